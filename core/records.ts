@@ -1,0 +1,148 @@
+// The typed, immutable records that flow between stages. Every stage is a plain function from one record
+// to the next; a rejection is a value (`Rejected`) with a reason that is stored and shown.
+import type { Block, CategoryId } from './taxonomy.ts';
+
+export type Lang = 'kk' | 'ru' | 'en' | 'other';
+export type Script = 'cyrl' | 'latn' | 'arab';
+export type ItemKind = 'news' | 'court';
+export type SourceKind = 'rss' | 'atom' | 'sitemap' | 'listing' | 'court';
+
+/** Bytes as fetched, before any decoding. */
+export interface RawPage {
+  readonly sourceId: string;
+  readonly url: string;
+  /** The URL after redirects. */
+  readonly finalUrl: string;
+  readonly status: number;
+  /** Lower-cased header names. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: Uint8Array;
+  readonly fetchedAt: string;
+}
+
+/** A page decoded to text, with where the charset came from. */
+export interface DecodedPage {
+  readonly raw: RawPage;
+  readonly html: string;
+  readonly charset: string;
+  readonly charsetSource: 'header' | 'bom' | 'meta' | 'sniffed' | 'default';
+}
+
+/** Facts of a court item, as the court-portal crawler extracts them. */
+export interface CourtRecord {
+  readonly caseNumber: string;
+  readonly court: string | null;
+  readonly region: string | null;
+  readonly judge: string | null;
+  readonly plaintiffs: readonly string[];
+  readonly defendants: readonly string[];
+  readonly category: string | null;
+  readonly actKind: string | null;
+  readonly registeredAt: string | null;
+  readonly decidedAt: string | null;
+  readonly closedHearing: boolean;
+  readonly outcome: string | null;
+  readonly claimedAmountKzt: number | null;
+  readonly awardedAmountKzt: number | null;
+  readonly history: readonly { readonly date: string; readonly event: string }[];
+}
+
+/** An extracted article or court item, ready for language detection and classification. */
+export interface Article {
+  readonly sourceId: string;
+  readonly kind: ItemKind;
+  readonly url: string;
+  readonly canonicalUrl: string;
+  readonly title: string;
+  /** Body text; paragraphs separated by a blank line. */
+  readonly text: string;
+  readonly publishedAt: string | null;
+  readonly author: string | null;
+  readonly section: string | null;
+  readonly langHint: Lang | null;
+  readonly fetchedAt: string;
+  /** The HTML it was extracted from, kept (compressed) for re-extraction. */
+  readonly html: string | null;
+  readonly extractedBy: 'jsonld' | 'microdata' | 'selectors' | 'generic' | 'court' | 'feed';
+  readonly court?: CourtRecord;
+}
+
+export interface LanguageResult {
+  readonly lang: Lang;
+  readonly script: Script;
+  readonly confidence: number;
+}
+
+export interface EvidenceSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+export interface CategoryScore {
+  readonly id: CategoryId;
+  readonly score: number;
+  readonly evidence: readonly EvidenceSpan[];
+}
+
+/** Facts the classifier extracts; reviewers correct them in the entry form. */
+export interface ExtractedFacts {
+  readonly people: readonly string[];
+  readonly outlets: readonly string[];
+  readonly stateBodies: readonly string[];
+  readonly courts: readonly string[];
+  readonly caseNumbers: readonly string[];
+  readonly lawArticles: readonly string[];
+  readonly amountsKzt: readonly number[];
+  readonly dates: readonly string[];
+  readonly places: readonly string[];
+  readonly outcome: Outcome | null;
+}
+
+export interface Classification {
+  readonly modelVersion: string;
+  readonly lang: Lang;
+  readonly script: Script;
+  readonly candidate: boolean;
+  readonly score: number;
+  readonly categories: readonly CategoryScore[];
+  readonly facts: ExtractedFacts;
+}
+
+export type Stage = 'charge' | 'judicial_act' | 'incident';
+export type Outcome = 'for_media' | 'against_media' | 'partial' | 'pending';
+
+/** A confirmed entry of the dataset, with the facts of taxonomy.md. */
+export interface DatasetEntry {
+  readonly id: string;
+  readonly month: string;
+  readonly eventDate: string | null;
+  readonly category: CategoryId;
+  readonly block: Block;
+  readonly stage: Stage;
+  readonly inCourt: boolean;
+  readonly outcome: Outcome | null;
+  readonly claimedAmountKzt: number | null;
+  readonly awardedAmountKzt: number | null;
+  readonly lawArticle: string | null;
+  readonly isHonorDignity: boolean;
+  readonly summary: string;
+  readonly lang: Lang;
+  readonly sources: readonly string[];
+  readonly people: readonly string[];
+  readonly outlets: readonly string[];
+  /** Who acted: a state body, an official, a court, a company, a private person. */
+  readonly actors: readonly string[];
+  readonly court: string | null;
+  readonly caseNumber: string | null;
+  readonly region: string | null;
+  readonly ongoing: boolean;
+}
+
+/** A stage's answer: the next record, or a rejection with a reason that is stored and shown. */
+export type StageResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly stage: string; readonly reason: string };
+
+export const accept = <T>(value: T): StageResult<T> => ({ ok: true, value });
+export const reject = <T>(stage: string, reason: string): StageResult<T> => ({ ok: false, stage, reason });

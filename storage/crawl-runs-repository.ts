@@ -1,0 +1,163 @@
+import { toNumber } from './dialect.ts';
+import { fromJson, nowIso, toJson } from './json-column.ts';
+import type { Store } from './open-store.ts';
+
+export type CrawlRunStatus = 'running' | 'succeeded' | 'partial' | 'failed' | 'interrupted';
+export type SourceRunStatus = 'running' | 'succeeded' | 'failed' | 'blocked';
+
+export interface SourceRunCounts {
+  readonly found: number;
+  readonly newItems: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  readonly failed: number;
+}
+
+export interface SourceRunReport extends SourceRunCounts {
+  readonly runId: number;
+  readonly sourceId: string;
+  readonly status: SourceRunStatus;
+  readonly errors: readonly string[];
+  readonly startedAt: string;
+  readonly finishedAt: string | null;
+}
+
+export interface CrawlRun {
+  readonly id: number;
+  readonly startedAt: string;
+  readonly finishedAt: string | null;
+  readonly status: CrawlRunStatus;
+  readonly options: Record<string, unknown>;
+  readonly sources: readonly SourceRunReport[];
+}
+
+export async function startCrawlRun(store: Store, options: object): Promise<number> {
+  const row = await store.db
+    .insertInto('crawl_runs')
+    .values({
+      started_at: nowIso(),
+      finished_at: null,
+      status: 'running',
+      options_json: toJson(options),
+      pid: process.pid,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return toNumber(row.id);
+}
+
+export async function startSourceRun(store: Store, runId: number, sourceId: string): Promise<void> {
+  await store.db
+    .insertInto('crawl_run_sources')
+    .values({
+      run_id: runId,
+      source_id: sourceId,
+      status: 'running',
+      found: 0,
+      new_items: 0,
+      updated: 0,
+      unchanged: 0,
+      failed: 0,
+      errors_json: '[]',
+      started_at: nowIso(),
+      finished_at: null,
+    })
+    .execute();
+}
+
+/** Saves a source's counts as they grow, so that a killed crawl still shows how far it got. */
+export async function updateSourceRun(
+  store: Store,
+  runId: number,
+  sourceId: string,
+  counts: SourceRunCounts,
+  errors: readonly string[],
+  status: SourceRunStatus = 'running',
+): Promise<void> {
+  await store.db
+    .updateTable('crawl_run_sources')
+    .set({
+      status,
+      found: counts.found,
+      new_items: counts.newItems,
+      updated: counts.updated,
+      unchanged: counts.unchanged,
+      failed: counts.failed,
+      errors_json: toJson(errors),
+      finished_at: status === 'running' ? null : nowIso(),
+    })
+    .where('run_id', '=', runId)
+    .where('source_id', '=', sourceId)
+    .execute();
+}
+
+export async function finishCrawlRun(store: Store, runId: number, status: CrawlRunStatus): Promise<void> {
+  await store.db
+    .updateTable('crawl_runs')
+    .set({ status, finished_at: nowIso() })
+    .where('id', '=', runId)
+    .execute();
+}
+
+/** Marks runs left `running` by a process that no longer exists (killed midway) as interrupted. */
+export async function closeAbandonedRuns(store: Store, isAlive: (pid: number) => boolean): Promise<number[]> {
+  const running = await store.db
+    .selectFrom('crawl_runs')
+    .select(['id', 'pid'])
+    .where('status', '=', 'running')
+    .execute();
+  const abandoned = running.filter(
+    (r) => r.pid === null || r.pid === process.pid || !isAlive(toNumber(r.pid)),
+  );
+  for (const r of abandoned) {
+    if (r.pid === process.pid) continue;
+    await finishCrawlRun(store, toNumber(r.id), 'interrupted');
+  }
+  return abandoned.filter((r) => r.pid !== process.pid).map((r) => toNumber(r.id));
+}
+
+export async function getCrawlRun(store: Store, runId: number): Promise<CrawlRun | null> {
+  const run = await store.db.selectFrom('crawl_runs').selectAll().where('id', '=', runId).executeTakeFirst();
+  if (!run) return null;
+  const sources = await store.db
+    .selectFrom('crawl_run_sources')
+    .selectAll()
+    .where('run_id', '=', runId)
+    .orderBy('source_id')
+    .execute();
+  return {
+    id: toNumber(run.id),
+    startedAt: run.started_at,
+    finishedAt: run.finished_at,
+    status: run.status as CrawlRunStatus,
+    options: fromJson(run.options_json, {}, `crawl_runs.options_json of run ${run.id}`),
+    sources: sources.map((s) => ({
+      runId: toNumber(s.run_id),
+      sourceId: s.source_id,
+      status: s.status as SourceRunStatus,
+      found: toNumber(s.found),
+      newItems: toNumber(s.new_items),
+      updated: toNumber(s.updated),
+      unchanged: toNumber(s.unchanged),
+      failed: toNumber(s.failed),
+      errors: fromJson(s.errors_json, [], `crawl_run_sources.errors_json of run ${s.run_id}`),
+      startedAt: s.started_at,
+      finishedAt: s.finished_at,
+    })),
+  };
+}
+
+export async function listCrawlRuns(store: Store, limit = 20): Promise<CrawlRun[]> {
+  const ids = await store.db
+    .selectFrom('crawl_runs')
+    .select('id')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  const runs: CrawlRun[] = [];
+  for (const { id } of ids) {
+    const run = await getCrawlRun(store, toNumber(id));
+    if (run) runs.push(run);
+  }
+  return runs;
+}

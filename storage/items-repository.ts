@@ -1,0 +1,329 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { Selectable } from 'kysely';
+import type { Article, Classification, CourtRecord, ItemKind, LanguageResult } from '../core/index.ts';
+import { contentHash } from '../core/index.ts';
+import { toBytes, toNullableNumber, toNumber } from './dialect.ts';
+import { fromJson, nowIso, toJson } from './json-column.ts';
+import type { Store } from './open-store.ts';
+import type { ClassificationsTable, ItemsTable } from './schema.ts';
+
+export type SaveStatus = 'new' | 'updated' | 'unchanged';
+
+export interface StoredItem {
+  readonly id: number;
+  readonly sourceId: string;
+  readonly kind: ItemKind;
+  readonly url: string;
+  readonly canonicalUrl: string;
+  readonly title: string;
+  readonly text: string;
+  readonly publishedAt: string | null;
+  readonly fetchedAt: string;
+  readonly updatedAt: string;
+  readonly author: string | null;
+  readonly section: string | null;
+  readonly lang: string | null;
+  readonly script: string | null;
+  readonly langConfidence: number | null;
+  readonly contentHash: string;
+  readonly extractedBy: string;
+  readonly caseNumber: string | null;
+  readonly court: CourtRecord | null;
+  readonly revision: number;
+}
+
+/** Of the given URLs, those already stored (as an item's URL or canonical URL). */
+export async function knownUrls(store: Store, urls: readonly string[]): Promise<Set<string>> {
+  const known = new Set<string>();
+  for (let i = 0; i < urls.length; i += 500) {
+    const chunk = urls.slice(i, i + 500);
+    if (chunk.length === 0) continue;
+    const rows = await store.db
+      .selectFrom('items')
+      .select(['url', 'canonical_url'])
+      .where((eb) => eb.or([eb('url', 'in', chunk), eb('canonical_url', 'in', chunk)]))
+      .execute();
+    for (const r of rows) {
+      known.add(r.url);
+      known.add(r.canonical_url);
+    }
+  }
+  return new Set(urls.filter((u) => known.has(u)));
+}
+
+/**
+ * Stores an extracted article. A known canonical URL with the same content is `unchanged`; with new
+ * content it is `updated` in place (the old text kept as a revision), never a second item.
+ */
+export async function saveArticle(
+  store: Store,
+  article: Article,
+  language?: LanguageResult,
+): Promise<{ itemId: number; status: SaveStatus }> {
+  const hash = contentHash(article.title, article.text);
+  const html = article.html === null ? null : gzipSync(Buffer.from(article.html, 'utf8'));
+  return store.db.transaction().execute(async (trx) => {
+    const existing = await trx
+      .selectFrom('items')
+      .select(['id', 'content_hash', 'revision', 'title', 'text', 'fetched_at'])
+      .where('canonical_url', '=', article.canonicalUrl)
+      .executeTakeFirst();
+    const now = nowIso();
+    const fields = {
+      source_id: article.sourceId,
+      kind: article.kind,
+      url: article.url,
+      canonical_url: article.canonicalUrl,
+      title: article.title,
+      text: article.text,
+      published_at: article.publishedAt,
+      fetched_at: article.fetchedAt,
+      author: article.author,
+      section: article.section,
+      lang: language?.lang ?? article.langHint,
+      script: language?.script ?? null,
+      lang_confidence: language?.confidence ?? null,
+      content_hash: hash,
+      raw_html_gz: html,
+      extracted_by: article.extractedBy,
+      case_number: article.court?.caseNumber ?? null,
+      court_json: article.court ? toJson(article.court) : null,
+    };
+    if (!existing) {
+      const row = await trx
+        .insertInto('items')
+        .values({ ...fields, updated_at: now, revision: 1 })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { itemId: toNumber(row.id), status: 'new' as const };
+    }
+    const itemId = toNumber(existing.id);
+    if (existing.content_hash === hash) return { itemId, status: 'unchanged' as const };
+    const revision = toNumber(existing.revision);
+    await trx
+      .insertInto('item_revisions')
+      .values({
+        item_id: itemId,
+        revision,
+        content_hash: existing.content_hash,
+        title: existing.title,
+        text: existing.text,
+        fetched_at: existing.fetched_at,
+      })
+      .execute();
+    await trx
+      .updateTable('items')
+      .set({ ...fields, updated_at: now, revision: revision + 1 })
+      .where('id', '=', itemId)
+      .execute();
+    return { itemId, status: 'updated' as const };
+  });
+}
+
+export async function setItemLanguage(store: Store, itemId: number, language: LanguageResult): Promise<void> {
+  await store.db
+    .updateTable('items')
+    .set({ lang: language.lang, script: language.script, lang_confidence: language.confidence })
+    .where('id', '=', itemId)
+    .execute();
+}
+
+type ItemRow = Omit<Selectable<ItemsTable>, 'raw_html_gz'>;
+
+function toItem(r: ItemRow): StoredItem {
+  return {
+    id: toNumber(r.id),
+    sourceId: r.source_id,
+    kind: r.kind as ItemKind,
+    url: r.url,
+    canonicalUrl: r.canonical_url,
+    title: r.title,
+    text: r.text,
+    publishedAt: r.published_at,
+    fetchedAt: r.fetched_at,
+    updatedAt: r.updated_at,
+    author: r.author,
+    section: r.section,
+    lang: r.lang,
+    script: r.script,
+    langConfidence: toNullableNumber(r.lang_confidence),
+    contentHash: r.content_hash,
+    extractedBy: r.extracted_by,
+    caseNumber: r.case_number,
+    court: fromJson<CourtRecord | null>(r.court_json, null, `items.court_json of item ${r.id}`),
+    revision: toNumber(r.revision),
+  };
+}
+
+const ITEM_COLUMNS = [
+  'id',
+  'source_id',
+  'kind',
+  'url',
+  'canonical_url',
+  'title',
+  'text',
+  'published_at',
+  'fetched_at',
+  'updated_at',
+  'author',
+  'section',
+  'lang',
+  'script',
+  'lang_confidence',
+  'content_hash',
+  'extracted_by',
+  'case_number',
+  'court_json',
+  'revision',
+] as const;
+
+export async function getItem(store: Store, itemId: number): Promise<StoredItem | null> {
+  const row = await store.db
+    .selectFrom('items')
+    .select(ITEM_COLUMNS)
+    .where('id', '=', itemId)
+    .executeTakeFirst();
+  return row ? toItem(row) : null;
+}
+
+export async function getItemByUrl(store: Store, url: string): Promise<StoredItem | null> {
+  const row = await store.db
+    .selectFrom('items')
+    .select(ITEM_COLUMNS)
+    .where((eb) => eb.or([eb('canonical_url', '=', url), eb('url', '=', url)]))
+    .executeTakeFirst();
+  return row ? toItem(row) : null;
+}
+
+export async function getItemsByIds(store: Store, ids: readonly number[]): Promise<StoredItem[]> {
+  if (ids.length === 0) return [];
+  const rows = await store.db
+    .selectFrom('items')
+    .select(ITEM_COLUMNS)
+    .where('id', 'in', [...ids])
+    .execute();
+  return rows.map(toItem);
+}
+
+/** The page an item was extracted from, for re-extraction with a better extractor. */
+export async function getRawHtml(store: Store, itemId: number): Promise<string | null> {
+  const row = await store.db
+    .selectFrom('items')
+    .select('raw_html_gz')
+    .where('id', '=', itemId)
+    .executeTakeFirst();
+  const bytes = toBytes(row?.raw_html_gz ?? null);
+  return bytes ? gunzipSync(bytes).toString('utf8') : null;
+}
+
+export interface ItemFilter {
+  readonly sourceIds?: readonly string[];
+  readonly since?: string;
+  readonly kind?: ItemKind;
+  readonly candidatesOnly?: boolean;
+  readonly limit?: number;
+}
+
+export interface ItemSummary extends StoredItem {
+  readonly classification: Classification | null;
+}
+
+/** Items with their newest classification, newest first. */
+export async function listItems(store: Store, filter: ItemFilter = {}): Promise<ItemSummary[]> {
+  let q = store.db.selectFrom('items').select(ITEM_COLUMNS);
+  if (filter.sourceIds?.length) q = q.where('source_id', 'in', [...filter.sourceIds]);
+  if (filter.kind) q = q.where('kind', '=', filter.kind);
+  if (filter.since) {
+    const since = filter.since;
+    q = q.where((eb) =>
+      eb.or([
+        eb('published_at', '>=', since),
+        eb.and([eb('published_at', 'is', null), eb('fetched_at', '>=', since)]),
+      ]),
+    );
+  }
+  if (filter.candidatesOnly) {
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('classifications as c')
+          .select('c.id')
+          .whereRef('c.item_id', '=', 'items.id')
+          .where('c.candidate', '=', 1)
+          .where(
+            'c.id',
+            '=',
+            eb
+              .selectFrom('classifications as c2')
+              .select((e) => e.fn.max('c2.id').as('m'))
+              .whereRef('c2.item_id', '=', 'items.id'),
+          ),
+      ),
+    );
+  }
+  q = q.orderBy('published_at', 'desc').orderBy('id', 'desc');
+  if (filter.limit) q = q.limit(filter.limit);
+  const rows = await q.execute();
+  const items = rows.map(toItem);
+  const latest = await latestClassifications(
+    store,
+    items.map((i) => i.id),
+  );
+  return items.map((i) => ({ ...i, classification: latest.get(i.id) ?? null }));
+}
+
+/** The newest classification of each item. */
+export async function latestClassifications(
+  store: Store,
+  itemIds: readonly number[],
+): Promise<Map<number, Classification>> {
+  const out = new Map<number, Classification>();
+  for (let i = 0; i < itemIds.length; i += 500) {
+    const chunk = itemIds.slice(i, i + 500);
+    if (chunk.length === 0) continue;
+    const rows = await store.db
+      .selectFrom('classifications')
+      .selectAll()
+      .where('item_id', 'in', chunk)
+      .orderBy('id', 'asc')
+      .execute();
+    for (const r of rows) out.set(toNumber(r.item_id), rowToClassification(r));
+  }
+  return out;
+}
+
+export function rowToClassification(r: Selectable<ClassificationsTable>): Classification {
+  return {
+    modelVersion: r.model_version,
+    lang: r.lang as Classification['lang'],
+    script: r.script as Classification['script'],
+    candidate: toNumber(r.candidate) === 1,
+    score: toNumber(r.score),
+    categories: fromJson(r.categories_json, [], `classifications.categories_json of ${r.id}`),
+    facts: fromJson(r.facts_json, emptyFacts(), `classifications.facts_json of ${r.id}`),
+  };
+}
+
+export function emptyFacts(): Classification['facts'] {
+  return {
+    people: [],
+    outlets: [],
+    stateBodies: [],
+    courts: [],
+    caseNumbers: [],
+    lawArticles: [],
+    amountsKzt: [],
+    dates: [],
+    places: [],
+    outcome: null,
+  };
+}
+
+export async function countItems(store: Store): Promise<number> {
+  const row = await store.db
+    .selectFrom('items')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirst();
+  return toNumber(row?.n);
+}

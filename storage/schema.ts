@@ -1,0 +1,218 @@
+// The database as kysely sees it. Timestamps are ISO-8601 text, JSON is text, flags are 0/1 integers:
+// the same on SQLite and PostgreSQL, so migrations and queries are shared.
+import type { Generated } from 'kysely';
+
+export interface SchemaMigrationsTable {
+  version: number;
+  name: string;
+  applied_at: string;
+}
+
+export interface SourcesTable {
+  id: string;
+  name: string;
+  kind: string;
+  lang: string | null;
+  config_json: string;
+  last_success_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CrawlRunsTable {
+  id: Generated<number>;
+  started_at: string;
+  finished_at: string | null;
+  status: string; // running | succeeded | partial | failed | interrupted
+  options_json: string;
+  pid: number | null;
+}
+
+export interface CrawlRunSourcesTable {
+  run_id: number;
+  source_id: string;
+  status: string; // running | succeeded | failed | blocked
+  found: number;
+  new_items: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+  errors_json: string;
+  started_at: string;
+  finished_at: string | null;
+}
+
+/** Conditional-request validators and the discovery frontier, so that a crawl resumes where it stopped. */
+export interface FetchStateTable {
+  url: string;
+  source_id: string;
+  etag: string | null;
+  last_modified: string | null;
+  status: number | null;
+  checked_at: string;
+}
+
+export interface ItemsTable {
+  id: Generated<number>;
+  source_id: string;
+  kind: string; // news | court
+  url: string;
+  canonical_url: string;
+  title: string;
+  text: string;
+  published_at: string | null;
+  fetched_at: string;
+  updated_at: string;
+  author: string | null;
+  section: string | null;
+  lang: string | null;
+  script: string | null;
+  lang_confidence: number | null;
+  content_hash: string;
+  raw_html_gz: Uint8Array | null;
+  extracted_by: string;
+  case_number: string | null;
+  court_json: string | null;
+  revision: number;
+}
+
+export interface ItemRevisionsTable {
+  id: Generated<number>;
+  item_id: number;
+  revision: number;
+  content_hash: string;
+  title: string;
+  text: string;
+  fetched_at: string;
+}
+
+export interface ClassificationsTable {
+  id: Generated<number>;
+  item_id: number;
+  model_version: string;
+  lang: string;
+  script: string;
+  candidate: number;
+  score: number;
+  categories_json: string;
+  facts_json: string;
+  created_at: string;
+}
+
+export interface ReviewTasksTable {
+  id: Generated<number>;
+  status: string; // pending | confirmed | rejected | duplicate | deferred
+  top_category: string | null;
+  score: number;
+  lang: string | null;
+  kind: string;
+  month: string | null;
+  title: string;
+  first_item_id: number;
+  fingerprint: string | null;
+  entry_id: string | null;
+  reason: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReviewTaskItemsTable {
+  task_id: number;
+  item_id: number;
+  similarity: number;
+  added_at: string;
+}
+
+export interface ReviewLogTable {
+  id: Generated<number>;
+  task_id: number | null;
+  entry_id: string | null;
+  actor: string;
+  action: string;
+  at: string;
+  before_json: string | null;
+  after_json: string | null;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  name: string;
+  role: string; // reviewer | editor
+  password_hash: string;
+  created_at: string;
+  disabled: number;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface LabelsTable {
+  item_id: number;
+  candidate: number;
+  category: string | null;
+  decided_by: string;
+  decided_at: string;
+}
+
+export interface DatasetEntriesTable {
+  id: string;
+  month: string;
+  event_date: string | null;
+  category: string;
+  block: string;
+  stage: string;
+  in_court: number;
+  outcome: string | null;
+  claimed_amount_kzt: number | string | null;
+  awarded_amount_kzt: number | string | null;
+  law_article: string | null;
+  is_honor_dignity: number;
+  summary: string;
+  lang: string;
+  people_json: string;
+  outlets_json: string;
+  actors_json: string;
+  court: string | null;
+  case_number: string | null;
+  region: string | null;
+  ongoing: number;
+  review_task_id: number | null;
+  origin: string; // review | import
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DatasetEntrySourcesTable {
+  entry_id: string;
+  position: number;
+  url: string;
+  item_id: number | null;
+}
+
+export interface Schema {
+  schema_migrations: SchemaMigrationsTable;
+  sources: SourcesTable;
+  crawl_runs: CrawlRunsTable;
+  crawl_run_sources: CrawlRunSourcesTable;
+  fetch_state: FetchStateTable;
+  items: ItemsTable;
+  item_revisions: ItemRevisionsTable;
+  classifications: ClassificationsTable;
+  review_tasks: ReviewTasksTable;
+  review_task_items: ReviewTaskItemsTable;
+  review_log: ReviewLogTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  labels: LabelsTable;
+  dataset_entries: DatasetEntriesTable;
+  dataset_entry_sources: DatasetEntrySourcesTable;
+}
