@@ -146,3 +146,13 @@ export type StageResult<T> =
 
 export const accept = <T>(value: T): StageResult<T> => ({ ok: true, value });
 export const reject = <T>(stage: string, reason: string): StageResult<T> => ({ ok: false, stage, reason });
+
+/** What the pipeline needs of the classifiers (classifiers/ provides it; tests may pass their own). */
+export interface TextClassifier {
+  readonly modelVersion: string;
+  detectLanguage(text: string): LanguageResult;
+  classify(
+    input: { readonly title: string; readonly text: string; readonly kind: ItemKind; readonly court?: CourtRecord },
+    language: LanguageResult,
+  ): Classification;
+}
