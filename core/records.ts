@@ -47,6 +47,17 @@ export interface CourtRecord {
   readonly history: readonly { readonly date: string; readonly event: string }[];
 }
 
+/** Per-source CSS selectors for extraction (config/sources.json); all optional. */
+export interface SourceSelectors {
+  readonly title?: string;
+  readonly body?: string;
+  readonly date?: string;
+  readonly author?: string;
+  readonly section?: string;
+  /** Elements removed from the body before its text is taken. */
+  readonly remove?: readonly string[];
+}
+
 /** An extracted article or court item, ready for language detection and classification. */
 export interface Article {
   readonly sourceId: string;
