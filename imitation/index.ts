@@ -1,1 +1,21 @@
 // Local imitations of real sites, served on 127.0.0.1 for the tests, the benchmarks and the demo.
+export {
+  type CourtPortal,
+  type CourtPortalOptions,
+  type FaultKind,
+  type PortalFault,
+  type PortalStats,
+  startCourtPortal,
+} from './court-portal/start-court-portal.ts';
+export type { PortalAct, PortalCase, PortalData } from './court-portal/portal-fixture.ts';
+export { NEWS_ARTICLES, type ImitationArticle, type OutletKey } from './news-sites/news-articles.ts';
+export {
+  type LoggedRequest,
+  NEWS_SITE_FAULTS,
+  type NewsSites,
+  type NewsSitesOptions,
+  type SiteKey,
+  startNewsSites,
+} from './news-sites/start-news-sites.ts';
+export { HISTORY_EVENTS, UI_TEXT } from './court-portal/ui-text.ts';
+export { type BenchSites, startBenchSites } from './news-sites/bench-site.ts';

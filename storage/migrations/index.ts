@@ -3,11 +3,12 @@
 import { type Kysely, sql } from 'kysely';
 import type { DialectTraits } from '../dialect.ts';
 import { initialSchema } from './001-initial-schema.ts';
+import { reviewQueueIndexes } from './004-review-queue-indexes.ts';
 import type { AnyDb, Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
 
-export const MIGRATIONS: readonly Migration[] = [initialSchema].sort((a, b) => a.version - b.version);
+export const MIGRATIONS: readonly Migration[] = [initialSchema, reviewQueueIndexes].sort((a, b) => a.version - b.version);
 
 /** Applies every migration newer than the database's version; returns the versions applied. */
 export async function migrate(db: Kysely<unknown>, traits: DialectTraits): Promise<number[]> {

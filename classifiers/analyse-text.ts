@@ -1,0 +1,81 @@
+// The shared first step of classifying and of training: each paragraph (and the title) gets its language, its
+// words, the lexicon cues found in it and the stems the statistical model reads. Training and classification
+// go through this one function, so the model always sees features made the same way.
+import type { CategoryId, Lang, LanguageResult } from '../core/index.ts';
+import { identifyParagraph, splitParagraphs } from './detect-language.ts';
+import { latinVariant } from './kazakh-latin.ts';
+import { matchSpan } from './pattern-matcher.ts';
+import { kazakhForm, type StemLang, stemWord } from './stem-word.ts';
+import { type Cue, LEXICONS } from './taxonomy-lexicons.ts';
+import { tokenize } from './tokenize.ts';
+
+export interface CueHit {
+  readonly cue: Cue;
+  readonly source: string;
+  /** Offsets into `text`; null for hits in the title. */
+  readonly start: number | null;
+  readonly end: number | null;
+  readonly surface: string;
+}
+
+export interface TextAnalysis {
+  readonly hits: readonly CueHit[];
+  /** Stems and cue markers for the model (unique). */
+  readonly features: readonly string[];
+  readonly words: number;
+}
+
+// Paragraphs in a language without a lexicon of their own are read with the document's.
+function lexiconLang(paragraph: LanguageResult, fallback: Lang): StemLang | null {
+  if (paragraph.lang !== 'other') return paragraph.lang;
+  return fallback === 'other' ? null : fallback;
+}
+
+function analysePart(
+  part: string,
+  offset: number | null,
+  language: LanguageResult,
+  fallback: Lang,
+  hits: CueHit[],
+  features: Set<string>,
+): number {
+  const lang = lexiconLang(language, fallback);
+  if (!lang) return 0;
+  const tokens = tokenize(part);
+  const lexicon = LEXICONS[lang];
+  const variant = lang === 'kk' && language.script === 'latn' ? latinVariant(part) : null;
+  const words = lang === 'kk' ? tokens.map((t) => kazakhForm(t.lower, variant)) : tokens.map((t) => t.lower);
+  for (const m of lexicon.matcher.match(words)) {
+    const span = matchSpan(tokens, m);
+    hits.push({
+      cue: m.pattern.value,
+      source: `${lang}:${m.pattern.source}`,
+      start: offset === null ? null : offset + span.start,
+      end: offset === null ? null : offset + span.end,
+      surface: part.slice(span.start, span.end),
+    });
+    const cue = m.pattern.value;
+    features.add(cue.kind === 'category' ? `#${cue.category}` : `#${cue.kind}`);
+  }
+  for (const t of tokens) {
+    if (t.lower.length < 2) continue;
+    features.add(stemWord(t.lower, lang, variant));
+  }
+  return tokens.length;
+}
+
+/** Analyses a title and a text; `documentLang` is the language detected for the whole item. */
+export function analyseText(title: string, text: string, documentLang: Lang): TextAnalysis {
+  const hits: CueHit[] = [];
+  const features = new Set<string>();
+  let words = 0;
+  if (title.trim()) words += analysePart(title, null, identifyParagraph(title), documentLang, hits, features);
+  for (const p of splitParagraphs(text)) {
+    words += analysePart(p.text, p.start, identifyParagraph(p.text), documentLang, hits, features);
+  }
+  return { hits, features: [...features], words };
+}
+
+export function categoryHits(hits: readonly CueHit[], id: CategoryId): CueHit[] {
+  return hits.filter((h) => h.cue.kind === 'category' && h.cue.category === id);
+}

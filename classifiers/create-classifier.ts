@@ -1,0 +1,223 @@
+// The classifier the pipeline uses: lexicon evidence and the pre-trained model combined into a candidate decision,
+// a score in [0, 1], ranked categories with evidence spans, and extracted facts. Loads the model and lexicons once;
+// classify() is synchronous and allocation-light.
+//
+// EVIDENCE OFFSETS: every span's start/end index the `text` passed to classify() (text.slice(start, end) ===
+// span.text). Words in the title count towards the decision but are never reported as spans.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import settings from '../config/classifier.json' with { type: 'json' };
+import {
+  type CategoryId,
+  type Classification,
+  CONFIG_DIR,
+  type CourtRecord,
+  type EvidenceSpan,
+  type ExtractedFacts,
+  type ItemKind,
+  type LanguageResult,
+  type TextClassifier,
+} from '../core/index.ts';
+import { analyseText, type CueHit } from './analyse-text.ts';
+import { decideCourt } from './court-decision.ts';
+import { detectLanguage } from './detect-language.ts';
+import { extractFacts } from './extract-facts.ts';
+import { combinerInputs, lexiconEvidence } from './lexicon-evidence.ts';
+import {
+  type Combiner,
+  candidateLogOdds,
+  classProbabilities,
+  isModelFile,
+  type ModelFile,
+} from './naive-bayes-model.ts';
+
+export const DEFAULT_MODEL_PATH = resolve(CONFIG_DIR, 'model', 'model.json');
+
+export interface ClassifierOptions {
+  /** A model already in memory (tests, `soz train`); otherwise read from modelPath. */
+  readonly model?: ModelFile;
+  /** Default config/model/model.json. */
+  readonly modelPath?: string;
+  /**
+   * 'candidates' (default): facts are extracted only for candidates — they feed the dataset entry form, and
+   * skipping them halves the cost of the 95% of news that is not a candidate; others get EMPTY_FACTS.
+   * 'always': every text (soz classify).
+   */
+  readonly facts?: 'candidates' | 'always';
+}
+
+export const EMPTY_FACTS: ExtractedFacts = {
+  people: [],
+  outlets: [],
+  stateBodies: [],
+  courts: [],
+  caseNumbers: [],
+  lawArticles: [],
+  amountsKzt: [],
+  dates: [],
+  places: [],
+  outcome: null,
+};
+
+export interface ClassifyInput {
+  readonly title: string;
+  readonly text: string;
+  readonly kind: ItemKind;
+  readonly court?: CourtRecord;
+}
+
+export function loadModel(path: string = DEFAULT_MODEL_PATH): ModelFile {
+  let raw: string;
+  try {
+    raw = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new Error(
+      `cannot read the classifier model ${path} (${(error as Error).message}); run 'soz train' to build it`,
+    );
+  }
+  const parsed: unknown = JSON.parse(raw);
+  if (!isModelFile(parsed))
+    throw new Error(`${path} is not a classifier model (no version, tables or combiner)`);
+  return parsed;
+}
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+function evidenceOf(hits: readonly CueHit[], id: CategoryId, text: string): EvidenceSpan[] {
+  const ranges: [number, number][] = [];
+  for (const h of hits) {
+    if (h.cue.kind !== 'category' || h.cue.category !== id || h.start === null || h.end === null) continue;
+    ranges.push([h.start, h.end]);
+  }
+  // Overlapping matches ("қылмыстық іс", "іс қозғалды") become one span: the UI highlights each word once.
+  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const merged: [number, number][] = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return merged
+    .slice(0, settings.maxEvidence)
+    .map(([start, end]) => ({ start, end, text: text.slice(start, end) }));
+}
+
+function regexEvidence(res: readonly RegExp[], text: string): EvidenceSpan[] {
+  const spans: EvidenceSpan[] = [];
+  for (const re of res) {
+    const m = new RegExp(re.source, re.flags).exec(text);
+    if (m && m[0].length > 0) spans.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
+  return spans.sort((a, b) => a.start - b.start).slice(0, settings.maxEvidence);
+}
+
+function mergeCourtFacts(facts: ExtractedFacts, court: CourtRecord): ExtractedFacts {
+  const amounts = [court.claimedAmountKzt, court.awardedAmountKzt].filter((a): a is number => a !== null);
+  return {
+    ...facts,
+    courts: [...new Set([...(court.court ? [court.court] : []), ...facts.courts])],
+    caseNumbers: [...new Set([court.caseNumber, ...facts.caseNumbers])],
+    amountsKzt: [...new Set([...amounts, ...facts.amountsKzt])],
+    places: [...new Set([...(court.region ? [court.region] : []), ...facts.places])],
+  };
+}
+
+export function createClassifier(options: ClassifierOptions = {}): TextClassifier & {
+  classify(input: ClassifyInput, language: LanguageResult): Classification;
+} {
+  const model = options.model ?? loadModel(options.modelPath);
+  const combiner: Combiner = model.combiner;
+  const modelVersion = model.version;
+  const factsAlways = options.facts === 'always';
+  const factsOf = (input: ClassifyInput, candidate: boolean): ExtractedFacts => {
+    if (!candidate && !factsAlways) return EMPTY_FACTS;
+    const facts = extractFacts(input.title ? `${input.title}\n\n${input.text}` : input.text);
+    return input.kind === 'court' && input.court ? mergeCourtFacts(facts, input.court) : facts;
+  };
+
+  function textDecision(input: ClassifyInput, language: LanguageResult) {
+    const analysis = analyseText(input.title, input.text, language.lang);
+    const evidence = lexiconEvidence(analysis.hits);
+    const logOdds = candidateLogOdds(model.candidate, analysis.features);
+    const [lex, target, m, neg, both] = combinerInputs(evidence, logOdds, model.modelClamp, settings.weights);
+    const z =
+      combiner.bias +
+      combiner.lexicon * lex +
+      combiner.target * target +
+      combiner.model * m +
+      combiner.negative * neg +
+      combiner.lexiconAndTarget * both;
+    const raw = sigmoid(z);
+    const modelProbability = sigmoid(logOdds);
+    // Both halves are required: something done (a restriction or legal action) and someone it was done to
+    // (media, a journalist, a blogger, speech).
+    const gate =
+      evidence.target && (evidence.best >= settings.minLexicon || modelProbability >= settings.modelAlone);
+    const candidate = gate && raw >= settings.threshold;
+    const score = candidate ? raw : Math.min(raw, settings.threshold - 0.001);
+    // Categories: the model's distribution over categories blended with the lexicon's.
+    const probabilities = classProbabilities(model.category, analysis.features);
+    const lexTotal = [...evidence.categoryScores.values()].reduce((a, b) => a + b, 0);
+    const blend = settings.categoryBlend;
+    const ranked = [...probabilities]
+      .map(([id, p]) => {
+        const l = lexTotal > 0 ? (evidence.categoryScores.get(id as CategoryId) ?? 0) / lexTotal : 0;
+        return {
+          id: id as CategoryId,
+          s: (blend.lexicon * l + blend.model * p) / (blend.lexicon + blend.model),
+        };
+      })
+      .sort((a, b) => b.s - a.s)
+      .filter((c, i) => i === 0 || c.s >= 0.08)
+      .slice(0, 5);
+    return { candidate, score, ranked, hits: analysis.hits };
+  }
+
+  return {
+    modelVersion,
+    detectLanguage,
+    classify(input, language) {
+      const base = textDecision(input, language);
+      if (input.kind === 'court' && input.court) {
+        const court = decideCourt(input.court, input.title, input.text);
+        if (court.decisive) {
+          const spans = regexEvidence(court.evidence, input.text);
+          const categories = court.speech
+            ? court.categories.map((id, i) => ({
+                id,
+                score: round(i === 0 ? 0.9 : 0.6),
+                evidence: i === 0 ? spans : evidenceOf(base.hits, id, input.text),
+              }))
+            : base.ranked.map((c) => ({
+                id: c.id,
+                score: round(c.s),
+                evidence: evidenceOf(base.hits, c.id, input.text),
+              }));
+          return {
+            modelVersion,
+            lang: language.lang,
+            script: language.script,
+            candidate: court.speech,
+            score: round(court.speech ? Math.max(0.9, base.score) : Math.min(base.score, 0.3)),
+            categories,
+            facts: factsOf(input, court.speech),
+          };
+        }
+      }
+      return {
+        modelVersion,
+        lang: language.lang,
+        script: language.script,
+        candidate: base.candidate,
+        score: round(base.score),
+        categories: base.ranked.map((c) => ({
+          id: c.id,
+          score: round(c.s),
+          evidence: evidenceOf(base.hits, c.id, input.text),
+        })),
+        facts: factsOf(input, base.candidate),
+      };
+    },
+  };
+}

@@ -1,0 +1,20 @@
+// The classifiers' public surface: language and script identification, the taxonomy classifier with evidence
+// spans, fact extraction, amounts in tenge, the Kazakh stemmer and training.
+//
+// Evidence spans (Classification.categories[].evidence) are character offsets into the `text` that classify()
+// received: `text.slice(span.start, span.end) === span.text`. Title words count towards the decision but are never
+// reported as spans, so the review UI highlights the body only.
+export {
+  type ClassifierOptions,
+  type ClassifyInput,
+  createClassifier,
+  DEFAULT_MODEL_PATH,
+  EMPTY_FACTS,
+  loadModel,
+} from './create-classifier.ts';
+export { detectLanguage, identifyParagraph, type LanguageShares, languageShares } from './detect-language.ts';
+export { extractFacts } from './extract-facts.ts';
+export { kazakhStem } from './kazakh-stem.ts';
+export type { ModelFile } from './naive-bayes-model.ts';
+export { type AmountMatch, findAmountsKzt, parseAmountKzt } from './parse-amount-kzt.ts';
+export { type TrainingExample, trainModel } from './train-model.ts';

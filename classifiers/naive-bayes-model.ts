@@ -1,0 +1,81 @@
+// The statistical model as stored in config/model/model.json and scored at run time. It is trained with natural's
+// Bayes classifier (train-model.ts); scoring is done here, sparsely and in log space, because natural's own
+// scoring walks the whole vocabulary per document and multiplies probabilities until they underflow on a 3-KB
+// article.
+
+/** A naive Bayes table: per feature, the log-probability of its presence in each class. */
+export interface BayesTable {
+  readonly classes: readonly string[];
+  readonly logPrior: readonly number[];
+  readonly features: Readonly<Record<string, readonly number[]>>;
+}
+
+/** Weights of the logistic combination of lexicon evidence and the model (fitted out of fold). */
+export interface Combiner {
+  readonly bias: number;
+  readonly lexicon: number;
+  readonly target: number;
+  readonly model: number;
+  readonly negative: number;
+  readonly lexiconAndTarget: number;
+}
+
+export interface ModelFile {
+  readonly version: string;
+  readonly trainedAt: string;
+  readonly examples: { readonly base: number; readonly reviewed: number; readonly candidates: number };
+  readonly candidate: BayesTable;
+  readonly category: BayesTable;
+  readonly combiner: Combiner;
+  /** The clamp applied to the model's length-normalised log-odds before combining. */
+  readonly modelClamp: number;
+}
+
+export interface BayesScores {
+  /** Length-normalised log score per class, in `classes` order. */
+  readonly scores: readonly number[];
+  readonly known: number;
+}
+
+export function scoreBayes(table: BayesTable, features: readonly string[]): BayesScores {
+  const sums = table.classes.map(() => 0);
+  let known = 0;
+  for (const f of features) {
+    const row = table.features[f];
+    if (!row) continue;
+    known++;
+    for (let c = 0; c < sums.length; c++) sums[c]! += row[c]!;
+  }
+  // Dividing by √n keeps a 3-KB article from being n times as sure as a headline with the same evidence.
+  const norm = Math.sqrt(Math.max(1, known));
+  return { scores: sums.map((s, c) => s / norm + table.logPrior[c]!), known };
+}
+
+/** log P(yes) − log P(no), normalised for length. */
+export function candidateLogOdds(table: BayesTable, features: readonly string[]): number {
+  const { scores } = scoreBayes(table, features);
+  const yes = table.classes.indexOf('yes');
+  const no = table.classes.indexOf('no');
+  return scores[yes]! - scores[no]!;
+}
+
+/** Class probabilities (softmax over the normalised log scores). */
+export function classProbabilities(table: BayesTable, features: readonly string[]): Map<string, number> {
+  const { scores } = scoreBayes(table, features);
+  const max = Math.max(...scores);
+  const exps = scores.map((s) => Math.exp(s - max));
+  const total = exps.reduce((a, b) => a + b, 0);
+  return new Map(table.classes.map((c, i) => [c, exps[i]! / total]));
+}
+
+export function isModelFile(value: unknown): value is ModelFile {
+  const v = value as ModelFile;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.version === 'string' &&
+    Array.isArray(v.candidate?.classes) &&
+    Array.isArray(v.category?.classes) &&
+    typeof v.combiner?.bias === 'number'
+  );
+}

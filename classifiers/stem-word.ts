@@ -1,0 +1,35 @@
+// One stemmer per language: natural's Porter stemmers for Russian and English, the project's own for Kazakh
+// (Latin-script Kazakh is transliterated first). Stems are cached: news vocabulary repeats heavily.
+import natural from 'natural';
+import { foldKazakh, kazakhLatinToCyrillic, type LatinVariant } from './kazakh-latin.ts';
+import { kazakhStem } from './kazakh-stem.ts';
+
+export type StemLang = 'ru' | 'kk' | 'en';
+
+const CACHE_LIMIT = 200_000;
+const cache = new Map<string, string>();
+
+/** The form Kazakh patterns and stems are compared in: Cyrillic, with і/й folded into и. */
+export function kazakhForm(lower: string, variant: LatinVariant | null): string {
+  return foldKazakh(
+    variant && /[a-zäöüğñşıūáǵńóúý]/.test(lower) ? kazakhLatinToCyrillic(lower, variant) : lower,
+  );
+}
+
+export function stemWord(lower: string, lang: StemLang, variant: LatinVariant | null = null): string {
+  const key = `${lang}${variant ?? ''}:${lower}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  let stem: string;
+  if (/^\d/.test(lower)) stem = lower;
+  else if (lang === 'kk') {
+    const cyr = variant && /[a-zäöüğñşıūáǵńóúý]/.test(lower) ? kazakhLatinToCyrillic(lower, variant) : lower;
+    stem = foldKazakh(kazakhStem(cyr));
+  } else if (lang === 'ru')
+    stem = /[а-яё]/.test(lower) ? natural.PorterStemmerRu.stem(lower) : natural.PorterStemmer.stem(lower);
+  else stem = /[a-z]/.test(lower) ? natural.PorterStemmer.stem(lower) : lower;
+  // Bounded: a year of news has a long tail of rare words; starting over is cheaper than an LRU.
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, stem);
+  return stem;
+}

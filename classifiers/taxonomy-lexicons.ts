@@ -1,0 +1,64 @@
+// The taxonomy lexicons of config/lexicons/{ru,kk,en}.json compiled to matchers, one set per language.
+
+import en from '../config/lexicons/en.json' with { type: 'json' };
+import kk from '../config/lexicons/kk.json' with { type: 'json' };
+import ru from '../config/lexicons/ru.json' with { type: 'json' };
+import { CATEGORY_IDS, type CategoryId, isCategoryId } from '../core/index.ts';
+import { foldKazakh } from './kazakh-latin.ts';
+import { createMatcher, type Matcher, parsePattern } from './pattern-matcher.ts';
+
+export type LexiconLang = 'ru' | 'kk' | 'en';
+
+export type Cue =
+  | { readonly kind: 'target' }
+  | { readonly kind: 'negative'; readonly weight: number }
+  | { readonly kind: 'category'; readonly category: CategoryId; readonly selfTargeted: boolean };
+
+export interface Lexicon {
+  readonly lang: LexiconLang;
+  readonly matcher: Matcher<Cue>;
+  /** Turns a lower-cased word of the text into the form patterns are written in. */
+  readonly normalise: (word: string) => string;
+}
+
+interface RawLexicon {
+  targets: string[];
+  negatives: (string | number)[][];
+  categories: Record<string, string[]>;
+}
+
+function compile(lang: LexiconLang, raw: RawLexicon, normalise: (w: string) => string): Lexicon {
+  const where = `config/lexicons/${lang}.json`;
+  const patterns = [];
+  for (const t of raw.targets) patterns.push(parsePattern<Cue>(t, { kind: 'target' }, normalise));
+  for (const entry of raw.negatives) {
+    const [source, weight] = entry;
+    if (typeof source !== 'string' || typeof weight !== 'number')
+      throw new Error(`${where}: bad negative ${JSON.stringify(entry)}`);
+    patterns.push(parsePattern<Cue>(source, { kind: 'negative', weight }, normalise));
+  }
+  for (const [id, list] of Object.entries(raw.categories)) {
+    if (!isCategoryId(id)) throw new Error(`${where}: unknown category "${id}"`);
+    for (const source of list) {
+      const selfTargeted = source.startsWith('!');
+      patterns.push(
+        parsePattern<Cue>(
+          selfTargeted ? source.slice(1) : source,
+          { kind: 'category', category: id, selfTargeted },
+          normalise,
+        ),
+      );
+    }
+  }
+  const missing = CATEGORY_IDS.filter((id) => !(id in raw.categories));
+  if (missing.length) throw new Error(`${where}: no patterns for ${missing.join(', ')}`);
+  return { lang, matcher: createMatcher(patterns), normalise };
+}
+
+const same = (w: string) => w;
+
+export const LEXICONS: Readonly<Record<LexiconLang, Lexicon>> = {
+  ru: compile('ru', ru, same),
+  kk: compile('kk', kk, foldKazakh),
+  en: compile('en', en, same),
+};

@@ -1,0 +1,152 @@
+// Training: natural's Bayes classifier over the stems and lexicon cues of each example (one model for
+// candidate yes/no, one for the category of candidates), then a logistic combination of lexicon evidence and
+// the model's out-of-fold log-odds. Pure and synchronous: `soz train` runs it in a worker thread.
+import natural from 'natural';
+import settings from '../config/classifier.json' with { type: 'json' };
+import type { CategoryId, Lang } from '../core/index.ts';
+import { analyseText } from './analyse-text.ts';
+import { detectLanguage } from './detect-language.ts';
+import { combinerInputs, lexiconEvidence } from './lexicon-evidence.ts';
+import { type BayesTable, type Combiner, candidateLogOdds, type ModelFile } from './naive-bayes-model.ts';
+
+export interface TrainingExample {
+  readonly id?: string;
+  readonly title?: string;
+  readonly text: string;
+  readonly lang?: Lang;
+  readonly candidate: boolean;
+  readonly category: CategoryId | null;
+  readonly origin: 'base' | 'review';
+}
+
+const MODEL_CLAMP = 6;
+const FOLDS = 5;
+
+interface Prepared {
+  readonly example: TrainingExample;
+  readonly features: readonly string[];
+  readonly inputs: (logOdds: number) => number[];
+}
+
+function prepare(example: TrainingExample): Prepared {
+  const title = example.title ?? '';
+  const lang = example.lang ?? detectLanguage(`${title}\n\n${example.text}`).lang;
+  const analysis = analyseText(title, example.text, lang);
+  const evidence = lexiconEvidence(analysis.hits);
+  return {
+    example,
+    features: analysis.features,
+    inputs: (logOdds) => combinerInputs(evidence, logOdds, MODEL_CLAMP, settings.weights),
+  };
+}
+
+/** natural's Bayes classifier fed sparse observations (feature indices), exported as log-probabilities. */
+function trainBayes(
+  docs: readonly { features: readonly string[]; label: string }[],
+  minDocs: number,
+): BayesTable {
+  const df = new Map<string, number>();
+  for (const d of docs) for (const f of d.features) df.set(f, (df.get(f) ?? 0) + 1);
+  const vocabulary = [...df].filter(([f, n]) => n >= minDocs || f.startsWith('#')).map(([f]) => f);
+  const index = new Map(vocabulary.map((f, i) => [f, i]));
+  const bayes = new natural.BayesClassifier();
+  const inner = bayes.classifier as unknown as {
+    addExample(observation: Record<string, number>, label: string): void;
+    train(): void;
+    classFeatures: Record<string, Record<string, number>>;
+    classTotals: Record<string, number>;
+    totalExamples: number;
+    smoothing: number;
+  };
+  for (const d of docs) {
+    const observation: Record<string, number> = {};
+    let k = 0;
+    for (const f of d.features) {
+      const i = index.get(f);
+      if (i !== undefined) observation[`f${k++}`] = i;
+    }
+    inner.addExample(observation, d.label);
+  }
+  inner.train();
+  const classes = Object.keys(inner.classTotals).sort();
+  const features: Record<string, number[]> = {};
+  for (const [f, i] of index) {
+    // natural's counts: documents with the feature (+ smoothing) over documents of the class (+1).
+    features[f] = classes.map((c) =>
+      Math.log((inner.classFeatures[c]![i] ?? inner.smoothing) / inner.classTotals[c]!),
+    );
+  }
+  const logPrior = classes.map((c) => Math.log(inner.classTotals[c]! / inner.totalExamples));
+  return { classes, logPrior, features };
+}
+
+function candidateDocs(items: readonly Prepared[]) {
+  return items.map((p) => ({ features: p.features, label: p.example.candidate ? 'yes' : 'no' }));
+}
+
+/** Plain batch gradient descent with a little L2: five inputs, a few hundred examples. */
+function fitLogistic(rows: readonly number[][], labels: readonly number[]): number[] {
+  const dims = rows[0]!.length;
+  const w = new Array<number>(dims + 1).fill(0);
+  const rate = 0.05;
+  const l2 = 0.002;
+  for (let epoch = 0; epoch < 3000; epoch++) {
+    const grad = new Array<number>(dims + 1).fill(0);
+    for (let r = 0; r < rows.length; r++) {
+      const x = rows[r]!;
+      let z = w[0]!;
+      for (let d = 0; d < dims; d++) z += w[d + 1]! * x[d]!;
+      const err = 1 / (1 + Math.exp(-z)) - labels[r]!;
+      grad[0]! += err;
+      for (let d = 0; d < dims; d++) grad[d + 1]! += err * x[d]!;
+    }
+    for (let d = 0; d <= dims; d++) w[d]! -= rate * (grad[d]! / rows.length + (d > 0 ? l2 * w[d]! : 0));
+  }
+  return w;
+}
+
+export function trainModel(examples: readonly TrainingExample[], version: string): ModelFile {
+  if (examples.length < 10) throw new Error(`training needs at least 10 examples, got ${examples.length}`);
+  const prepared = examples.map(prepare);
+  const positives = prepared.filter((p) => p.example.candidate && p.example.category);
+  if (positives.length === 0 || positives.length === prepared.length) {
+    throw new Error('training needs both candidates (with a category) and non-candidates');
+  }
+  // Out-of-fold log-odds, so the combiner learns how far to trust the model on texts it has not seen.
+  const rows: number[][] = [];
+  const labels: number[] = [];
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const train = prepared.filter((_, i) => i % FOLDS !== fold);
+    const held = prepared.filter((_, i) => i % FOLDS === fold);
+    const table = trainBayes(candidateDocs(train), 2);
+    for (const p of held) {
+      rows.push(p.inputs(candidateLogOdds(table, p.features)));
+      labels.push(p.example.candidate ? 1 : 0);
+    }
+  }
+  const [bias, lexicon, target, model, negative, lexiconAndTarget] = fitLogistic(rows, labels);
+  const combiner: Combiner = {
+    bias: bias!,
+    lexicon: lexicon!,
+    target: target!,
+    model: model!,
+    negative: negative!,
+    lexiconAndTarget: lexiconAndTarget!,
+  };
+  return {
+    version,
+    trainedAt: new Date().toISOString(),
+    examples: {
+      base: examples.filter((e) => e.origin === 'base').length,
+      reviewed: examples.filter((e) => e.origin === 'review').length,
+      candidates: positives.length,
+    },
+    candidate: trainBayes(candidateDocs(prepared), 2),
+    category: trainBayes(
+      positives.map((p) => ({ features: p.features, label: p.example.category! })),
+      1,
+    ),
+    combiner,
+    modelClamp: MODEL_CLAMP,
+  };
+}

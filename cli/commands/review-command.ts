@@ -1,0 +1,386 @@
+// `soz review`: the review web UI (`serve`) and its command-line equivalents for scripts and small teams.
+import { CATEGORY_IDS, EXIT, inputError, isCategoryId, SozError, usageError } from '../../core/index.ts';
+import {
+  confirmCandidate,
+  deferCandidate,
+  ENTRY_FIELDS,
+  loadCandidate,
+  mergeCandidate,
+  optionName,
+  rejectCandidate,
+  splitCandidate,
+  startReviewServer,
+  undoDecision,
+} from '../../pipeline/index.ts';
+import {
+  countUsers,
+  getUserByName,
+  latestClassifications,
+  queuePage,
+  ReviewConflict,
+  type Store,
+  type TaskStatus,
+  type UserRole,
+} from '../../storage/index.ts';
+import { type Command, type CommandContext, intOption, stringOption } from '../command.ts';
+
+const STATUSES: readonly TaskStatus[] = ['pending', 'deferred', 'confirmed', 'duplicate', 'rejected'];
+
+function taskIdArg(ctx: CommandContext): number {
+  const raw = ctx.positionals[0];
+  if (!raw) throw usageError('give the candidate ID (see soz review list)');
+  const id = Number(raw);
+  if (!Number.isInteger(id) || id < 1) throw usageError(`ID: "${raw}" is not a candidate id`);
+  return id;
+}
+
+/** The acting reviewer: must be an account when accounts exist; its role decides what it may undo. */
+async function reviewer(ctx: CommandContext, store: Store): Promise<{ name: string; role: UserRole }> {
+  const name = stringOption(ctx, 'reviewer', true).trim();
+  if (!name) throw usageError('--reviewer: give your name');
+  if ((await countUsers(store)) === 0) return { name, role: 'editor' };
+  const user = await getUserByName(store, name);
+  if (!user || user.disabled)
+    throw usageError(`--reviewer: no active account named ${name} (see soz users list)`);
+  return { name: user.name, role: user.role };
+}
+
+/** A concurrent change is exit code 5 with the message, not an unexpected error. */
+async function decide<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof ReviewConflict) throw new SozError(error.message, EXIT.conflict, { cause: error });
+    throw error;
+  }
+}
+
+function expectVersion(ctx: CommandContext): number | undefined {
+  const v = stringOption(ctx, 'expect-version');
+  return v === undefined ? undefined : intOption(ctx, 'expect-version', 1, 1);
+}
+
+const decisionOptions = {
+  reviewer: { type: 'string' },
+  'expect-version': { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+const serve: Command = {
+  name: 'serve',
+  summary: 'serve the review web UI',
+  help: `Usage: soz review serve [--port 8080] [--host 127.0.0.1]
+
+Binds 127.0.0.1 by default. Another interface (e.g. --host 0.0.0.0) is refused until accounts exist
+(soz users add NAME --role editor). Stops on Ctrl-C.`,
+  options: { port: { type: 'string' }, host: { type: 'string' } },
+  async run(ctx) {
+    const port = intOption(ctx, 'port', 8080, 0);
+    if (port > 65535) throw usageError(`--port: ${port} is not a port number`);
+    const host = stringOption(ctx, 'host') ?? '127.0.0.1';
+    const store = await ctx.openStore();
+    const server = await startReviewServer(store, { port, host, logger: ctx.logger });
+    ctx.logger.info(`review server at ${server.url} (Ctrl-C stops it)`);
+    if ((await countUsers(store)) === 0) ctx.logger.warn('no accounts yet: soz users add NAME --role editor');
+    await new Promise<void>((resolve) => {
+      if (ctx.signal.aborted) resolve();
+      else ctx.signal.addEventListener('abort', () => resolve(), { once: true });
+    });
+    await server.close();
+    ctx.logger.info('review server stopped');
+    return EXIT.ok;
+  },
+};
+
+const list: Command = {
+  name: 'list',
+  summary: 'list candidates (pending by default)',
+  help: `Usage: soz review list [--json] [--status pending|deferred|confirmed|duplicate|rejected]
+         [--category ID] [--lang ru|kk|en] [--source ID] [--month YYYY-MM] [--kind news|court]
+         [--sort score|date] [--limit N]
+
+--json prints one JSON object a line: id, status, title, sources (sourceId, url, lang), categories
+(id, score), score.`,
+  options: {
+    json: { type: 'boolean' },
+    status: { type: 'string' },
+    category: { type: 'string' },
+    lang: { type: 'string' },
+    source: { type: 'string' },
+    month: { type: 'string' },
+    kind: { type: 'string' },
+    sort: { type: 'string' },
+    limit: { type: 'string' },
+  },
+  async run(ctx) {
+    const status = (stringOption(ctx, 'status') ?? 'pending') as TaskStatus;
+    if (!STATUSES.includes(status))
+      throw usageError(`--status: "${status}" is not one of ${STATUSES.join(', ')}`);
+    const category = stringOption(ctx, 'category');
+    if (category !== undefined && !isCategoryId(category)) {
+      throw usageError(`--category: "${category}" is not one of ${CATEGORY_IDS.join(', ')}`);
+    }
+    const kind = stringOption(ctx, 'kind');
+    if (kind !== undefined && kind !== 'news' && kind !== 'court')
+      throw usageError(`--kind: "${kind}" is not news or court`);
+    const sort = stringOption(ctx, 'sort') ?? 'score';
+    if (sort !== 'score' && sort !== 'date') throw usageError(`--sort: "${sort}" is not score or date`);
+    const month = stringOption(ctx, 'month');
+    if (month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
+      throw usageError(`--month: "${month}" is not YYYY-MM`);
+    const limit = intOption(ctx, 'limit', Number.MAX_SAFE_INTEGER, 1);
+    const store = await ctx.openStore();
+    let offset = 0;
+    let printed = 0;
+    while (printed < limit) {
+      const { rows } = await queuePage(store, {
+        status,
+        category,
+        lang: stringOption(ctx, 'lang'),
+        sourceId: stringOption(ctx, 'source'),
+        month,
+        kind: kind as 'news' | 'court' | undefined,
+        sort,
+        limit: Math.min(500, limit - printed),
+        offset,
+      });
+      if (rows.length === 0) break;
+      const classes = await latestClassifications(
+        store,
+        rows.map((r) => r.firstItemId),
+      );
+      for (const r of rows) {
+        const cats = [...(classes.get(r.firstItemId)?.categories ?? [])]
+          .sort((a, b) => b.score - a.score)
+          .map((c) => ({ id: c.id, score: c.score }));
+        if (ctx.values.json) {
+          ctx.out(
+            JSON.stringify({
+              id: r.id,
+              status: r.status,
+              title: r.title,
+              sources: r.sources.map((s) => ({ sourceId: s.sourceId, url: s.url, lang: s.lang })),
+              categories: cats,
+              score: r.score,
+              month: r.month,
+              kind: r.kind,
+              entryId: r.entryId,
+            }),
+          );
+        } else {
+          ctx.out(
+            `${String(r.id).padStart(6)}  ${r.score.toFixed(2)}  ${(r.topCategory ?? '—').padEnd(21)} ${String(r.sources.length).padStart(2)} src  ${r.title}`,
+          );
+        }
+        printed++;
+      }
+      offset += rows.length;
+    }
+    return EXIT.ok;
+  },
+};
+
+const show: Command = {
+  name: 'show',
+  summary: 'show a candidate: sources, categories, suggested entry, text and log',
+  help: 'Usage: soz review show ID [--json]',
+  options: { json: { type: 'boolean' } },
+  allowPositionals: true,
+  async run(ctx) {
+    const id = taskIdArg(ctx);
+    const c = await loadCandidate(await ctx.openStore(), id);
+    if (!c) throw inputError(`no candidate with id ${id}`);
+    if (ctx.values.json) {
+      ctx.out(
+        JSON.stringify({
+          task: c.task,
+          items: c.items.map((i) => ({
+            id: i.item.id,
+            sourceId: i.item.sourceId,
+            url: i.item.canonicalUrl || i.item.url,
+            lang: i.item.lang,
+            publishedAt: i.item.publishedAt,
+            title: i.item.title,
+            similarity: i.similarity,
+            categories: i.classification?.categories ?? [],
+            facts: i.classification?.facts ?? null,
+            text: i.item.text,
+          })),
+          suggestedEntry: c.draft,
+          log: c.log,
+        }),
+      );
+      return EXIT.ok;
+    }
+    const t = c.task;
+    ctx.out(`Candidate ${t.id}: ${t.title}`);
+    ctx.out(
+      `status ${t.status}${t.decidedBy ? ` by ${t.decidedBy} at ${t.decidedAt}` : ''}${t.entryId ? ` → entry ${t.entryId}` : ''} · version ${t.version} · ${t.kind} · month ${t.month ?? '—'} · score ${t.score.toFixed(2)}`,
+    );
+    ctx.out('\nReports:');
+    for (const i of c.items) {
+      ctx.out(
+        `  [item ${i.item.id}] ${i.item.sourceId} ${i.item.lang ?? '?'} ${i.item.publishedAt?.slice(0, 10) ?? ''} ${i.item.canonicalUrl || i.item.url}`,
+      );
+    }
+    const head = c.items[0];
+    ctx.out('\nCategories:');
+    for (const cat of [...(head?.classification?.categories ?? [])].sort((a, b) => b.score - a.score)) {
+      ctx.out(
+        `  ${cat.id.padEnd(22)} ${cat.score.toFixed(2)}  ${cat.evidence.map((e) => `«${e.text}»`).join(' ')}`,
+      );
+    }
+    ctx.out('\nSuggested entry (override with soz review confirm --FIELD VALUE):');
+    for (const f of ENTRY_FIELDS) ctx.out(`  --${optionName(f).padEnd(20)} ${c.draft[f]}`);
+    ctx.out(`\n${head?.item.text ?? ''}`);
+    if (c.log.length) {
+      ctx.out('\nLog:');
+      for (const l of c.log) ctx.out(`  ${l.at} ${l.actor} ${l.action}`);
+    }
+    return EXIT.ok;
+  },
+};
+
+const fieldOptions = Object.fromEntries(
+  ENTRY_FIELDS.map((f) => [optionName(f), { type: 'string' as const }]),
+);
+
+const confirm: Command = {
+  name: 'confirm',
+  summary: 'confirm a candidate as a dataset entry',
+  help: `Usage: soz review confirm ID --category C --reviewer NAME [--FIELD VALUE]... [--expect-version N]
+
+Fields start from the suggestion that 'soz review show ID' prints; each option overrides one:
+${ENTRY_FIELDS.map((f) => `  --${optionName(f)}`).join('\n')}
+Lists (people, outlets, actors) are separated by ';'. Flags (in-court, is-honor-dignity, ongoing) take yes/no.`,
+  options: { ...decisionOptions, ...fieldOptions },
+  allowPositionals: true,
+  async run(ctx) {
+    const taskId = taskIdArg(ctx);
+    stringOption(ctx, 'category', true);
+    const store = await ctx.openStore();
+    const who = await reviewer(ctx, store);
+    const form: Record<string, string> = {};
+    for (const f of ENTRY_FIELDS) {
+      const v = stringOption(ctx, optionName(f));
+      if (v !== undefined) form[f] = v;
+    }
+    const { entry } = await decide(() =>
+      confirmCandidate(store, { taskId, expectedVersion: expectVersion(ctx), actor: who.name, form }),
+    );
+    if (ctx.values.json) ctx.out(JSON.stringify(entry));
+    else
+      ctx.out(
+        `confirmed candidate ${taskId} as entry ${entry.id} (${entry.category}, ${entry.sources.length} source(s))`,
+      );
+    return EXIT.ok;
+  },
+};
+
+const reject: Command = {
+  name: 'reject',
+  summary: 'reject a candidate, with a reason',
+  help: 'Usage: soz review reject ID --reason TEXT --reviewer NAME [--expect-version N]',
+  options: { ...decisionOptions, reason: { type: 'string' } },
+  allowPositionals: true,
+  async run(ctx) {
+    const taskId = taskIdArg(ctx);
+    const reason = stringOption(ctx, 'reason', true);
+    const store = await ctx.openStore();
+    const who = await reviewer(ctx, store);
+    await decide(() =>
+      rejectCandidate(store, { taskId, expectedVersion: expectVersion(ctx), actor: who.name, reason }),
+    );
+    ctx.out(`rejected candidate ${taskId}`);
+    return EXIT.ok;
+  },
+};
+
+const merge: Command = {
+  name: 'merge',
+  summary: 'mark a candidate as a duplicate of an entry: its URLs become further sources',
+  help: 'Usage: soz review merge ID --into ENTRY_ID --reviewer NAME [--expect-version N]',
+  options: { ...decisionOptions, into: { type: 'string' } },
+  allowPositionals: true,
+  async run(ctx) {
+    const taskId = taskIdArg(ctx);
+    const entryId = stringOption(ctx, 'into', true);
+    const store = await ctx.openStore();
+    const who = await reviewer(ctx, store);
+    const { entry } = await decide(() =>
+      mergeCandidate(store, { taskId, expectedVersion: expectVersion(ctx), actor: who.name, entryId }),
+    );
+    ctx.out(`merged candidate ${taskId} into entry ${entry.id} (now ${entry.sources.length} sources)`);
+    return EXIT.ok;
+  },
+};
+
+const defer: Command = {
+  name: 'defer',
+  summary: 'defer a candidate (it stays open)',
+  help: 'Usage: soz review defer ID --reviewer NAME [--reason TEXT]',
+  options: { ...decisionOptions, reason: { type: 'string' } },
+  allowPositionals: true,
+  async run(ctx) {
+    const taskId = taskIdArg(ctx);
+    const store = await ctx.openStore();
+    const who = await reviewer(ctx, store);
+    await decide(() =>
+      deferCandidate(store, {
+        taskId,
+        expectedVersion: expectVersion(ctx),
+        actor: who.name,
+        reason: stringOption(ctx, 'reason'),
+      }),
+    );
+    ctx.out(`deferred candidate ${taskId}`);
+    return EXIT.ok;
+  },
+};
+
+const split: Command = {
+  name: 'split',
+  summary: 'move reports out of a wrong cluster into a new candidate',
+  help: 'Usage: soz review split ID --items ITEM_ID[,ITEM_ID...] --reviewer NAME (item ids: soz review show ID)',
+  options: { ...decisionOptions, items: { type: 'string' } },
+  allowPositionals: true,
+  async run(ctx) {
+    const taskId = taskIdArg(ctx);
+    const raw = stringOption(ctx, 'items', true);
+    const itemIds = raw.split(',').map((s) => Number(s.trim()));
+    if (itemIds.some((n) => !Number.isInteger(n) || n < 1))
+      throw usageError(`--items: "${raw}" is not a list of item ids`);
+    const store = await ctx.openStore();
+    const who = await reviewer(ctx, store);
+    const { newTask } = await decide(() =>
+      splitCandidate(store, { taskId, expectedVersion: expectVersion(ctx), actor: who.name, itemIds }),
+    );
+    ctx.out(`split item(s) ${itemIds.join(', ')} off candidate ${taskId} into candidate ${newTask.id}`);
+    return EXIT.ok;
+  },
+};
+
+const undo: Command = {
+  name: 'undo',
+  summary: "reopen a decided candidate (editors: anyone's decision; reviewers: their own)",
+  help: 'Usage: soz review undo ID --reviewer NAME [--expect-version N]',
+  options: decisionOptions,
+  allowPositionals: true,
+  async run(ctx) {
+    const taskId = taskIdArg(ctx);
+    const store = await ctx.openStore();
+    const who = await reviewer(ctx, store);
+    await decide(() =>
+      undoDecision(store, { taskId, expectedVersion: expectVersion(ctx), actor: who.name, role: who.role }),
+    );
+    ctx.out(`candidate ${taskId} is pending again`);
+    return EXIT.ok;
+  },
+};
+
+export const reviewCommand: Command = {
+  name: 'review',
+  summary: 'review candidates: web UI, list, show, confirm, reject, merge, defer, split, undo',
+  help: 'Usage: soz [--db PATH] review <subcommand>',
+  subcommands: [serve, list, show, confirm, reject, merge, defer, split, undo],
+};

@@ -1,0 +1,87 @@
+// Politeness, limits and schedule of the crawler (config/crawl.json), with defaults for missing keys.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { CONFIG_DIR, inputError } from '../../core/index.ts';
+
+export interface CrawlConfig {
+  /** Sent with every request: names the project and a contact URL. */
+  readonly userAgent: string;
+  /** Requests per second per host unless a source says otherwise. */
+  readonly ratePerSecond: number;
+  /** Requests in flight per host. */
+  readonly hostConcurrency: number;
+  /** Sources crawled at the same time. */
+  readonly sourceConcurrency: number;
+  readonly requestTimeoutMs: number;
+  /** Retries after a timeout, a network error, a 5xx or a 429. */
+  readonly maxRetries: number;
+  readonly backoffBaseMs: number;
+  readonly backoffMaxMs: number;
+  /** A longer Retry-After than this fails the request instead of stalling the crawl. */
+  readonly maxRetryAfterMs: number;
+  readonly maxPageBytes: number;
+  readonly maxRedirects: number;
+  /** Article pages fetched per source and run at most (`--max-pages` overrides). */
+  readonly maxArticlesPerSource: number;
+  readonly maxListingPages: number;
+  readonly maxSitemaps: number;
+  /** The default `--since` is the last successful crawl minus this. */
+  readonly sinceOverlapHours: number;
+  /** Counts are saved to the crawl run every this many articles. */
+  readonly progressEvery: number;
+  readonly schedule: { readonly cron: string; readonly timezone: string };
+  /** Link texts that mean "next page" on listing pages (lower case). */
+  readonly nextPageTexts: readonly string[];
+  /** Links containing these are never articles. */
+  readonly skipLinkPatterns: readonly string[];
+}
+
+export const CRAWL_CONFIG_FILE = resolve(CONFIG_DIR, 'crawl.json');
+
+const NUMERIC_KEYS = [
+  'ratePerSecond',
+  'hostConcurrency',
+  'sourceConcurrency',
+  'requestTimeoutMs',
+  'maxRetries',
+  'backoffBaseMs',
+  'backoffMaxMs',
+  'maxRetryAfterMs',
+  'maxPageBytes',
+  'maxRedirects',
+  'maxArticlesPerSource',
+  'maxListingPages',
+  'maxSitemaps',
+  'sinceOverlapHours',
+  'progressEvery',
+] as const;
+
+export function loadCrawlConfig(file: string = CRAWL_CONFIG_FILE): CrawlConfig {
+  let doc: Record<string, unknown>;
+  try {
+    doc = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw inputError(`${file}: cannot read the crawl configuration (${(error as Error).message})`);
+  }
+  for (const key of NUMERIC_KEYS) {
+    const v = doc[key];
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+      throw inputError(`${file}: field "${key}" must be a non-negative number`);
+  }
+  if (typeof doc.userAgent !== 'string' || !/https?:\/\//.test(doc.userAgent))
+    throw inputError(`${file}: field "userAgent" must name the project and a contact URL`);
+  const schedule = doc.schedule as { cron?: unknown; timezone?: unknown } | undefined;
+  if (typeof schedule?.cron !== 'string' || typeof schedule.timezone !== 'string')
+    throw inputError(`${file}: field "schedule" must be {"cron": "...", "timezone": "..."}`);
+  for (const key of ['nextPageTexts', 'skipLinkPatterns'] as const) {
+    const v = doc[key];
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))
+      throw inputError(`${file}: field "${key}" must be a list of strings`);
+  }
+  return doc as unknown as CrawlConfig;
+}
+
+/** The configuration with some values replaced (tests, benchmarks, the demo). */
+export function withCrawlConfig(overrides: Partial<CrawlConfig> = {}, base: CrawlConfig = loadCrawlConfig()) {
+  return { ...base, ...overrides } as CrawlConfig;
+}

@@ -1,0 +1,91 @@
+// robots.txt per origin, fetched once per crawl. Rules are parsed by crawlee's RobotsTxtFile; a missing
+// robots.txt (4xx) allows everything; an unreachable one or a 5xx disallows the host for this run, as
+// the robots.txt standard (RFC 9309) asks.
+import { RobotsTxtFile } from '@crawlee/utils';
+
+interface Entry {
+  readonly rules: RobotsTxtFile | null;
+  readonly allowAll: boolean;
+  readonly crawlDelay: number | null;
+}
+
+export class RobotsCache {
+  private readonly entries = new Map<string, Promise<Entry>>();
+  private readonly agentToken: string;
+
+  constructor(
+    userAgent: string,
+    private readonly load: (url: string, signal?: AbortSignal) => Promise<{ status: number; text: string }>,
+  ) {
+    this.agentToken = userAgent.split(/[\s/]/)[0] ?? '*';
+  }
+
+  async isAllowed(url: URL, signal?: AbortSignal): Promise<boolean> {
+    if (url.pathname === '/robots.txt') return true;
+    const entry = await this.entry(url.origin, signal);
+    if (entry.allowAll) return true;
+    if (!entry.rules) return false;
+    return entry.rules.isAllowed(url.href, this.agentToken);
+  }
+
+  /** Crawl-delay (seconds) for us, once robots.txt has been read; null when none. */
+  crawlDelay(url: URL): number | null {
+    return this.settled.get(url.origin)?.crawlDelay ?? null;
+  }
+
+  private readonly settled = new Map<string, Entry>();
+
+  private entry(origin: string, signal?: AbortSignal): Promise<Entry> {
+    let p = this.entries.get(origin);
+    if (!p) {
+      p = this.read(origin, signal).then((e) => {
+        this.settled.set(origin, e);
+        return e;
+      });
+      this.entries.set(origin, p);
+    }
+    return p;
+  }
+
+  private async read(origin: string, signal?: AbortSignal): Promise<Entry> {
+    const url = `${origin}/robots.txt`;
+    let res: { status: number; text: string };
+    try {
+      res = await this.load(url, signal);
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      return { rules: null, allowAll: false, crawlDelay: null };
+    }
+    if (res.status >= 400 && res.status < 500) return { rules: null, allowAll: true, crawlDelay: null };
+    if (res.status !== 200) return { rules: null, allowAll: false, crawlDelay: null };
+    return {
+      rules: RobotsTxtFile.from(url, res.text),
+      allowAll: false,
+      crawlDelay: crawlDelayFor(res.text, this.agentToken),
+    };
+  }
+}
+
+/** The Crawl-delay of the group naming our agent, else of the `*` group. */
+export function crawlDelayFor(text: string, agentToken: string): number | null {
+  let agents: string[] = [];
+  let inRules = false;
+  const delays = new Map<string, number>();
+  for (const rawLine of text.split(/\r?\n/)) {
+    const line = rawLine.replace(/#.*/, '').trim();
+    const m = /^([A-Za-z-]+)\s*:\s*(.*)$/.exec(line);
+    if (!m) continue;
+    const key = m[1]!.toLowerCase();
+    const value = m[2]!.trim();
+    if (key === 'user-agent') {
+      if (inRules) agents = [];
+      inRules = false;
+      agents.push(value.toLowerCase());
+    } else {
+      inRules = true;
+      if (key === 'crawl-delay' && Number.isFinite(Number(value)))
+        for (const a of agents) delays.set(a, Number(value));
+    }
+  }
+  return delays.get(agentToken.toLowerCase()) ?? delays.get('*') ?? null;
+}

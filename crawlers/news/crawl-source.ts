@@ -1,0 +1,301 @@
+// One source, end to end: discover → skip known URLs → fetch the rest through a crawlee pool (our polite
+// fetcher inside it) → decode → extract → ingest (language, store, classify, queue). Counts are saved to
+// the crawl run as they grow; nothing here throws for a bad page or a dead site: it is counted and reported.
+import { AutoscaledPool, Configuration, log as crawleeLog } from '@crawlee/http';
+import type { Article, RawPage, StageResult, TextClassifier } from '../../core/index.ts';
+import { describeError } from '../../core/index.ts';
+import { decodePage, extractArticle, ingestArticle } from '../../pipeline/index.ts';
+import {
+  clearPendingUrl,
+  getItemByUrl,
+  knownUrls,
+  markPendingUrl,
+  markSourceSucceeded,
+  pendingUrls,
+  type SourceRunStatus,
+  type Store,
+  saveFetchState,
+  startSourceRun,
+  updateSourceRun,
+} from '../../storage/index.ts';
+import type { PoliteFetcher } from '../fetch/polite-fetcher.ts';
+import type { NewsSource } from '../sources/news-source.ts';
+import { discoverLinks } from './discover-links.ts';
+import type { DiscoveredLink } from './discovered-link.ts';
+
+export interface SourceReport {
+  readonly sourceId: string;
+  readonly name: string;
+  readonly status: SourceRunStatus;
+  readonly found: number;
+  readonly newItems: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  readonly failed: number;
+  /** Article pages requested in this run. */
+  readonly fetched: number;
+  /** Failure reasons, one per failed entry point or page (the first few; the rest are counted). */
+  readonly errors: readonly string[];
+}
+
+export type ProgressEvent =
+  | { readonly type: 'discovered'; readonly sourceId: string; readonly toFetch: number }
+  | { readonly type: 'article'; readonly sourceId: string; readonly url: string; readonly outcome: string }
+  | { readonly type: 'source-done'; readonly report: SourceReport };
+
+export interface CrawlSourceContext {
+  readonly store: Store;
+  readonly runId: number;
+  readonly fetcher: PoliteFetcher;
+  readonly classifier: TextClassifier;
+  readonly since: string | null;
+  readonly maxPages: number;
+  readonly onProgress?: (event: ProgressEvent) => void;
+  readonly signal?: AbortSignal;
+  /** Fixed "now" for relative dates in extraction (tests). */
+  readonly now?: Date;
+  /** Replaces decode + extract (benchmarks isolating the crawl layer; sources needing their own parser). */
+  readonly extract?: PageExtractor;
+}
+
+export type PageExtractor = (page: RawPage, source: NewsSource, now?: Date) => StageResult<Article>;
+
+/** The pipeline's decode and extract stages, with the source's selectors and language hint. */
+export const pipelineExtractor: PageExtractor = (page, source, now) =>
+  extractArticle(decodePage(page), {
+    sourceId: source.id,
+    selectors: source.selectors,
+    langHint: source.lang ?? undefined,
+    now,
+  });
+
+const MAX_REPORTED_ERRORS = 20;
+
+// crawlee's own progress lines would interleave with ours; its warnings and errors still show.
+if (!process.env.CRAWLEE_LOG_LEVEL) crawleeLog.setLevel(crawleeLog.LEVELS.WARNING);
+
+export async function crawlSource(source: NewsSource, ctx: CrawlSourceContext): Promise<SourceReport> {
+  const { store, runId, fetcher } = ctx;
+  const counts = { found: 0, newItems: 0, updated: 0, unchanged: 0, failed: 0 };
+  const errors: string[] = [];
+  let extraErrors = 0;
+  let fetched = 0;
+  const addError = (message: string) => {
+    if (errors.length < MAX_REPORTED_ERRORS) errors.push(message);
+    else extraErrors += 1;
+  };
+  const allErrors = () => (extraErrors > 0 ? [...errors, `… and ${extraErrors} more`] : errors);
+  await startSourceRun(store, runId, source.id);
+  const finish = async (status: SourceRunStatus): Promise<SourceReport> => {
+    await updateSourceRun(store, runId, source.id, counts, allErrors(), status);
+    const report: SourceReport = {
+      sourceId: source.id,
+      name: source.name,
+      status,
+      ...counts,
+      fetched,
+      errors: allErrors(),
+    };
+    ctx.onProgress?.({ type: 'source-done', report });
+    return report;
+  };
+
+  let discovery: Awaited<ReturnType<typeof discoverLinks>>;
+  try {
+    discovery = await discoverLinks(source, {
+      store,
+      fetcher,
+      since: ctx.since,
+      known: (urls) => knownUrls(store, urls),
+      signal: ctx.signal,
+    });
+  } catch (error) {
+    addError(`discovery failed: ${describeError(error)}`);
+    return finish('failed');
+  }
+  for (const e of discovery.errors) addError(e);
+  if (discovery.entryPointsOk === 0) return finish(discovery.blocked ? 'blocked' : 'failed');
+
+  const links = selectLinks(discovery.links, source, ctx.since);
+  // Pages an earlier run could not fetch (timeout, 5xx) are tried again whatever their date.
+  const pending = new Set(await pendingUrls(store, source.id));
+  for (const url of pending) {
+    if (!links.some((l) => l.url === url))
+      links.push({ url, title: null, publishedAt: null, updatedAt: null });
+  }
+  counts.found = links.length;
+  const known = await knownUrls(
+    store,
+    links.map((l) => l.url),
+  );
+  const toFetch: DiscoveredLink[] = [];
+  for (const link of links) {
+    if (!known.has(link.url)) toFetch.push(link);
+    else if (link.updatedAt && (await changedSince(store, link))) toFetch.push(link);
+    else counts.unchanged += 1;
+  }
+  const linkByUrl = new Map(toFetch.map((l) => [l.url, l]));
+  const truncated = toFetch.length > ctx.maxPages;
+  if (truncated) {
+    addError(
+      `${toFetch.length - ctx.maxPages} more articles left for the next run (--max-pages ${ctx.maxPages})`,
+    );
+    toFetch.length = ctx.maxPages;
+  }
+  ctx.onProgress?.({ type: 'discovered', sourceId: source.id, toFetch: toFetch.length });
+  await updateSourceRun(store, runId, source.id, counts, allErrors());
+
+  let sinceSave = 0;
+  const handle = async (url: string) => {
+    fetched += 1;
+    const outcome = await fetcher.fetch({
+      url,
+      sourceId: source.id,
+      rate: source.rate,
+      concurrency: source.concurrency,
+      signal: ctx.signal,
+    });
+    let label: string;
+    if (!outcome.ok) {
+      counts.failed += 1;
+      if (outcome.retryable && !ctx.signal?.aborted)
+        await markPendingUrl(store, source.id, url, outcome.status);
+      else if (pending.has(url)) await clearPendingUrl(store, url);
+      addError(`${url}: ${outcome.reason}`);
+      label = 'failed';
+    } else if (outcome.notModified) {
+      counts.unchanged += 1;
+      label = 'unchanged';
+    } else {
+      let extracted: StageResult<Article>;
+      try {
+        extracted = (ctx.extract ?? pipelineExtractor)(outcome.page, source, ctx.now);
+      } catch (error) {
+        extracted = { ok: false, stage: 'extract', reason: `extractor crashed: ${describeError(error)}` };
+      }
+      if (!extracted.ok) {
+        counts.failed += 1;
+        addError(`${url}: ${extracted.reason}`);
+        label = 'failed';
+      } else {
+        // What the feed or listing said fills what the page does not say (a listing's date, a feed title).
+        const link = linkByUrl.get(url);
+        const article: Article = {
+          ...extracted.value,
+          url,
+          publishedAt: extracted.value.publishedAt ?? link?.publishedAt ?? null,
+          title: extracted.value.title || link?.title || extracted.value.title,
+        };
+        const { status } = await ingestArticle(store, article, ctx.classifier);
+        if (pending.has(url)) await clearPendingUrl(store, url);
+        if (status === 'new') counts.newItems += 1;
+        else if (status === 'updated') counts.updated += 1;
+        else counts.unchanged += 1;
+        label = status;
+      }
+    }
+    ctx.onProgress?.({ type: 'article', sourceId: source.id, url, outcome: label });
+    sinceSave += 1;
+    if (sinceSave >= fetcher.config.progressEvery) {
+      sinceSave = 0;
+      await updateSourceRun(store, runId, source.id, counts, allErrors());
+    }
+  };
+
+  if (toFetch.length > 0) {
+    try {
+      // Twice the host's concurrency: while some tasks extract and store, others already wait for the
+      // next request slot, so the host's rate is used in full (the limiter still caps requests in flight).
+      const poolSize = 2 * (source.concurrency ?? fetcher.config.hostConcurrency);
+      await runPool(
+        toFetch.map((l) => l.url),
+        poolSize,
+        handle,
+        ctx.signal,
+      );
+    } catch (error) {
+      addError(`article pool failed: ${describeError(error)}`);
+      return finish('failed');
+    }
+  }
+  if (ctx.signal?.aborted) {
+    addError('interrupted');
+    return finish('failed');
+  }
+  // Feed validators are saved only at the end, and not when the run was cut short, so a killed or
+  // truncated crawl re-reads the feed next time instead of getting 304 and forgetting the rest.
+  if (!truncated) {
+    for (const v of discovery.validators) await saveFetchState(store, { ...v, sourceId: source.id });
+  }
+  await markSourceSucceeded(store, source.id, new Date().toISOString());
+  return finish('succeeded');
+}
+
+/** Only article URLs (by the source's pattern), only once, and not older than the cut-off. */
+function selectLinks(
+  links: readonly DiscoveredLink[],
+  source: NewsSource,
+  since: string | null,
+): DiscoveredLink[] {
+  const pattern = source.articlePattern ? new RegExp(source.articlePattern) : null;
+  const byUrl = new Map<string, DiscoveredLink>();
+  for (const l of links) {
+    if (pattern && !pattern.test(l.url)) continue;
+    const newest = l.updatedAt ?? l.publishedAt;
+    if (since && newest && newest < since) continue;
+    if (!byUrl.has(l.url)) byUrl.set(l.url, l);
+  }
+  return [...byUrl.values()];
+}
+
+/** A known article whose feed or sitemap entry says it changed after we fetched it. */
+async function changedSince(store: Store, link: DiscoveredLink): Promise<boolean> {
+  const item = await getItemByUrl(store, link.url);
+  return item !== null && link.updatedAt !== null && link.updatedAt > item.fetchedAt;
+}
+
+/**
+ * The article pool: crawlee's AutoscaledPool at a fixed concurrency over a plain in-memory list. The
+ * pool is what crawlee's crawlers run on; their per-request machinery (Request objects, RequestList or
+ * RequestQueue, session pool, statistics, handler timeouts) cost 0.5 ms a page here and is not needed:
+ * the polite fetcher does the retries and timeouts, and our database holds the crawl state.
+ */
+async function runPool(
+  urls: readonly string[],
+  concurrency: number,
+  handle: (url: string) => Promise<void>,
+  signal?: AbortSignal,
+): Promise<void> {
+  const config = new Configuration({ persistStorage: false });
+  let next = 0;
+  let failure: unknown = null;
+  const pool = new AutoscaledPool(
+    {
+      minConcurrency: concurrency,
+      maxConcurrency: concurrency,
+      maybeRunIntervalSecs: 0.05,
+      runTaskFunction: async () => {
+        const url = urls[next++];
+        if (url === undefined || signal?.aborted) return;
+        try {
+          await handle(url);
+        } catch (error) {
+          // A database error is not a page's fault: stop the pool and let the source report it.
+          failure ??= error;
+          void pool.abort();
+        }
+      },
+      isTaskReadyFunction: async () => next < urls.length && !signal?.aborted,
+      isFinishedFunction: async () => next >= urls.length || Boolean(signal?.aborted),
+    },
+    config,
+  );
+  const onAbort = () => void pool.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    await pool.run();
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+  }
+  if (failure) throw failure;
+}

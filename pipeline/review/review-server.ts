@@ -1,0 +1,504 @@
+// `soz review serve`: the review web UI on node:http. Server-rendered, escaped HTML; sessions in HttpOnly
+// SameSite=Strict cookies; a CSRF token on every form; a strict Content-Security-Policy; loopback only
+// unless accounts exist.
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CATEGORY_IDS, createLogger, type Logger, SozError, usageError } from '../../core/index.ts';
+import {
+  adjacentPendingTasks,
+  countUsers,
+  entryIdsOfMonths,
+  entryMonths,
+  getEntry,
+  listEntries,
+  listReviewLog,
+  queuePage as loadQueuePage,
+  queueFacets,
+  ReviewConflict,
+  type SessionUser,
+  type Store,
+  type TaskStatus,
+} from '../../storage/index.ts';
+import { confirmCandidate, mergeCandidate } from '../promote-entry.ts';
+import { monthsAround } from '../queue-candidate.ts';
+import {
+  deferCandidate,
+  editEntry,
+  rejectCandidate,
+  splitCandidate,
+  undoDecision,
+} from './candidate-decisions.ts';
+import { BOOLEAN_FIELDS, ENTRY_FIELDS } from './entry-draft.ts';
+import { clientAddress, type FormBody, parseCookies, RequestError, readForm } from './http-request.ts';
+import { loadCandidate } from './load-candidate.ts';
+import { LoginRateLimiter } from './login-rate-limiter.ts';
+import { candidatePage } from './pages/candidate-page.ts';
+import { entriesPage, entryPage } from './pages/entries-page.ts';
+import { loginPage, messagePage } from './pages/login-page.ts';
+import type { Flash, PageContext } from './pages/page-layout.ts';
+import { type QueueQuery, queuePage, STATUSES } from './pages/queue-page.ts';
+import { REVIEW_CONFIG, type ReviewConfig } from './review-config.ts';
+import { AlreadyDecided, EntryConflict, ReviewForbidden } from './review-errors.ts';
+import {
+  clearedSessionCookie,
+  currentSession,
+  LOGIN_CSRF_COOKIE,
+  logIn,
+  logOut,
+  newToken,
+  SESSION_COOKIE,
+  sameToken,
+  sessionCookie,
+} from './review-sessions.ts';
+
+export interface ReviewServerOptions {
+  readonly port?: number;
+  readonly host?: string;
+  readonly config?: ReviewConfig;
+  readonly logger?: Logger;
+  /** Injected in tests to control the login rate limiter's clock. */
+  readonly limiter?: LoginRateLimiter;
+}
+
+export interface ReviewServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "connect-src 'self'",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cache-control': 'no-store',
+};
+
+const ASSETS: Record<string, { type: string; body: Buffer }> = {
+  '/static/app.css': {
+    type: 'text/css; charset=utf-8',
+    body: readFileSync(new URL('./assets/app.css', import.meta.url)),
+  },
+  '/static/app.js': {
+    type: 'text/javascript; charset=utf-8',
+    body: readFileSync(new URL('./assets/app.js', import.meta.url)),
+  },
+};
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+export const isLoopback = (host: string) => LOOPBACK.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host);
+
+// When each request started, for the Server-Timing header (what `npm run bench:review` reads).
+const STARTED = new WeakMap<ServerResponse, number>();
+const timing = (res: ServerResponse) => {
+  const t0 = STARTED.get(res);
+  return t0 === undefined ? {} : { 'server-timing': `app;dur=${(performance.now() - t0).toFixed(2)}` };
+};
+
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type = 'text/html; charset=utf-8',
+  extra: Record<string, string | string[]> = {},
+) {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': type, ...timing(res), ...extra });
+  res.end(body);
+}
+
+function redirect(res: ServerResponse, location: string, extra: Record<string, string | string[]> = {}) {
+  res.writeHead(303, { ...SECURITY_HEADERS, location, ...timing(res), ...extra });
+  res.end();
+}
+
+const DONE_MESSAGES: Record<string, string> = {
+  confirm: 'Confirmed: the entry is in the dataset.',
+  reject: 'Rejected.',
+  merge: 'Merged: its reports are now sources of the entry.',
+  defer: 'Deferred.',
+  split: 'Split: the chosen reports are a new candidate.',
+  undo: 'Decision undone: the candidate is pending again.',
+  saved: 'Entry saved.',
+};
+
+/** A request without Origin (old browsers, curl) passes; one with an Origin must name this host. */
+function sameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (!origin || origin === 'null') return origin !== 'null';
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    // An unparsable Origin header is treated as foreign.
+    return false;
+  }
+}
+
+function pick<T extends string>(value: string | null, allowed: readonly T[]): T | undefined {
+  return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
+}
+
+function parseQueueQuery(params: URLSearchParams): QueueQuery {
+  const page = Number(params.get('page') ?? '1');
+  const month = params.get('month');
+  const text = (k: string) => {
+    const v = params.get(k)?.trim();
+    return v ? v.slice(0, 100) : undefined;
+  };
+  return {
+    status: pick(params.get('status'), STATUSES) ?? 'pending',
+    sort: pick(params.get('sort'), ['score', 'date'] as const) ?? 'score',
+    category: pick(params.get('category'), CATEGORY_IDS),
+    lang: text('lang'),
+    source: text('source'),
+    month: month && /^\d{4}-\d{2}$/.test(month) ? month : undefined,
+    kind: pick(params.get('kind'), ['news', 'court'] as const),
+    page: Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1,
+  };
+}
+
+function formFields(body: FormBody): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of ENTRY_FIELDS) {
+    const v = body.get(f);
+    if (v !== undefined) out[f] = v;
+  }
+  // An unticked checkbox is absent from the submitted form: absent means "no".
+  for (const f of BOOLEAN_FIELDS) out[f] = body.get(f) ?? '';
+  return out;
+}
+
+function versionOf(body: FormBody): number {
+  const v = Number(body.get('_version'));
+  if (!Number.isInteger(v) || v < 1)
+    throw new RequestError(400, 'the form lacks the candidate version; reload the page');
+  return v;
+}
+
+export async function startReviewServer(
+  store: Store,
+  options: ReviewServerOptions = {},
+): Promise<ReviewServer> {
+  const config = options.config ?? REVIEW_CONFIG;
+  const host = options.host ?? config.server.defaultHost;
+  const port = options.port ?? config.server.defaultPort;
+  const logger = options.logger ?? createLogger();
+  const limiter = options.limiter ?? new LoginRateLimiter(config.login);
+  if (!isLoopback(host) && (await countUsers(store)) === 0) {
+    throw usageError(
+      `refusing to listen on ${host}: no review accounts exist, so anyone on that network could use it; create one with 'soz users add NAME --role editor' first, or serve on 127.0.0.1`,
+    );
+  }
+  const pageSize = config.server.pageSize;
+
+  async function candidateView(
+    res: ServerResponse,
+    session: SessionUser,
+    taskId: number,
+    flash: Flash[],
+    status = 200,
+    form?: Record<string, string>,
+  ) {
+    const candidate = await loadCandidate(store, taskId);
+    if (!candidate)
+      return send(res, 404, messagePage(ctxOf(session), 'Not found', `There is no candidate ${taskId}.`));
+    const entry = candidate.task.entryId ? await getEntry(store, candidate.task.entryId) : null;
+    const months = candidate.task.month ? monthsAround(candidate.task.month, 1) : [];
+    const mergeTargets = await entryIdsOfMonths(store, months);
+    const { previous, next } = await adjacentPendingTasks(store, candidate.task);
+    const ctx = { user: session.user, csrf: session.csrfToken };
+    send(res, status, candidatePage(ctx, { candidate, entry, mergeTargets, previous, next, form }, flash));
+  }
+
+  const ctxOf = (s: SessionUser | null): PageContext => ({ user: s?.user ?? null, csrf: s?.csrfToken ?? '' });
+
+  async function handleDecision(
+    res: ServerResponse,
+    session: SessionUser,
+    taskId: number,
+    action: string,
+    body: FormBody,
+  ) {
+    const actor = session.user.name;
+    const base = { taskId, expectedVersion: versionOf(body), actor };
+    try {
+      switch (action) {
+        case 'confirm':
+          await confirmCandidate(store, { ...base, form: formFields(body) });
+          break;
+        case 'reject':
+          await rejectCandidate(store, { ...base, reason: body.get('reason') ?? '' });
+          break;
+        case 'merge':
+          await mergeCandidate(store, { ...base, entryId: (body.get('entryId') ?? '').trim() });
+          break;
+        case 'defer':
+          await deferCandidate(store, { ...base, reason: body.get('reason') });
+          break;
+        case 'split': {
+          const ids = body.all('item').map(Number).filter(Number.isInteger);
+          const { newTask } = await splitCandidate(store, { ...base, itemIds: ids });
+          return redirect(res, `/candidates/${newTask.id}?done=split`);
+        }
+        case 'undo':
+          await undoDecision(store, { ...base, role: session.user.role });
+          break;
+        default:
+          return send(res, 404, messagePage(ctxOf(session), 'Not found', `Unknown action ${action}.`));
+      }
+      logger.info(`review: ${actor} ${action} candidate ${taskId}`);
+      redirect(res, `/candidates/${taskId}?done=${action}`);
+    } catch (error) {
+      if (error instanceof ReviewConflict || error instanceof AlreadyDecided) {
+        const message =
+          error instanceof ReviewConflict
+            ? `Conflict: ${error.message}. Your ${action} was NOT saved; the page now shows the current state.`
+            : `Conflict: ${error.message}. Your ${action} was NOT saved.`;
+        return candidateView(res, session, taskId, [{ kind: 'conflict', message }], 409);
+      }
+      if (error instanceof ReviewForbidden) {
+        return candidateView(res, session, taskId, [{ kind: 'error', message: error.message }], 403);
+      }
+      if (error instanceof SozError) {
+        return candidateView(
+          res,
+          session,
+          taskId,
+          [{ kind: 'error', message: `Not saved: ${error.message}` }],
+          400,
+          action === 'confirm' ? formFields(body) : undefined,
+        );
+      }
+      throw error;
+    }
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://review.invalid');
+    const path = url.pathname;
+    const method = req.method ?? 'GET';
+    const asset = ASSETS[path];
+    if (asset && method === 'GET') {
+      return send(res, 200, asset.body, asset.type, { 'cache-control': 'max-age=300' });
+    }
+    if (path === '/favicon.ico') return send(res, 204, '', 'image/x-icon');
+    if (method === 'POST' && !sameOrigin(req)) {
+      return send(res, 403, 'cross-origin form posts are refused', 'text/plain; charset=utf-8');
+    }
+    const cookies = parseCookies(req.headers.cookie);
+
+    if (path === '/login') {
+      if (method === 'GET') {
+        // Reuse the token of an open login form: a second GET (another tab, the favicon's redirect) must
+        // not invalidate the first form.
+        const existing = cookies.get(LOGIN_CSRF_COOKIE);
+        const csrf = existing && /^[A-Za-z0-9_-]{43}$/.test(existing) ? existing : newToken();
+        const noAccounts = (await countUsers(store)) === 0;
+        return send(res, 200, loginPage({ csrf, noAccounts }), undefined, {
+          'set-cookie': `${LOGIN_CSRF_COOKIE}=${csrf}; Path=/login; HttpOnly; SameSite=Strict; Max-Age=3600`,
+        });
+      }
+      if (method === 'POST') {
+        const body = await readForm(req, config.server.maxBodyBytes);
+        const name = body.get('name') ?? '';
+        if (!sameToken(body.get('_csrf'), cookies.get(LOGIN_CSRF_COOKIE))) {
+          const csrf = newToken();
+          return send(
+            res,
+            403,
+            loginPage({
+              csrf,
+              noAccounts: false,
+              name,
+              error: 'The form expired (CSRF check failed). Please try again.',
+            }),
+            undefined,
+            {
+              'set-cookie': `${LOGIN_CSRF_COOKIE}=${csrf}; Path=/login; HttpOnly; SameSite=Strict; Max-Age=3600`,
+            },
+          );
+        }
+        const result = await logIn(
+          store,
+          limiter,
+          { name, password: body.get('password') ?? '', address: clientAddress(req) },
+          config,
+        );
+        if (result.ok) {
+          logger.info(`review: ${name} logged in`);
+          return redirect(res, '/queue', { 'set-cookie': sessionCookie(result.token, result.maxAge) });
+        }
+        const csrf = newToken();
+        const extra: Record<string, string> = {
+          'set-cookie': `${LOGIN_CSRF_COOKIE}=${csrf}; Path=/login; HttpOnly; SameSite=Strict; Max-Age=3600`,
+        };
+        if (result.retryAfter > 0) extra['retry-after'] = String(result.retryAfter);
+        return send(
+          res,
+          result.retryAfter > 0 ? 429 : 401,
+          loginPage({ csrf, noAccounts: false, name, error: result.message }),
+          undefined,
+          extra,
+        );
+      }
+      return send(res, 405, 'method not allowed', 'text/plain; charset=utf-8', { allow: 'GET, POST' });
+    }
+
+    const session = await currentSession(store, cookies.get(SESSION_COOKIE));
+    if (!session) {
+      if (method === 'GET') return redirect(res, '/login');
+      return send(
+        res,
+        401,
+        messagePage(
+          ctxOf(null),
+          'Logged out',
+          'Your session has ended. Log in again; your change was not saved.',
+        ),
+      );
+    }
+    const ctx = ctxOf(session);
+
+    let body: FormBody | null = null;
+    if (method === 'POST') {
+      body = await readForm(req, config.server.maxBodyBytes);
+      if (!sameToken(body.get('_csrf'), session.csrfToken)) {
+        return send(
+          res,
+          403,
+          messagePage(
+            ctx,
+            'Rejected',
+            'The form’s CSRF token is missing or wrong. Reload the page and try again; nothing was changed.',
+          ),
+        );
+      }
+    } else if (method !== 'GET' && method !== 'HEAD') {
+      return send(res, 405, 'method not allowed', 'text/plain; charset=utf-8', { allow: 'GET, POST' });
+    }
+
+    const flashOf = (): Flash[] => {
+      const done = url.searchParams.get('done');
+      const m = done ? DONE_MESSAGES[done] : undefined;
+      return m ? [{ kind: 'ok', message: m }] : [];
+    };
+
+    if (path === '/logout' && body) {
+      await logOut(store, cookies.get(SESSION_COOKIE));
+      return redirect(res, '/login', { 'set-cookie': clearedSessionCookie() });
+    }
+    if (path === '/' && !body) return redirect(res, '/queue');
+    if (path === '/queue' && !body) {
+      const q = parseQueueQuery(url.searchParams);
+      const data = await loadQueuePage(store, {
+        status: q.status as TaskStatus,
+        category: q.category,
+        lang: q.lang,
+        sourceId: q.source,
+        month: q.month,
+        kind: q.kind,
+        sort: q.sort,
+        limit: pageSize,
+        offset: (q.page - 1) * pageSize,
+      });
+      const facets = await queueFacets(store, q.status);
+      return send(res, 200, queuePage(ctx, q, facets, data, pageSize, flashOf()));
+    }
+    const cand = /^\/candidates\/(\d{1,12})(?:\/([a-z]+))?$/.exec(path);
+    if (cand) {
+      const taskId = Number(cand[1]);
+      if (!cand[2] && !body) return candidateView(res, session, taskId, flashOf());
+      if (cand[2] && body) return handleDecision(res, session, taskId, cand[2], body);
+      return send(res, 405, 'method not allowed', 'text/plain; charset=utf-8');
+    }
+    if (path === '/entries' && !body) {
+      const months = await entryMonths(store);
+      const m = url.searchParams.get('month');
+      const month = m && /^\d{4}-\d{2}$/.test(m) ? m : (months[0]?.month ?? null);
+      const entries = month ? await listEntries(store, { fromMonth: month, toMonth: month }) : [];
+      return send(res, 200, entriesPage(ctx, month, months, entries.slice(0, config.server.entriesPageSize)));
+    }
+    const ent = /^\/entries\/([^/]{1,200})$/.exec(path);
+    if (ent) {
+      const entryId = decodeURIComponent(ent[1]!);
+      const sctx = { user: session.user, csrf: session.csrfToken };
+      if (body) {
+        try {
+          await editEntry(store, {
+            entryId,
+            expectedVersion: versionOf(body),
+            actor: session.user.name,
+            role: session.user.role,
+            form: formFields(body),
+            sources: body.get('sources'),
+          });
+          return redirect(res, `/entries/${encodeURIComponent(entryId)}?done=saved`);
+        } catch (error) {
+          if (!(error instanceof SozError)) throw error;
+          const current = await getEntry(store, entryId);
+          if (!current) return send(res, 404, messagePage(ctx, 'Not found', error.message));
+          const status = error instanceof EntryConflict ? 409 : error instanceof ReviewForbidden ? 403 : 400;
+          const kind = error instanceof EntryConflict ? 'conflict' : 'error';
+          const log = await listReviewLog(store, { entryId });
+          const keep =
+            error instanceof EntryConflict
+              ? undefined
+              : { ...formFields(body), sources: body.get('sources') ?? '' };
+          return send(
+            res,
+            status,
+            entryPage(sctx, current, log, [{ kind, message: `Not saved: ${error.message}` }], keep),
+          );
+        }
+      }
+      const entry = await getEntry(store, entryId);
+      if (!entry) return send(res, 404, messagePage(ctx, 'Not found', `There is no entry ${entryId}.`));
+      const log = await listReviewLog(store, { entryId });
+      return send(res, 200, entryPage(sctx, entry, log, flashOf()));
+    }
+    return send(res, 404, messagePage(ctx, 'Not found', 'There is no such page.'));
+  }
+
+  const server = createServer((req, res) => {
+    STARTED.set(res, performance.now());
+    route(req, res).catch((error: unknown) => {
+      if (error instanceof RequestError) {
+        if (!res.headersSent) send(res, error.status, error.message, 'text/plain; charset=utf-8');
+        return;
+      }
+      logger.error(`review server: ${(error as Error).stack ?? String(error)}`);
+      if (!res.headersSent) send(res, 500, 'internal error; see the server log', 'text/plain; charset=utf-8');
+      else res.end();
+    });
+  });
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 30_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const addr = server.address() as AddressInfo;
+  const shownHost = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+  return {
+    url: `http://${shownHost}:${addr.port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((err) => (err ? reject(err) : resolve()));
+      }),
+  };
+}

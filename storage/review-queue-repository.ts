@@ -1,0 +1,406 @@
+// What the review stage needs beyond review-repository.ts: the queue page in two queries, its filter
+// choices, cluster fingerprints of open tasks, splitting a cluster, and withdrawing labels on undo.
+import type { ItemKind } from '../core/index.ts';
+import { toNumber } from './dialect.ts';
+import { nowIso } from './json-column.ts';
+import type { Store } from './open-store.ts';
+import type { TaskStatus } from './review-repository.ts';
+
+type Db = Store['db'];
+
+export interface QueueFilter {
+  readonly status?: TaskStatus;
+  readonly category?: string;
+  /** Matches a task when any of its items is in this language. */
+  readonly lang?: string;
+  readonly kind?: ItemKind;
+  readonly month?: string;
+  readonly sourceId?: string;
+  readonly sort?: 'score' | 'date';
+  readonly limit: number;
+  readonly offset?: number;
+}
+
+export interface QueueSource {
+  readonly itemId: number;
+  readonly sourceId: string;
+  readonly url: string;
+  readonly lang: string | null;
+  readonly publishedAt: string | null;
+}
+
+export interface QueueRow {
+  readonly id: number;
+  readonly status: TaskStatus;
+  readonly title: string;
+  readonly topCategory: string | null;
+  readonly score: number;
+  readonly lang: string | null;
+  readonly kind: ItemKind;
+  readonly month: string | null;
+  readonly entryId: string | null;
+  readonly decidedBy: string | null;
+  readonly version: number;
+  readonly createdAt: string;
+  readonly publishedAt: string | null;
+  readonly firstItemId: number;
+  readonly sources: readonly QueueSource[];
+}
+
+function filteredTasks(db: Db, f: Omit<QueueFilter, 'limit'>) {
+  let q = db.selectFrom('review_tasks');
+  if (f.status) q = q.where('review_tasks.status', '=', f.status);
+  if (f.category) q = q.where('review_tasks.top_category', '=', f.category);
+  if (f.kind) q = q.where('review_tasks.kind', '=', f.kind);
+  if (f.month) q = q.where('review_tasks.month', '=', f.month);
+  const { lang, sourceId } = f;
+  if (lang || sourceId) {
+    // IN (an uncorrelated subquery) rather than EXISTS: SQLite builds the set of matching tasks once
+    // instead of probing the source's items for each of 10,000 tasks.
+    q = q.where('review_tasks.id', 'in', (eb) =>
+      eb
+        .selectFrom('review_task_items as rti')
+        .innerJoin('items as i', 'i.id', 'rti.item_id')
+        .select('rti.task_id')
+        .$if(lang !== undefined, (s) => s.where('i.lang', '=', lang!))
+        .$if(sourceId !== undefined, (s) => s.where('i.source_id', '=', sourceId!)),
+    );
+  }
+  return q;
+}
+
+/** One page of the queue with each task's sources, and the total matching the filter. */
+export async function queuePage(store: Store, f: QueueFilter): Promise<{ rows: QueueRow[]; total: number }> {
+  let q = filteredTasks(store.db, f)
+    .innerJoin('items as first', 'first.id', 'review_tasks.first_item_id')
+    .select([
+      'review_tasks.id',
+      'review_tasks.status',
+      'review_tasks.title',
+      'review_tasks.top_category',
+      'review_tasks.score',
+      'review_tasks.lang',
+      'review_tasks.kind',
+      'review_tasks.month',
+      'review_tasks.entry_id',
+      'review_tasks.decided_by',
+      'review_tasks.version',
+      'review_tasks.created_at',
+      'review_tasks.first_item_id',
+      'first.published_at',
+    ]);
+  q =
+    f.sort === 'date'
+      ? q.orderBy('first.published_at', 'desc').orderBy('review_tasks.id', 'desc')
+      : q.orderBy('review_tasks.score', 'desc').orderBy('review_tasks.id');
+  const rows = await q
+    .limit(f.limit)
+    .offset(f.offset ?? 0)
+    .execute();
+  const countRow = await filteredTasks(store.db, f)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirst();
+  const ids = rows.map((r) => toNumber(r.id));
+  const sources = new Map<number, QueueSource[]>();
+  if (ids.length > 0) {
+    const links = await store.db
+      .selectFrom('review_task_items as rti')
+      .innerJoin('items as i', 'i.id', 'rti.item_id')
+      .select(['rti.task_id', 'i.id', 'i.source_id', 'i.url', 'i.canonical_url', 'i.lang', 'i.published_at'])
+      .where('rti.task_id', 'in', ids)
+      .orderBy('rti.task_id')
+      .orderBy('i.id')
+      .execute();
+    for (const l of links) {
+      const k = toNumber(l.task_id);
+      const list = sources.get(k) ?? [];
+      list.push({
+        itemId: toNumber(l.id),
+        sourceId: l.source_id,
+        url: l.canonical_url || l.url,
+        lang: l.lang,
+        publishedAt: l.published_at,
+      });
+      sources.set(k, list);
+    }
+  }
+  return {
+    total: toNumber(countRow?.n),
+    rows: rows.map((r) => ({
+      id: toNumber(r.id),
+      status: r.status as TaskStatus,
+      title: r.title,
+      topCategory: r.top_category,
+      score: toNumber(r.score),
+      lang: r.lang,
+      kind: r.kind as ItemKind,
+      month: r.month,
+      entryId: r.entry_id,
+      decidedBy: r.decided_by,
+      version: toNumber(r.version),
+      createdAt: r.created_at,
+      publishedAt: r.published_at,
+      firstItemId: toNumber(r.first_item_id),
+      sources: sources.get(toNumber(r.id)) ?? [],
+    })),
+  };
+}
+
+export interface QueueFacets {
+  readonly categories: string[];
+  readonly langs: string[];
+  readonly sources: string[];
+  readonly months: string[];
+}
+
+/** The values the queue's filters offer, among tasks of one status. */
+export async function queueFacets(store: Store, status: TaskStatus = 'pending'): Promise<QueueFacets> {
+  const db = store.db;
+  const cats = await db
+    .selectFrom('review_tasks')
+    .select('top_category')
+    .distinct()
+    .where('status', '=', status)
+    .execute();
+  const months = await db
+    .selectFrom('review_tasks')
+    .select('month')
+    .distinct()
+    .where('status', '=', status)
+    .execute();
+  const langs = await db.selectFrom('items').select('lang').distinct().execute();
+  const sources = await db.selectFrom('items').select('source_id').distinct().execute();
+  const clean = (xs: (string | null)[]) => xs.filter((x): x is string => !!x).sort();
+  return {
+    categories: clean(cats.map((c) => c.top_category)),
+    months: clean(months.map((m) => m.month)).reverse(),
+    langs: clean(langs.map((l) => l.lang)),
+    sources: clean(sources.map((s) => s.source_id)),
+  };
+}
+
+/** Fingerprints of the open (pending or deferred) tasks of a kind in the given months, for clustering. */
+export async function openTaskFingerprints(
+  store: Store,
+  f: { kind: ItemKind; months: readonly string[] },
+  db: Db = store.db,
+): Promise<{ taskId: number; fingerprint: string | null; score: number }[]> {
+  if (f.months.length === 0) return [];
+  const rows = await db
+    .selectFrom('review_tasks')
+    .select(['id', 'fingerprint', 'score'])
+    .where('status', 'in', ['pending', 'deferred'])
+    .where('kind', '=', f.kind)
+    .where('month', 'in', [...f.months])
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ taskId: toNumber(r.id), fingerprint: r.fingerprint, score: toNumber(r.score) }));
+}
+
+/**
+ * Records a task's cluster fingerprint and score. Not a decision: the version is left alone so that a
+ * reviewer looking at the task is not told of a conflict because another outlet's report joined.
+ */
+export async function setTaskCluster(
+  store: Store,
+  taskId: number,
+  c: { fingerprint: string; score: number },
+  db: Db = store.db,
+): Promise<void> {
+  await db
+    .updateTable('review_tasks')
+    .set({ fingerprint: c.fingerprint, score: c.score, updated_at: nowIso() })
+    .where('id', '=', taskId)
+    .execute();
+}
+
+/**
+ * Moves some items of a task into a new pending task (a wrong cluster split). The first of the moved items
+ * heads the new task; the old task's head moves to its first remaining item. Returns the new task's id.
+ */
+export async function moveItemsToNewTask(
+  store: Store,
+  fromTaskId: number,
+  itemIds: readonly number[],
+  head: {
+    title: string;
+    lang: string | null;
+    score: number;
+    topCategory: string | null;
+    fingerprint: string | null;
+  },
+  rest: { title: string; fingerprint: string | null; score: number },
+  db: Db = store.db,
+): Promise<number> {
+  const from = await db
+    .selectFrom('review_tasks')
+    .selectAll()
+    .where('id', '=', fromTaskId)
+    .executeTakeFirst();
+  if (!from) throw new Error(`no candidate with id ${fromTaskId}`);
+  const links = await db
+    .selectFrom('review_task_items')
+    .select('item_id')
+    .where('task_id', '=', fromTaskId)
+    .orderBy('item_id')
+    .execute();
+  const all = links.map((l) => toNumber(l.item_id));
+  const moving = all.filter((id) => itemIds.includes(id));
+  const staying = all.filter((id) => !itemIds.includes(id));
+  if (moving.length !== itemIds.length) {
+    throw new Error(
+      `candidate ${fromTaskId} does not hold item(s) ${itemIds.filter((i) => !all.includes(i)).join(', ')}`,
+    );
+  }
+  if (staying.length === 0)
+    throw new Error(`splitting off every item of candidate ${fromTaskId} would leave it empty`);
+  const now = nowIso();
+  const row = await db
+    .insertInto('review_tasks')
+    .values({
+      status: 'pending',
+      top_category: head.topCategory,
+      score: head.score,
+      lang: head.lang,
+      kind: from.kind,
+      month: from.month,
+      title: head.title,
+      first_item_id: moving[0]!,
+      fingerprint: head.fingerprint,
+      entry_id: null,
+      reason: null,
+      decided_by: null,
+      decided_at: null,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const newId = toNumber(row.id);
+  await db
+    .updateTable('review_task_items')
+    .set({ task_id: newId, similarity: 1, added_at: now })
+    .where('task_id', '=', fromTaskId)
+    .where('item_id', 'in', moving)
+    .execute();
+  await db
+    .updateTable('review_tasks')
+    .set({ first_item_id: staying[0]!, title: rest.title, fingerprint: rest.fingerprint, score: rest.score })
+    .where('id', '=', fromTaskId)
+    .execute();
+  return newId;
+}
+
+/** Similarity with which each item joined a task. */
+export async function taskItemSimilarities(store: Store, taskId: number): Promise<Map<number, number>> {
+  const rows = await store.db
+    .selectFrom('review_task_items')
+    .select(['item_id', 'similarity'])
+    .where('task_id', '=', taskId)
+    .execute();
+  return new Map(rows.map((r) => [toNumber(r.item_id), toNumber(r.similarity)]));
+}
+
+/** Withdraws training labels when a decision is undone. */
+export async function deleteLabels(
+  store: Store,
+  itemIds: readonly number[],
+  db: Db = store.db,
+): Promise<void> {
+  if (itemIds.length === 0) return;
+  await db
+    .deleteFrom('labels')
+    .where('item_id', 'in', [...itemIds])
+    .execute();
+}
+
+/** Ids of tasks (other than one) merged into an entry, which an undo of the entry's creation must respect. */
+export async function tasksMergedInto(
+  store: Store,
+  entryId: string,
+  exceptTaskId: number,
+  db: Db = store.db,
+): Promise<number[]> {
+  const rows = await db
+    .selectFrom('review_tasks')
+    .select('id')
+    .where('entry_id', '=', entryId)
+    .where('id', '<>', exceptTaskId)
+    .where('status', '=', 'duplicate')
+    .execute();
+  return rows.map((r) => toNumber(r.id));
+}
+
+/** Months that have confirmed entries, newest first, with their counts. */
+export async function entryMonths(store: Store): Promise<{ month: string; count: number }[]> {
+  const rows = await store.db
+    .selectFrom('dataset_entries')
+    .select(['month', (eb) => eb.fn.countAll().as('n')])
+    .groupBy('month')
+    .orderBy('month', 'desc')
+    .execute();
+  return rows.map((r) => ({ month: r.month, count: toNumber(r.n) }));
+}
+
+/** The URLs (canonical where known) of a task's items, read inside a decision's transaction. */
+export async function taskItemUrls(
+  store: Store,
+  taskId: number,
+  db: Db = store.db,
+): Promise<{ itemId: number; url: string }[]> {
+  const rows = await db
+    .selectFrom('review_task_items as rti')
+    .innerJoin('items as i', 'i.id', 'rti.item_id')
+    .select(['i.id', 'i.url', 'i.canonical_url'])
+    .where('rti.task_id', '=', taskId)
+    .orderBy('i.id')
+    .execute();
+  return rows.map((r) => ({ itemId: toNumber(r.id), url: r.canonical_url || r.url }));
+}
+
+/** The pending tasks just before and after one in the queue's score order, for j/k on the candidate page. */
+export async function adjacentPendingTasks(
+  store: Store,
+  task: { id: number; score: number },
+): Promise<{ previous: number | null; next: number | null }> {
+  const next = await store.db
+    .selectFrom('review_tasks')
+    .select('id')
+    .where('status', '=', 'pending')
+    .where((eb) =>
+      eb.or([eb('score', '<', task.score), eb.and([eb('score', '=', task.score), eb('id', '>', task.id)])]),
+    )
+    .orderBy('score', 'desc')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+  const previous = await store.db
+    .selectFrom('review_tasks')
+    .select('id')
+    .where('status', '=', 'pending')
+    .where((eb) =>
+      eb.or([eb('score', '>', task.score), eb.and([eb('score', '=', task.score), eb('id', '<', task.id)])]),
+    )
+    .orderBy('score')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return { previous: previous ? toNumber(previous.id) : null, next: next ? toNumber(next.id) : null };
+}
+
+/** Entries of a month, lightweight, for the merge form's suggestions. */
+export async function entryIdsOfMonths(
+  store: Store,
+  months: readonly string[],
+): Promise<{ id: string; category: string; summary: string }[]> {
+  if (months.length === 0) return [];
+  const rows = await store.db
+    .selectFrom('dataset_entries')
+    .select(['id', 'category', 'summary'])
+    .where('month', 'in', [...months])
+    .orderBy('id')
+    .limit(500)
+    .execute();
+  return rows;
+}

@@ -1,0 +1,177 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createClassifier } from '../../classifiers/index.ts';
+import type { CourtRecord, TextClassifier } from '../../core/index.ts';
+
+let classifier: TextClassifier;
+beforeAll(() => {
+  classifier = createClassifier({ facts: 'always' });
+});
+
+const classifyText = (text: string, title = '') =>
+  classifier.classify(
+    { title, text, kind: 'news' },
+    classifier.detectLanguage(title ? `${title}\n\n${text}` : text),
+  );
+
+describe('createClassifier on news', () => {
+  it.each([
+    [
+      'ru: a journalist detained while covering a rally',
+      'В Костанае полиция задержала корреспондента местного портала, который снимал пикет у акимата.',
+      'detention',
+    ],
+    [
+      'kk: a criminal case under УК 274 against a blogger',
+      'Блогерге қатысты ҚК-нің 274-бабы бойынша көрінеу жалған ақпарат тарату дерегімен қылмыстық іс қозғалды.',
+      'criminal_charge',
+    ],
+    [
+      'en: a fine under КоАП 456-2 for a post',
+      'A court in Aktau fined a blogger 30 MCI under Article 456-2 for a post about the city budget.',
+      'administrative_charge',
+    ],
+    [
+      'ru: an honour and dignity lawsuit against a newspaper',
+      'Депутат подал иск о защите чести и достоинства к районной газете и требует 5 млн тенге.',
+      'civil_claim',
+    ],
+  ])('flags %s', (_quirk, text, category) => {
+    const result = classifyText(text);
+    expect(result.candidate).toBe(true);
+    expect(result.score).toBeGreaterThanOrEqual(0.5);
+    expect(result.categories[0]?.id).toBe(category);
+  });
+
+  it.each([
+    [
+      'ru: Media Day awards (journalists, no violation)',
+      'Аким Павлодарской области вручил журналистам награды ко Дню работников СМИ.',
+    ],
+    [
+      'kk: ordinary bribery verdict (court, no media)',
+      'Сот бұрынғы аудан әкімін пара алғаны үшін жеті жылға бас бостандығынан айырды.',
+    ],
+    [
+      'en: journalists merely attending an opening',
+      'Journalists attended the opening of a new hospital in Kokshetau and toured its wards.',
+    ],
+    [
+      'ru: decriminalisation of libel loosens restrictions',
+      'Президент подписал закон о переводе клеветы из Уголовного кодекса в КоАП.',
+    ],
+  ])('does not flag %s', (_quirk, text) => {
+    const result = classifyText(text);
+    expect(result.candidate).toBe(false);
+    expect(result.score).toBeLessThan(0.5);
+  });
+
+  it('reports evidence as offsets into text, never into the title', () => {
+    const title = 'Журналиста задержали';
+    const text =
+      'Накануне в Шымкенте сотрудники полиции задержали журналиста и доставили его в отдел полиции.';
+    const result = classifyText(text, title);
+    const spans = result.categories.flatMap((c) => c.evidence);
+    expect(spans.length).toBeGreaterThan(0);
+    for (const s of spans) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  it('gives scores in [0, 1] and categories ranked by score', () => {
+    const result = classifyText(
+      'Редакцию газеты обыскали, а главного редактора вызвали на допрос в полицию.',
+    );
+    expect(result.score).toBeGreaterThanOrEqual(0);
+    expect(result.score).toBeLessThanOrEqual(1);
+    const scores = result.categories.map((c) => c.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    expect(result.modelVersion).toBe(classifier.modelVersion);
+  });
+
+  it('leaves facts empty for non-candidates unless asked for them always', () => {
+    const quick = createClassifier();
+    const text = 'В Астане 5 мая 2024 года открылся новый парк.';
+    const r = quick.classify({ title: '', text, kind: 'news' }, quick.detectLanguage(text));
+    expect(r.candidate).toBe(false);
+    expect(r.facts.dates).toEqual([]);
+    expect(classifyText(text).facts.dates).toEqual(['2024-05-05']);
+  });
+});
+
+const court = (over: Partial<CourtRecord>): CourtRecord => ({
+  caseNumber: '7527-24-00-2/1001',
+  court: 'Медеуский районный суд г. Алматы',
+  region: 'Алматы',
+  judge: 'Судья А.',
+  plaintiffs: ['Иванов И.И.'],
+  defendants: ['Петров П.П.'],
+  category: null,
+  actKind: 'решение',
+  registeredAt: '2024-02-01',
+  decidedAt: null,
+  closedHearing: false,
+  outcome: null,
+  claimedAmountKzt: null,
+  awardedAmountKzt: null,
+  history: [],
+  ...over,
+});
+
+const classifyCourt = (record: CourtRecord, text: string) =>
+  classifier.classify(
+    { title: `Дело № ${record.caseNumber}`, text, kind: 'court', court: record },
+    classifier.detectLanguage(text),
+  );
+
+describe('createClassifier on court items', () => {
+  it('flags an honour and dignity claim against an outlet as civil_claim, with the claimed amount', () => {
+    const record = court({
+      category: 'О защите чести, достоинства и деловой репутации',
+      defendants: ['ТОО «Медиахолдинг Жетысу»', 'редакция газеты «Новости Жетысу»'],
+      claimedAmountKzt: 10_000_000,
+    });
+    const r = classifyCourt(
+      record,
+      'Истец просит признать сведения статьи недостоверными и взыскать моральный вред.',
+    );
+    expect(r.candidate).toBe(true);
+    expect(r.categories[0]?.id).toBe('civil_claim');
+    expect(r.facts.amountsKzt).toContain(10_000_000);
+    expect(r.facts.caseNumbers).toContain('7527-24-00-2/1001');
+  });
+
+  it('adds closed_session after the legal category when a speech case is heard behind closed doors', () => {
+    const record = court({
+      category: 'Уголовное дело',
+      closedHearing: true,
+      defendants: ['Журналист Сериков А.'],
+    });
+    const r = classifyCourt(
+      record,
+      'Обвиняется по ч. 2 ст. 274 УК РК в распространении заведомо ложной информации.',
+    );
+    expect(r.candidate).toBe(true);
+    expect(r.categories.map((c) => c.id)).toEqual(['criminal_charge', 'closed_session']);
+    const span = r.categories[0]!.evidence[0]!;
+    expect(span.text).toMatch(/274/);
+  });
+
+  it('does not flag a traffic-accident moral damage claim that mentions a blogger', () => {
+    const record = court({
+      category: 'О возмещении морального вреда',
+      defendants: ['Сапаров Б.'],
+      closedHearing: true,
+    });
+    const r = classifyCourt(
+      record,
+      'Истец, известный блогер, требует возместить моральный вред после ДТП на проспекте Абая.',
+    );
+    expect(r.candidate).toBe(false);
+  });
+
+  it('flags a moral damage claim when the defendant is a media outlet', () => {
+    const record = court({
+      category: 'О возмещении морального вреда',
+      defendants: ['ТОО «Информационное агентство Дала»'],
+    });
+    expect(classifyCourt(record, 'Истец требует компенсации за публикацию.').candidate).toBe(true);
+  });
+});

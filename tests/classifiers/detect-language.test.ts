@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { detectLanguage, languageShares } from '../../classifiers/index.ts';
+
+describe('detectLanguage', () => {
+  it.each([
+    ['a one-word Kazakh headline that franc calls Russian', 'Тілші', 'kk', 'cyrl'],
+    ['a two-word Kazakh headline', 'Журналист ұсталды', 'kk', 'cyrl'],
+    ['a Russian headline with no rare letters', 'Журналиста задержали в Алматы', 'ru', 'cyrl'],
+    ['Kazakh in the 2021 Latin alphabet', 'Tilşi sotqa şaqyryldy, işi qaralyp jatyr', 'kk', 'latn'],
+    ['Kazakh in the 2018 acute-accent alphabet', 'Jýrnalıst Almatyda ustaldy', 'kk', 'latn'],
+    ['Kazakh in Latin letters typed without diacritics', 'Qazaqstanda jurnalist ustaldy', 'kk', 'latn'],
+    ['Kazakh in Arabic script (tote jazu)', 'جۋرناليست الماتىدا ۇستالدى', 'kk', 'arab'],
+    ['English', 'Journalist detained in Almaty after covering a rally', 'en', 'latn'],
+    [
+      'Kyrgyz (ч and long vowels where Kazakh has ш)',
+      'Бишкекте журналист кармалды жана суракка алынды, бул боюнча сот чечим чыгарды',
+      'other',
+      'cyrl',
+    ],
+    ['Ukrainian (і with ї and no ы)', 'Журналіста затримали у Києві після публікації', 'other', 'cyrl'],
+    ['Uzbek in Latin script', 'Jurnalist hibsga olindi va sudga yuborildi', 'other', 'latn'],
+    [
+      'Tatar (җ and ә in suffixes)',
+      'Казанда журналистны тоткарладылар, аңа җинаять эше кузгатылды',
+      'other',
+      'cyrl',
+    ],
+    ['Uyghur in Arabic script', 'ژۇرنالىست قولغا ئېلىندى', 'other', 'arab'],
+  ])('%s', (_quirk, text, lang, script) => {
+    const result = detectLanguage(text);
+    expect(result.lang).toBe(lang);
+    expect(result.script).toBe(script);
+    expect(result.confidence).toBeGreaterThan(0);
+    expect(result.confidence).toBeLessThanOrEqual(1);
+  });
+
+  it('gives an empty text no language and zero confidence', () => {
+    expect(detectLanguage('  ')).toEqual({ lang: 'other', script: 'latn', confidence: 0 });
+  });
+});
+
+describe('languageShares', () => {
+  it('measures a Russian article that quotes a Kazakh paragraph', () => {
+    const text = [
+      'Суд Алматы рассмотрел иск акима к редакции газеты и отложил заседание на неделю по просьбе ответчика.',
+      'Біз сотта шындықты дәлелдейміз, деді газеттің бас редакторы журналистерге.',
+      'Редакция настаивает, что все факты в статье подтверждены документами.',
+    ].join('\n\n');
+    const shares = languageShares(text);
+    expect(shares.ru).toBeGreaterThan(0.5);
+    expect(shares.kk).toBeGreaterThan(0.2);
+    expect(shares.ru + shares.kk + shares.en + shares.other).toBeCloseTo(1, 2);
+    expect(detectLanguage(text).lang).toBe('ru');
+  });
+});

@@ -1,0 +1,73 @@
+// Pinned floors on the held-out dev sets (config/dev/, written by the project and never trained on): CI fails when
+// a change to lexicons, thresholds or the model makes any of these figures regress. Raise them when figures rise.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  type ClassifierReport,
+  evaluateClassifier,
+  evaluateLanguage,
+  type LanguageReport,
+  type LanguageSample,
+} from '../../classifiers/evaluate-classifier.ts';
+import { createClassifier } from '../../classifiers/index.ts';
+import { readLabelledSet } from '../../classifiers/read-labelled-set.ts';
+import { CONFIG_DIR } from '../../core/index.ts';
+
+const FLOORS = {
+  precision: 0.85,
+  recall: 0.9,
+  perLanguageRecall: 0.85,
+  perLanguagePrecision: 0.8,
+  topCategory: 0.8,
+  languageParagraphs: 0.995,
+  languageHeadlines: 0.9,
+};
+
+let report: ClassifierReport;
+let language: LanguageReport;
+beforeAll(() => {
+  report = evaluateClassifier(
+    createClassifier(),
+    readLabelledSet(resolve(CONFIG_DIR, 'dev', 'classify.jsonl')),
+  );
+  const samples = readFileSync(resolve(CONFIG_DIR, 'dev', 'language.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as LanguageSample);
+  language = evaluateLanguage(samples);
+});
+
+describe('classifier on the dev set', () => {
+  it('keeps candidate precision and recall above their floors', () => {
+    const overall = report.systems.find((s) => s.name === 'classifier')!.overall;
+    expect(overall.precision).toBeGreaterThanOrEqual(FLOORS.precision);
+    expect(overall.recall).toBeGreaterThanOrEqual(FLOORS.recall);
+  });
+
+  it('keeps every language above its floors', () => {
+    const byLang = report.systems.find((s) => s.name === 'classifier')!.byLang;
+    for (const lang of ['ru', 'kk', 'en']) {
+      expect(byLang[lang]!.recall, `recall ${lang}`).toBeGreaterThanOrEqual(FLOORS.perLanguageRecall);
+      expect(byLang[lang]!.precision, `precision ${lang}`).toBeGreaterThanOrEqual(
+        FLOORS.perLanguagePrecision,
+      );
+    }
+  });
+
+  it('beats the keyword baseline on F1', () => {
+    const f1 = (name: string) => report.systems.find((s) => s.name === name)!.overall.f1;
+    expect(f1('classifier')).toBeGreaterThan(f1('keyword regex') + 0.1);
+  });
+
+  it('ranks the right category first for most true candidates', () => {
+    expect(report.topCategoryAccuracy).toBeGreaterThanOrEqual(FLOORS.topCategory);
+  });
+});
+
+describe('language identification on the dev set', () => {
+  it('keeps paragraphs and headlines above their floors', () => {
+    expect(language.byKind.paragraph!.accuracy).toBeGreaterThanOrEqual(FLOORS.languageParagraphs);
+    expect(language.byKind.headline!.accuracy).toBeGreaterThanOrEqual(FLOORS.languageHeadlines);
+  });
+});
