@@ -16,6 +16,8 @@ export interface CueHit {
   readonly start: number | null;
   readonly end: number | null;
   readonly surface: string;
+  /** Which part of the item the hit is in: -1 the title, 0… the paragraphs of the text. */
+  readonly part: number;
 }
 
 export interface TextAnalysis {
@@ -33,6 +35,7 @@ function lexiconLang(paragraph: LanguageResult, fallback: Lang): StemLang | null
 
 function analysePart(
   part: string,
+  partIndex: number,
   offset: number | null,
   language: LanguageResult,
   fallback: Lang,
@@ -53,6 +56,7 @@ function analysePart(
       start: offset === null ? null : offset + span.start,
       end: offset === null ? null : offset + span.end,
       surface: part.slice(span.start, span.end),
+      part: partIndex,
     });
     const cue = m.pattern.value;
     features.add(cue.kind === 'category' ? `#${cue.category}` : `#${cue.kind}`);
@@ -69,10 +73,11 @@ export function analyseText(title: string, text: string, documentLang: Lang): Te
   const hits: CueHit[] = [];
   const features = new Set<string>();
   let words = 0;
-  if (title.trim()) words += analysePart(title, null, identifyParagraph(title), documentLang, hits, features);
-  for (const p of splitParagraphs(text)) {
-    words += analysePart(p.text, p.start, identifyParagraph(p.text), documentLang, hits, features);
-  }
+  if (title.trim())
+    words += analysePart(title, -1, null, identifyParagraph(title), documentLang, hits, features);
+  splitParagraphs(text).forEach((p, i) => {
+    words += analysePart(p.text, i, p.start, identifyParagraph(p.text), documentLang, hits, features);
+  });
   return { hits, features: [...features], words };
 }
 

@@ -4,6 +4,7 @@
 //
 // EVIDENCE OFFSETS: every span's start/end index the `text` passed to classify() (text.slice(start, end) ===
 // span.text). Words in the title count towards the decision but are never reported as spans.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import settings from '../config/classifier.json' with { type: 'json' };
@@ -81,6 +82,22 @@ export function loadModel(path: string = DEFAULT_MODEL_PATH): ModelFile {
   return parsed;
 }
 
+const CONFIG_FINGERPRINT = createHash('sha256')
+  .update(
+    [
+      'classifier.json',
+      'lexicons/ru.json',
+      'lexicons/kk.json',
+      'lexicons/en.json',
+      'lexicons/languages.json',
+      'lexicons/facts.json',
+    ]
+      .map((f) => readFileSync(resolve(CONFIG_DIR, f), 'utf8'))
+      .join('\n'),
+  )
+  .digest('hex')
+  .slice(0, 8);
+
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
@@ -128,7 +145,9 @@ export function createClassifier(options: ClassifierOptions = {}): TextClassifie
 } {
   const model = options.model ?? loadModel(options.modelPath);
   const combiner: Combiner = model.combiner;
-  const modelVersion = model.version;
+  // The version names the model and the configuration it runs with: editing a lexicon or a threshold changes
+  // decisions as surely as retraining does, and stored classifications say which produced them.
+  const modelVersion = `${model.version}+cfg-${CONFIG_FINGERPRINT}`;
   const factsAlways = options.facts === 'always';
   const factsOf = (input: ClassifyInput, candidate: boolean): ExtractedFacts => {
     if (!candidate && !factsAlways) return EMPTY_FACTS;
@@ -153,9 +172,13 @@ export function createClassifier(options: ClassifierOptions = {}): TextClassifie
     // Both halves are required: something done (a restriction or legal action) and someone it was done to
     // (media, a journalist, a blogger, speech).
     const gate =
-      evidence.target && (evidence.best >= settings.minLexicon || modelProbability >= settings.modelAlone);
+      (evidence.targetNear && evidence.best >= settings.minLexicon) ||
+      (evidence.target && modelProbability >= settings.modelAlone);
     const candidate = gate && raw >= settings.threshold;
     const score = candidate ? raw : Math.min(raw, settings.threshold - 0.001);
+    // A text that is not a candidate and names no violation has no category to rank: skip the category model
+    // (most news is like this).
+    if (!candidate && evidence.best === 0) return { candidate, score, ranked: [], hits: analysis.hits };
     // Categories: the model's distribution over categories blended with the lexicon's.
     const probabilities = classProbabilities(model.category, analysis.features);
     const lexTotal = [...evidence.categoryScores.values()].reduce((a, b) => a + b, 0);

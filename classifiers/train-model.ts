@@ -54,8 +54,6 @@ function trainBayes(
     addExample(observation: Record<string, number>, label: string): void;
     train(): void;
     classFeatures: Record<string, Record<string, number>>;
-    classTotals: Record<string, number>;
-    totalExamples: number;
     smoothing: number;
   };
   for (const d of docs) {
@@ -68,15 +66,20 @@ function trainBayes(
     inner.addExample(observation, d.label);
   }
   inner.train();
-  const classes = Object.keys(inner.classTotals).sort();
+  const classes = Object.keys(inner.classFeatures).sort();
+  // natural counts documents per class only for dense observations; with sparse ones (ours) its totals stay at
+  // their initial 1, so the class sizes are counted here, with natural's own +1 smoothing.
+  const docsOf = new Map<string, number>();
+  for (const d of docs) docsOf.set(d.label, (docsOf.get(d.label) ?? 0) + 1);
+  const totalOf = (c: string) => (docsOf.get(c) ?? 0) + 1;
   const features: Record<string, number[]> = {};
   for (const [f, i] of index) {
-    // natural's counts: documents with the feature (+ smoothing) over documents of the class (+1).
+    // Documents of the class with the feature (natural's count, + smoothing) over documents of the class.
     features[f] = classes.map((c) =>
-      Math.log((inner.classFeatures[c]![i] ?? inner.smoothing) / inner.classTotals[c]!),
+      Math.log(Math.min(1, (inner.classFeatures[c]![i] ?? inner.smoothing) / totalOf(c))),
     );
   }
-  const logPrior = classes.map((c) => Math.log(inner.classTotals[c]! / inner.totalExamples));
+  const logPrior = classes.map((c) => Math.log(totalOf(c) / (docs.length + 1)));
   return { classes, logPrior, features };
 }
 

@@ -1,13 +1,12 @@
 // The public surface of crawlers/: the news crawl (sources registry, discovery, polite fetching) and the
 // court crawler. crawlee stays inside this folder.
-export { type CrawlConfig, loadCrawlConfig, withCrawlConfig } from './fetch/crawl-config.ts';
-export { type FetchOutcome, type FetchRequest, PoliteFetcher, type RequestListener } from './fetch/polite-fetcher.ts';
-export { type PageExtractor, type ProgressEvent, pipelineExtractor, type SourceReport } from './news/crawl-source.ts';
-export { type ProbeResult, probeSource } from './news/probe-source.ts';
-export { type CrawlReport, formatSourceReport, type RunCrawlOptions, runCrawl } from './run-crawl.ts';
-export { scheduleCrawls, type ScheduleHandle } from './schedule-crawls.ts';
-export { DEFAULT_SOURCES_FILE, DEMO_SOURCES_FILE, loadSources, selectSources } from './sources/load-sources.ts';
-export { type NewsSource, type NewsSourceKind, parseNewsSources } from './sources/news-source.ts';
+
+export {
+  COURT_CONFIG_FILE,
+  type CourtConfig,
+  loadCourtConfig,
+  parseCourtConfig,
+} from './court/court-config.ts';
 export {
   CHROMIUM_ARGS,
   type CourtSource,
@@ -18,9 +17,26 @@ export {
   crawlCourtSource,
   readStorageState,
 } from './court/crawl-court-source.ts';
+export { type CrawlConfig, loadCrawlConfig, withCrawlConfig } from './fetch/crawl-config.ts';
 export {
-  COURT_CONFIG_FILE,
-  type CourtConfig,
-  loadCourtConfig,
-  parseCourtConfig,
-} from './court/court-config.ts';
+  type FetchOutcome,
+  type FetchRequest,
+  PoliteFetcher,
+  type RequestListener,
+} from './fetch/polite-fetcher.ts';
+export {
+  type PageExtractor,
+  type ProgressEvent,
+  pipelineExtractor,
+  type SourceReport,
+} from './news/crawl-source.ts';
+export { type ProbeResult, probeSource } from './news/probe-source.ts';
+export { type CrawlReport, formatSourceReport, type RunCrawlOptions, runCrawl } from './run-crawl.ts';
+export { type ScheduleHandle, scheduleCrawls } from './schedule-crawls.ts';
+export {
+  DEFAULT_SOURCES_FILE,
+  DEMO_SOURCES_FILE,
+  loadSources,
+  selectSources,
+} from './sources/load-sources.ts';
+export { type NewsSource, type NewsSourceKind, parseNewsSources } from './sources/news-source.ts';

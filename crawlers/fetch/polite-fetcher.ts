@@ -108,10 +108,13 @@ export class PoliteFetcher {
       } catch {
         return { kind: 'done', outcome: this.fail(`not a URL: ${url}`, null) };
       }
-      if (!(await this.robots.isAllowed(parsed, req.signal))) {
+      const refusal = await this.robots.refusal(parsed, req.signal);
+      if (refusal) {
+        // Refused by the rules is final; a robots.txt that could not be read is worth another run.
+        const byRules = refusal.startsWith('disallowed');
         return {
           kind: 'done',
-          outcome: { ...this.fail(`disallowed by robots.txt: ${parsed.pathname}`, null), blocked: true },
+          outcome: { ...this.fail(refusal, null), blocked: byRules, retryable: !byRules },
         };
       }
       seen.add(url);

@@ -7,6 +7,8 @@ interface Entry {
   readonly rules: RobotsTxtFile | null;
   readonly allowAll: boolean;
   readonly crawlDelay: number | null;
+  /** Why the whole host is off limits (robots.txt unreachable or failing), when it is. */
+  readonly hostRefused?: string;
 }
 
 export class RobotsCache {
@@ -20,12 +22,15 @@ export class RobotsCache {
     this.agentToken = userAgent.split(/[\s/]/)[0] ?? '*';
   }
 
-  async isAllowed(url: URL, signal?: AbortSignal): Promise<boolean> {
-    if (url.pathname === '/robots.txt') return true;
+  /** Null when robots.txt lets us fetch `url`, else the reason it does not. */
+  async refusal(url: URL, signal?: AbortSignal): Promise<string | null> {
+    if (url.pathname === '/robots.txt') return null;
     const entry = await this.entry(url.origin, signal);
-    if (entry.allowAll) return true;
-    if (!entry.rules) return false;
-    return entry.rules.isAllowed(url.href, this.agentToken);
+    if (entry.allowAll) return null;
+    if (!entry.rules) return entry.hostRefused ?? 'robots.txt could not be read';
+    return entry.rules.isAllowed(url.href, this.agentToken)
+      ? null
+      : `disallowed by robots.txt: ${url.pathname}`;
   }
 
   /** Crawl-delay (seconds) for us, once robots.txt has been read; null when none. */
@@ -54,10 +59,23 @@ export class RobotsCache {
       res = await this.load(url, signal);
     } catch (error) {
       if (signal?.aborted) throw error;
-      return { rules: null, allowAll: false, crawlDelay: null };
+      const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+      return {
+        rules: null,
+        allowAll: false,
+        crawlDelay: null,
+        hostRefused: `robots.txt unreachable (${cause}): host skipped this run`,
+      };
     }
     if (res.status >= 400 && res.status < 500) return { rules: null, allowAll: true, crawlDelay: null };
-    if (res.status !== 200) return { rules: null, allowAll: false, crawlDelay: null };
+    if (res.status !== 200) {
+      return {
+        rules: null,
+        allowAll: false,
+        crawlDelay: null,
+        hostRefused: `robots.txt answered HTTP ${res.status}: host skipped this run`,
+      };
+    }
     return {
       rules: RobotsTxtFile.from(url, res.text),
       allowAll: false,

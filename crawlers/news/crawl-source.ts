@@ -280,22 +280,18 @@ async function runPool(
         try {
           await handle(url);
         } catch (error) {
-          // A database error is not a page's fault: stop the pool and let the source report it.
+          // A database error is not a page's fault: start nothing more and let the source report it.
           failure ??= error;
-          void pool.abort();
         }
       },
-      isTaskReadyFunction: async () => next < urls.length && !signal?.aborted,
-      isFinishedFunction: async () => next >= urls.length || Boolean(signal?.aborted),
+      // On abort or failure no task starts; the pool ends when the running ones have finished (their
+      // fetches are aborted too), so nothing writes to the database after the crawl has returned.
+      isTaskReadyFunction: async () => !stopped() && next < urls.length,
+      isFinishedFunction: async () => stopped() || next >= urls.length,
     },
     config,
   );
-  const onAbort = () => void pool.abort();
-  signal?.addEventListener('abort', onAbort, { once: true });
-  try {
-    await pool.run();
-  } finally {
-    signal?.removeEventListener('abort', onAbort);
-  }
+  const stopped = () => failure !== null || Boolean(signal?.aborted);
+  await pool.run();
   if (failure) throw failure;
 }

@@ -5,14 +5,16 @@
 //     charset that is valid multi-byte UTF-8 is UTF-8. Servers are misconfigured far more often than
 //     pages, and the bytes settle the disagreement;
 //  3. <meta charset> or <meta http-equiv="Content-Type"> in the first bytes (same contradiction check);
-//  4. sniffed: valid UTF-8 → UTF-8, else windows-1251 / KZ-1048 / PT154 by letter statistics.
+//  4. sniffed: valid UTF-8 → UTF-8, else windows-1251 / KZ-1048 / PT154 by letter statistics (or
+//     windows-1252 when the bytes do not look Cyrillic at all).
+// A header "ISO-8859-1" (a common server default) over bytes that look Cyrillic counts as contradicted.
 // A declared windows-1251 page whose Kazakh letters are typed as ќ ѕ ў … (font-hack, or KZ-1048 served as
 // windows-1251) decodes as windows-1251 and normalizeText repairs the letters.
 import iconv from 'iconv-lite';
 import type { DecodedPage, RawPage } from '../../core/index.ts';
 import { extractionConfig } from '../extract/extraction-config.ts';
 import { canonicalCharset, charsetOfContentType } from './charset-name.ts';
-import { isValidUtf8, sniffLegacyCyrillic } from './sniff-charset.ts';
+import { isValidUtf8, looksCyrillicBytes, sniffLegacyCyrillic } from './sniff-charset.ts';
 
 type Source = DecodedPage['charsetSource'];
 
@@ -48,6 +50,8 @@ function confirm(declared: string, bytes: Uint8Array): string | null {
   const utf8 = isValidUtf8(bytes);
   if (declared === 'utf-8') return utf8.valid ? 'utf-8' : null;
   if (utf8.valid && utf8.multiByte && !declared.startsWith('utf-16')) return null;
+  // "ISO-8859-1" is many servers' default, not a choice: Cyrillic bytes under it mean it is wrong.
+  if (declared === 'windows-1252' && looksCyrillicBytes(bytes)) return null;
   return declared;
 }
 
@@ -76,7 +80,9 @@ export function decodePage(raw: RawPage): DecodedPage {
   if (utf8.valid && utf8.multiByte)
     return { raw, html: decodeWith(bytes, 'utf-8'), charset: 'utf-8', charsetSource: 'sniffed' };
   if (!utf8.valid) {
-    const charset = sniffLegacyCyrillic(bytes);
+    const charset = looksCyrillicBytes(bytes)
+      ? sniffLegacyCyrillic(bytes)
+      : extractionConfig().decode.defaultCharset;
     return { raw, html: decodeWith(bytes, charset), charset, charsetSource: 'sniffed' };
   }
   // Pure ASCII: any ASCII-compatible charset gives the same text.

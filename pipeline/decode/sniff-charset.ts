@@ -36,6 +36,29 @@ export function isValidUtf8(bytes: Uint8Array): { valid: boolean; multiByte: boo
   return { valid: true, multiByte };
 }
 
+/**
+ * Whether single-byte text is Cyrillic rather than Western European: Cyrillic words are runs of bytes in
+ * 0xC0–0xFF (every letter is high), while in Latin-1 text accented letters stand alone among ASCII ones.
+ */
+export function looksCyrillicBytes(bytes: Uint8Array): boolean {
+  let high = 0;
+  let inRuns = 0;
+  let run = 0;
+  const n = Math.min(bytes.length, 200_000);
+  const flush = () => {
+    if (run >= 3) inRuns += run;
+    run = 0;
+  };
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b >= 0x80) high++;
+    if (b >= 0xc0 || b === 0xa8 || b === 0xb8) run++;
+    else flush();
+  }
+  flush();
+  return high >= 8 && inRuns >= high * 0.5;
+}
+
 const KAZAKH = /[әғқңөұүһӘҒҚҢӨҰҮҺ]/gu;
 // Letters of the other windows-1251 languages (Ukrainian, Belarusian, Serbian, Macedonian)…
 const SLAVIC = /[ЂђЃѓЉљЊњЌќЋћЏџЎўЈјҐґЄєЇїЅѕ]/gu;

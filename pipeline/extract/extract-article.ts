@@ -141,6 +141,7 @@ function extractFrom(page: DecodedPage, options: ExtractOptions): StageResult<Ar
     selectText(doc, sel.title) ??
     ld?.headline ??
     pageTitle(meta(doc, 'og:title', 'twitter:title', 'headline')) ??
+    textOf(doc.querySelector('[itemprop="headline"]')) ??
     textOf(doc.querySelector('h1')) ??
     pageTitle(textOf(doc.querySelector('title')));
   const dateRaw =
@@ -165,7 +166,11 @@ function extractFrom(page: DecodedPage, options: ExtractOptions): StageResult<Ar
     ld?.author ??
     meta(doc, 'author', 'article:author', 'sailthru.author') ??
     textOf(doc.querySelector('[itemprop="author"] [itemprop="name"], [itemprop="author"], [rel="author"]'));
-  const section = selectText(doc, sel.section) ?? ld?.section ?? meta(doc, 'article:section', 'section');
+  const section =
+    selectText(doc, sel.section) ??
+    ld?.section ??
+    meta(doc, 'article:section', 'section') ??
+    textOf(doc.querySelector('[itemprop="articleSection"]'));
   const canonical =
     resolveUrl(doc.querySelector('link[rel~="canonical"]')?.getAttribute('href'), base) ??
     resolveUrl(meta(doc, 'og:url'), base) ??

@@ -11,6 +11,8 @@
 import { extractionConfig } from '../extract/extraction-config.ts';
 
 const WORD = /[\p{L}\p{M}'’ʼ]+/gu;
+const LETTERS = /\p{L}/gu;
+const CYRILLIC = /[\u0400-\u04ff]/;
 
 export interface KazakhEvidence {
   readonly kazakhLetters: number;
@@ -31,13 +33,14 @@ export function kazakhEvidence(text: string): KazakhEvidence {
   const fWords = new Set(cfg.foreignWords);
   const hack = new Set(Object.keys(cfg.fontHack));
   let hackLetters = 0;
-  let letters = 0;
   let kazakhLetters = 0;
   let foreignLetters = 0;
   let yeru = 0;
   let i = 0;
+  const letters = text.match(LETTERS)?.length ?? 0;
   for (const ch of text) {
-    if (/\p{L}/u.test(ch)) letters++;
+    // Only Cyrillic letters matter below; everything else is skipped cheaply.
+    if (ch < '\u0400' || ch > '\u04ff') continue;
     if (hack.has(ch)) hackLetters++;
     if (kk.has(ch)) kazakhLetters++;
     else if (foreign.has(ch)) foreignLetters++;
@@ -62,11 +65,12 @@ export function kazakhEvidence(text: string): KazakhEvidence {
   };
 }
 
-/** Font-hack Kazakh uses its letters often (қ ә ү … are frequent); a stray є in Russian text is a name. */
-const MIN_HACK_SHARE = 0.005;
+/** Қ ә ү ң ұ ғ ө make up about a tenth of Kazakh letters; a stray є in Russian text is a name. */
+const MIN_HACK_SHARE = 0.03;
 
 /** True when the evidence says the text is Kazakh rather than Ukrainian, Belarusian, Serbian or Macedonian. */
 export function looksKazakh(text: string): boolean {
+  if (!CYRILLIC.test(text)) return false;
   const e = kazakhEvidence(text);
   // ы with и alone would also describe Russian: it counts only with many font-hack letters around.
   const alphabet = e.hasYeruAndI && e.hackLetters >= e.letters * MIN_HACK_SHARE ? 2 : 0;

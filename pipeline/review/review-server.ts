@@ -81,7 +81,8 @@ const SECURITY_HEADERS: Record<string, string> = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
+  // same-origin, not no-referrer: with no-referrer Chromium sends "Origin: null" on our own form posts.
+  'referrer-policy': 'same-origin',
   'cross-origin-opener-policy': 'same-origin',
   'cache-control': 'no-store',
 };
@@ -136,7 +137,8 @@ const DONE_MESSAGES: Record<string, string> = {
 /** A request without Origin (old browsers, curl) passes; one with an Origin must name this host. */
 function sameOrigin(req: IncomingMessage): boolean {
   const origin = req.headers.origin;
-  if (!origin || origin === 'null') return origin !== 'null';
+  if (origin === undefined) return true;
+  if (origin === 'null') return false;
   try {
     return new URL(origin).host === req.headers.host;
   } catch {
@@ -339,6 +341,9 @@ export async function startReviewServer(
           logger.info(`review: ${name} logged in`);
           return redirect(res, '/queue', { 'set-cookie': sessionCookie(result.token, result.maxAge) });
         }
+        logger.warn(
+          `review: failed login for "${name.slice(0, 64)}" from ${clientAddress(req)}${result.retryAfter > 0 ? ' (locked)' : ''}`,
+        );
         const csrf = newToken();
         const extra: Record<string, string> = {
           'set-cookie': `${LOGIN_CSRF_COOKIE}=${csrf}; Path=/login; HttpOnly; SameSite=Strict; Max-Age=3600`,

@@ -300,7 +300,7 @@ describe('opening a database', () => {
     await a.close();
     const b = await openStore({ path, env: {} });
     const rows = await b.db.selectFrom('schema_migrations').selectAll().execute();
-    expect(rows.map((r) => Number(r.version))).toEqual([1]);
+    expect(rows.map((r) => Number(r.version))).toEqual(MIGRATIONS.map((m) => m.version));
     expect(await listItems(b)).toHaveLength(1);
     await b.close();
   });

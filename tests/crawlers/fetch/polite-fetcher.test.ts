@@ -201,11 +201,25 @@ describe('PoliteFetcher', () => {
     expect((await f.fetch({ url: `${base}/private/x`, sourceId: 's' })).ok).toBe(true);
   });
 
-  it('treats an unreachable robots.txt (5xx) as disallowing the host for the run', async () => {
+  it('treats a failing robots.txt (5xx) as disallowing the host for the run, and says so', async () => {
     routes.set('/robots.txt', (_q, res) => res.writeHead(500).end());
     routes.set('/open', ok('open'));
     const r = await new PoliteFetcher(config).fetch({ url: `${base}/open`, sourceId: 's' });
-    expect(r).toMatchObject({ ok: false, blocked: true });
+    expect(r).toMatchObject({
+      ok: false,
+      blocked: false,
+      retryable: true,
+      reason: 'robots.txt answered HTTP 500: host skipped this run',
+    });
+    expect(log.map((l) => l.path)).toEqual(['/robots.txt']);
+  });
+
+  it('names the network error when robots.txt cannot be reached', async () => {
+    const r = await new PoliteFetcher(config).fetch({ url: 'http://127.0.0.1:1/news.rss', sourceId: 's' });
+    expect(r).toMatchObject({
+      ok: false,
+      reason: 'robots.txt unreachable (ECONNREFUSED): host skipped this run',
+    });
   });
 });
 

@@ -102,6 +102,29 @@ describe('decodePage', () => {
     expect(d.html).toContain(uk);
   });
 
+  it('overrides a server-default ISO-8859-1 header over Cyrillic bytes (quirk: Apache default charset)', () => {
+    const withMeta = decodePage(
+      raw(
+        iconv.encode(page(RU, '<meta charset="windows-1251">'), 'win1251'),
+        'text/html; charset=ISO-8859-1',
+      ),
+    );
+    expect(withMeta).toMatchObject({ charset: 'windows-1251', charsetSource: 'meta' });
+    const without = decodePage(raw(iconv.encode(page(RU), 'win1251'), 'text/html; charset=iso-8859-1'));
+    expect(without).toMatchObject({ charset: 'windows-1251', charsetSource: 'sniffed' });
+    expect(without.html).toContain(RU);
+  });
+
+  it('keeps a real Latin-1 page in windows-1252, declared or not', () => {
+    const fr = 'Le café du coin a publié une brève sur la liberté de la presse à Almaty, très lue.';
+    expect(
+      decodePage(raw(iconv.encode(page(fr), 'win1252'), 'text/html; charset=iso-8859-1')).html,
+    ).toContain(fr);
+    const sniffed = decodePage(raw(iconv.encode(page(fr), 'win1252')));
+    expect(sniffed.charset).toBe('windows-1252');
+    expect(sniffed.html).toContain(fr);
+  });
+
   it('treats pure ASCII as UTF-8 by default', () => {
     expect(decodePage(raw(Buffer.from(page('Plain English news.'))))).toMatchObject({
       charsetSource: 'default',

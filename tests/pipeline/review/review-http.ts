@@ -29,6 +29,7 @@ export class ReviewClient {
   async post(
     path: string,
     fields: Record<string, string | string[]>,
+    headers: Record<string, string> = {},
   ): Promise<{ res: Response; body: string }> {
     const form = new URLSearchParams();
     for (const [k, v] of Object.entries(fields))
@@ -36,7 +37,7 @@ export class ReviewClient {
     const res = await fetch(this.base + path, {
       method: 'POST',
       redirect: 'manual',
-      headers: this.headers({ 'content-type': 'application/x-www-form-urlencoded' }),
+      headers: this.headers({ 'content-type': 'application/x-www-form-urlencoded', ...headers }),
       body: form.toString(),
     });
     this.remember(res);

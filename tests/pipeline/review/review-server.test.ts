@@ -115,6 +115,13 @@ describe('review server', () => {
       const { res } = await c.post(`/candidates/${taskId}/reject`, fields);
       expect(res.status).toBe(403);
     }
+    const page = await c.get(`/candidates/${taskId}`);
+    const foreign = await c.post(
+      `/candidates/${taskId}/reject`,
+      { _csrf: ReviewClient.csrfOf(page.body), _version: '1', reason: 'csrf' },
+      { origin: 'https://evil.example' },
+    );
+    expect(foreign.res.status).toBe(403);
     expect((await getTask(store, taskId))!.status).toBe('pending');
   });
 

@@ -1,0 +1,131 @@
+// One measured crawl for scripts/bench-crawl.ts, in its own process: prints {rate, articleRate?, maxRssMb}.
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import * as cheerio from 'cheerio';
+import { createClassifier } from '../classifiers/index.ts';
+import { accept, type TextClassifier } from '../core/index.ts';
+import { type NewsSource, type PageExtractor, runCrawl, withCrawlConfig } from '../crawlers/index.ts';
+import { countItems, openStore } from '../storage/index.ts';
+import { tempDir } from '../tests/helpers/test-stores.ts';
+
+const [mode, urlsJson] = process.argv.slice(2) as ['layer' | 'extract' | 'full' | 'limited', string];
+const urls: string[] = JSON.parse(urlsJson);
+const PAGES = Number(process.env.BENCH_PAGES ?? 5000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+
+/** Language and classification that cost nothing: the crawl layer without the classifier's work. */
+const NO_CLASSIFIER: TextClassifier = {
+  modelVersion: 'bench-none',
+  detectLanguage: () => ({ lang: 'kk', script: 'cyrl', confidence: 1 }),
+  classify: (_i, l) => ({
+    modelVersion: 'bench-none',
+    lang: l.lang,
+    script: l.script,
+    candidate: false,
+    score: 0,
+    categories: [],
+    facts: {
+      people: [],
+      outlets: [],
+      stateBodies: [],
+      courts: [],
+      caseNumbers: [],
+      lawArticles: [],
+      amountsKzt: [],
+      dates: [],
+      places: [],
+      outcome: null,
+    },
+  }),
+};
+
+/** The baseline's own work (cheerio parse, title and paragraphs) as an Article. */
+const cheerioExtractor: PageExtractor = (page, source) => {
+  const $ = cheerio.load(Buffer.from(page.body).toString('utf8'), { xml: { xmlMode: false } });
+  return accept({
+    sourceId: source.id,
+    kind: 'news',
+    url: page.url,
+    canonicalUrl: page.finalUrl,
+    title: $('h1').text(),
+    text: $('article p').text(),
+    publishedAt: null,
+    author: null,
+    section: null,
+    langHint: null,
+    fetchedAt: page.fetchedAt,
+    html: null,
+    extractedBy: 'generic',
+  });
+};
+
+const dir = tempDir('soz-bench-');
+const store = await openStore({ path: join(dir, 'bench.sqlite'), env: {} });
+const since = '2020-01-01T00:00:00Z';
+let out: { rate: number; articleRate?: number; maxRssMb: number };
+if (mode === 'limited') {
+  const sources: NewsSource[] = urls.map((u, i) => ({
+    id: `host${i}`,
+    name: `host ${i}`,
+    kind: 'sitemap',
+    urls: [`${u}/sitemap.xml`],
+    lang: 'kk',
+    enabled: true,
+  }));
+  const config = withCrawlConfig({ ratePerSecond: 5, hostConcurrency: 2, sourceConcurrency: sources.length });
+  const times: number[] = [];
+  let requests = 0;
+  const t0 = performance.now();
+  await runCrawl(store, {
+    sources,
+    classifier: NO_CLASSIFIER,
+    config,
+    since,
+    onRequest: (url) => {
+      requests += 1;
+      if (url.includes('/article/')) times.push(performance.now());
+    },
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  times.sort((a, b) => a - b);
+  out = {
+    rate: requests / seconds,
+    articleRate: (times.length - 1) / ((times[times.length - 1]! - times[0]!) / 1000),
+    maxRssMb: 0,
+  };
+} else {
+  const classifier = mode === 'full' ? createClassifier() : NO_CLASSIFIER;
+  const source: NewsSource = {
+    id: 'bench',
+    name: 'bench',
+    kind: 'sitemap',
+    urls: [`${urls[0]}/sitemap.xml`],
+    lang: 'kk',
+    enabled: true,
+    rate: 1e9,
+    concurrency: CONCURRENCY,
+  };
+  const config = withCrawlConfig({
+    ratePerSecond: 1e9,
+    hostConcurrency: CONCURRENCY,
+    maxArticlesPerSource: PAGES,
+    progressEvery: 200,
+  });
+  const t0 = performance.now();
+  const report = await runCrawl(store, {
+    sources: [source],
+    classifier,
+    config,
+    since,
+    extract: mode === 'layer' ? cheerioExtractor : undefined,
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  const stored = await countItems(store);
+  if (stored !== PAGES)
+    throw new Error(`crawl stored ${stored} of ${PAGES} pages: ${JSON.stringify(report.sources[0])}`);
+  out = { rate: PAGES / seconds, maxRssMb: 0 };
+}
+await store.close();
+rmSync(dir, { recursive: true, force: true });
+out.maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+process.stdout.write(`${JSON.stringify(out)}\n`);

@@ -1,0 +1,100 @@
+// `soz train` and `soz classify` as a user runs them: a child process; reviewers' labels in a SQLite file are
+// learnt together with the base set, and the model is written where --out says (never over the committed one).
+import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Article, PROJECT_ROOT } from '../../../core/index.ts';
+import { openStore, type Store, saveArticle, saveLabel } from '../../../storage/index.ts';
+import { tempDir } from '../../helpers/test-stores.ts';
+
+function soz(args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(
+      process.execPath,
+      [join(PROJECT_ROOT, 'bin/soz.mjs'), ...args],
+      { cwd: PROJECT_ROOT, timeout: 120_000 },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+    child.stdin?.end(input ?? '');
+  });
+}
+
+const article = (n: number, title: string, text: string): Article => ({
+  sourceId: 'test-outlet',
+  kind: 'news',
+  url: `https://outlet.example.kz/news/${n}`,
+  canonicalUrl: `https://outlet.example.kz/news/${n}`,
+  title,
+  text,
+  publishedAt: '2024-05-01T09:00:00Z',
+  author: null,
+  section: null,
+  langHint: 'ru',
+  fetchedAt: '2024-05-01T10:00:00Z',
+  html: null,
+  extractedBy: 'generic',
+});
+
+describe('soz train / soz classify', () => {
+  const dir = tempDir('soz-train-');
+  const db = join(dir, 'soz.sqlite');
+  let store: Store;
+
+  beforeAll(async () => {
+    store = await openStore({ path: db });
+    const labelled: [string, string, boolean, string | null][] = [
+      [
+        'Журналиста задержали у акимата',
+        'Полиция Костаная задержала журналиста, снимавшего пикет.',
+        true,
+        'detention',
+      ],
+      ['Блогеру угрожают', 'Блогеру из Тараза угрожают расправой после видео о дорогах.', true, 'threat'],
+      ['Открылся каток', 'В Астане открылся новый каток, вход бесплатный.', false, null],
+    ];
+    for (const [i, [title, text, candidate, category]] of labelled.entries()) {
+      const { itemId } = await saveArticle(store, article(i, title, text), {
+        lang: 'ru',
+        script: 'cyrl',
+        confidence: 1,
+      });
+      await saveLabel(store, { itemId, candidate, category, decidedBy: 'reviewer@test' });
+    }
+    await store.close();
+  });
+  afterAll(async () => {
+    await store?.close().catch(() => undefined);
+  });
+
+  it('retrains from the labels plus the base set and writes the model to --out', async () => {
+    const out = join(dir, 'model.json');
+    const r = await soz(['--db', db, 'train', '--out', out, '--json']);
+    expect(r.stderr).not.toMatch(/Error/);
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.stdout.trim()) as { reviewed: number; base: number; model: string };
+    expect(summary.reviewed).toBe(3);
+    expect(summary.base).toBeGreaterThanOrEqual(400);
+    const model = JSON.parse(readFileSync(out, 'utf8')) as { examples: { reviewed: number } };
+    expect(model.examples.reviewed).toBe(3);
+  });
+
+  it('classifies JSON Lines from stdin, and names the bad line of a file', async () => {
+    const ok = await soz(['classify'], '{"id":"a","text":"Полиция задержала журналиста в Уральске."}\n');
+    expect(ok.code).toBe(0);
+    const line = JSON.parse(ok.stdout.trim()) as {
+      id: string;
+      candidate: boolean;
+      categories: { id: string }[];
+    };
+    expect(line.id).toBe('a');
+    expect(line.candidate).toBe(true);
+    expect(line.categories[0]?.id).toBe('detention');
+    const bad = join(dir, 'bad.jsonl');
+    writeFileSync(bad, '{"id":1,"text":"Погода"}\n{"id":2,"text":\n');
+    const r = await soz(['classify', '--in', bad, '--out', join(dir, 'out.jsonl')]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`${bad}:2: not JSON`);
+  });
+});
