@@ -17,12 +17,13 @@ export function kazakhForm(lower: string, variant: LatinVariant | null): string 
 }
 
 export function stemWord(lower: string, lang: StemLang, variant: LatinVariant | null = null): string {
+  // Numbers stem to themselves; caching them would fill the cache with every date and amount ever read.
+  if (/^\d/.test(lower)) return lower;
   const key = `${lang}${variant ?? ''}:${lower}`;
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   let stem: string;
-  if (/^\d/.test(lower)) stem = lower;
-  else if (lang === 'kk') {
+  if (lang === 'kk') {
     const cyr = variant && /[a-zäöüğñşıūáǵńóúý]/.test(lower) ? kazakhLatinToCyrillic(lower, variant) : lower;
     stem = foldKazakh(kazakhStem(cyr));
   } else if (lang === 'ru')

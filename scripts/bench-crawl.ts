@@ -29,6 +29,7 @@ async function startSites(pages: number, hosts: number): Promise<{ urls: string[
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
+  process.once('exit', () => child.kill('SIGTERM')); // no orphan server if the bench fails midway
   const urls = await new Promise<string[]>((resolve, reject) => {
     child.stdout!.once('data', (d: Buffer) => resolve(JSON.parse(d.toString().split('\n')[0]!)));
     child.once('exit', (code) => reject(new Error(`bench site exited with ${code}`)));

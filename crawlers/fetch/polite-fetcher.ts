@@ -172,12 +172,7 @@ export class PoliteFetcher {
           this.listener?.(url, null);
           return { kind: 'retry', reason: `timeout after ${cfg.requestTimeoutMs} ms`, status: null };
         }
-        const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-        return {
-          kind: 'retry',
-          reason: `network error: ${cause?.code ?? cause?.message ?? (error as Error).message}`,
-          status: null,
-        };
+        return { kind: 'retry', reason: `network error: ${networkErrorCode(error)}`, status: null };
       } finally {
         deadline.clear();
         slot.release();
@@ -302,6 +297,13 @@ async function readCapped(response: Response, cap: number): Promise<Uint8Array> 
     offset += c.byteLength;
   }
   return out;
+}
+
+/** The useful part of a failed fetch: undici hides the code (ECONNREFUSED, ENOTFOUND) in `cause`. */
+export function networkErrorCode(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string; errors?: { code?: string }[] } })
+    .cause;
+  return cause?.code ?? cause?.errors?.[0]?.code ?? cause?.message ?? (error as Error).message;
 }
 
 /** Retry-After as seconds or an HTTP date, in milliseconds. */

@@ -2,6 +2,7 @@
 // robots.txt (4xx) allows everything; an unreachable one or a 5xx disallows the host for this run, as
 // the robots.txt standard (RFC 9309) asks.
 import { RobotsTxtFile } from '@crawlee/utils';
+import { networkErrorCode } from './polite-fetcher.ts';
 
 interface Entry {
   readonly rules: RobotsTxtFile | null;
@@ -59,7 +60,7 @@ export class RobotsCache {
       res = await this.load(url, signal);
     } catch (error) {
       if (signal?.aborted) throw error;
-      const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+      const cause = networkErrorCode(error);
       return {
         rules: null,
         allowAll: false,

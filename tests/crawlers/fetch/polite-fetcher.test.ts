@@ -215,7 +215,15 @@ describe('PoliteFetcher', () => {
   });
 
   it('names the network error when robots.txt cannot be reached', async () => {
-    const r = await new PoliteFetcher(config).fetch({ url: 'http://127.0.0.1:1/news.rss', sourceId: 's' });
+    // A port that was just free: nothing listens there any more.
+    const probe = createServer();
+    await new Promise<void>((ok) => probe.listen(0, '127.0.0.1', ok));
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise<void>((ok) => probe.close(() => ok()));
+    const r = await new PoliteFetcher(config).fetch({
+      url: `http://127.0.0.1:${port}/news.rss`,
+      sourceId: 's',
+    });
     expect(r).toMatchObject({
       ok: false,
       reason: 'robots.txt unreachable (ECONNREFUSED): host skipped this run',

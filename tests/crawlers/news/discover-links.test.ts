@@ -19,9 +19,15 @@ describe('discoverLinks', () => {
 
   it('follows listing pages to the last one when there is no cut-off', async () => {
     const before = sites.requests.length;
-    const d = await discoverLinks(source('demo-zharshy'), { fetcher: fetcher(), since: null, known: noneKnown });
+    const d = await discoverLinks(source('demo-zharshy'), {
+      fetcher: fetcher(),
+      since: null,
+      known: noneKnown,
+    });
     expect(d.links).toHaveLength(8);
-    const pages = sites.requests.slice(before).filter((r) => r.site === 'zharshy' && r.path.startsWith('/news/'));
+    const pages = sites.requests
+      .slice(before)
+      .filter((r) => r.site === 'zharshy' && r.path.startsWith('/news/'));
     expect(pages.map((r) => r.path)).toEqual(['/news/', '/news/page/2/', '/news/page/3/']);
     expect(d.validators.map((v) => v.url)).toContain(`${sites.urls.zharshy}/news/`);
   });
@@ -29,8 +35,14 @@ describe('discoverLinks', () => {
   it('stops paging once a page holds nothing newer than the cut-off', async () => {
     const before = sites.requests.length;
     // Page 1 holds 24, 23 and 22 August; page 2 holds 21, 20, 19 August: all before the cut-off.
-    const d = await discoverLinks(source('demo-zharshy'), { fetcher: fetcher(), since: '2020-08-21T12:00:00.000Z', known: noneKnown });
-    const pages = sites.requests.slice(before).filter((r) => r.site === 'zharshy' && r.path.startsWith('/news/'));
+    const d = await discoverLinks(source('demo-zharshy'), {
+      fetcher: fetcher(),
+      since: '2020-08-21T12:00:00.000Z',
+      known: noneKnown,
+    });
+    const pages = sites.requests
+      .slice(before)
+      .filter((r) => r.site === 'zharshy' && r.path.startsWith('/news/'));
     expect(pages.map((r) => r.path)).toEqual(['/news/', '/news/page/2/']);
     expect(d.links.filter((l) => l.publishedAt! >= '2020-08-21T12:00:00.000Z')).toHaveLength(3);
   });
@@ -39,13 +51,19 @@ describe('discoverLinks', () => {
     const before = sites.requests.length;
     const all = async (urls: readonly string[]) => new Set(urls);
     await discoverLinks(source('demo-zharshy'), { fetcher: fetcher(), since: null, known: all });
-    const pages = sites.requests.slice(before).filter((r) => r.site === 'zharshy' && r.path.startsWith('/news/'));
+    const pages = sites.requests
+      .slice(before)
+      .filter((r) => r.site === 'zharshy' && r.path.startsWith('/news/'));
     expect(pages.map((r) => r.path)).toEqual(['/news/']);
   });
 
   it('skips monthly sitemaps older than the cut-off', async () => {
     const before = sites.requests.length;
-    const d = await discoverLinks(source('demo-dala'), { fetcher: fetcher(), since: '2020-08-10T00:00:00.000Z', known: noneKnown });
+    const d = await discoverLinks(source('demo-dala'), {
+      fetcher: fetcher(),
+      since: '2020-08-10T00:00:00.000Z',
+      known: noneKnown,
+    });
     const paths = sites.requests.slice(before).map((r) => r.path);
     expect(paths).toContain('/sitemaps/2020-08.xml.gz');
     expect(paths).not.toContain('/sitemaps/2020-07.xml.gz');
