@@ -1,6 +1,7 @@
 // The shared first step of classifying and of training: each paragraph (and the title) gets its language, its
 // words, the lexicon cues found in it and the stems the statistical model reads. Training and classification
 // go through this one function, so the model always sees features made the same way.
+import stopwordLists from '../config/lexicons/stopwords.json' with { type: 'json' };
 import type { CategoryId, Lang, LanguageResult } from '../core/index.ts';
 import { identifyParagraph, splitParagraphs } from './detect-language.ts';
 import { latinVariant } from './kazakh-latin.ts';
@@ -26,6 +27,13 @@ export interface TextAnalysis {
   readonly features: readonly string[];
   readonly words: number;
 }
+
+// Function words carry no topic: the model skips them (lexicon patterns still see them).
+const STOPWORDS: Readonly<Record<StemLang, ReadonlySet<string>>> = {
+  ru: new Set(stopwordLists.ru),
+  kk: new Set(stopwordLists.kk),
+  en: new Set(stopwordLists.en),
+};
 
 // Paragraphs in a language without a lexicon of their own are read with the document's.
 function lexiconLang(paragraph: LanguageResult, fallback: Lang): StemLang | null {
@@ -61,8 +69,9 @@ function analysePart(
     const cue = m.pattern.value;
     features.add(cue.kind === 'category' ? `#${cue.category}` : `#${cue.kind}`);
   }
+  const stop = STOPWORDS[lang];
   for (const t of tokens) {
-    if (t.lower.length < 2) continue;
+    if (t.lower.length < 2 || stop.has(t.lower)) continue;
     features.add(stemWord(t.lower, lang, variant));
   }
   return tokens.length;

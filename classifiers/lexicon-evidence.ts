@@ -10,6 +10,8 @@ export interface LexiconEvidence {
   readonly target: boolean;
   /** A target is named where the action is: the same paragraph, the title, or the action names its own target. */
   readonly targetNear: boolean;
+  /** A strong target (media, a journalist, a blogger, an activist — not a '~' word like "post" or "operator") is named. */
+  readonly strongTarget: boolean;
   readonly negative: number;
 }
 
@@ -36,7 +38,15 @@ export function lexiconEvidence(hits: readonly CueHit[]): LexiconEvidence {
     }
   }
   const best = Math.max(0, ...categoryScores.values());
-  return { categoryScores, best, target: targetNear || targetParts.size > 0, targetNear, negative };
+  const strongTarget = hits.some((h) => h.cue.kind === 'target' && !h.cue.weak);
+  return {
+    categoryScores,
+    best,
+    target: targetNear || targetParts.size > 0,
+    targetNear,
+    strongTarget,
+    negative,
+  };
 }
 
 /** The inputs of the logistic combiner, in the order of Combiner's weights after the bias. */

@@ -10,7 +10,7 @@ import { createMatcher, type Matcher, parsePattern } from './pattern-matcher.ts'
 export type LexiconLang = 'ru' | 'kk' | 'en';
 
 export type Cue =
-  | { readonly kind: 'target' }
+  | { readonly kind: 'target'; readonly weak: boolean }
   | { readonly kind: 'negative'; readonly weight: number }
   | { readonly kind: 'category'; readonly category: CategoryId; readonly selfTargeted: boolean };
 
@@ -30,7 +30,11 @@ interface RawLexicon {
 function compile(lang: LexiconLang, raw: RawLexicon, normalise: (w: string) => string): Lexicon {
   const where = `config/lexicons/${lang}.json`;
   const patterns = [];
-  for (const t of raw.targets) patterns.push(parsePattern<Cue>(t, { kind: 'target' }, normalise));
+  for (const t of raw.targets) {
+    // '~' marks an ambiguous target word (a post, a site, an operator): enough next to a restriction, not alone.
+    const weak = t.startsWith('~');
+    patterns.push(parsePattern<Cue>(weak ? t.slice(1) : t, { kind: 'target', weak }, normalise));
+  }
   for (const entry of raw.negatives) {
     const [source, weight] = entry;
     if (typeof source !== 'string' || typeof weight !== 'number')

@@ -1,28 +1,42 @@
-// `soz crawl`: discovers, fetches, extracts and stores news from the sources registry, classifying every
-// new or changed item in the same run. The registry and options are checked before the database is
-// opened, so a typo costs nothing. Ends with one line per source; exit 0 when at least one succeeded.
+// `soz crawl`: discovers, fetches, extracts and stores news from the sources registry, and searches the
+// court portal, classifying every new or changed item in the same run. The registry and options are
+// checked before the database is opened, so a typo costs nothing. Ends with one line per source; exit 0
+// when at least one succeeded.
 import { createClassifier } from '../../classifiers/index.ts';
-import { EXIT, parseDate } from '../../core/index.ts';
+import { EXIT, parseDate, usageError } from '../../core/index.ts';
 import {
+  COURT_CONFIG_FILE,
+  type CourtSource,
+  courtSources,
+  crawlCourtSource,
   DEFAULT_SOURCES_FILE,
   formatSourceReport,
+  loadCourtConfig,
   loadSources,
+  type NewsSource,
   type ProgressEvent,
   runCrawl,
+  type SourceReport,
   selectSources,
 } from '../../crawlers/index.ts';
 import { type Command, intOption, listOption, stringOption } from '../command.ts';
 
 export const crawlCommand: Command = {
   name: 'crawl',
-  summary: 'fetch new articles from the news sources and classify them',
+  summary: 'fetch new articles and court cases, and classify them',
   help: `Usage: soz [--db PATH] crawl [--sources FILE] [--source ID]... [--since DATE] [--max-pages N]
+                                [--court-config FILE] [--storage-state FILE] [--no-court]
 
-  --sources FILE   the sources registry (default config/sources.json)
-  --source ID      crawl only this source (repeatable; default: every enabled source)
-  --since DATE     skip articles published before DATE (YYYY-MM-DD; default: each source's
-                   last successful crawl minus a day)
-  --max-pages N    fetch at most N article pages per source (default from config/crawl.json)
+  --sources FILE        the news sources registry (default config/sources.json)
+  --source ID           crawl only this source, news or court (repeatable; default: every enabled
+                        news source, plus the court portal unless --sources names another registry)
+  --since DATE          skip articles published before DATE (YYYY-MM-DD; default: each source's
+                        last successful crawl minus a day)
+  --max-pages N         fetch at most N article pages (court: result pages per search) per source
+  --court-config FILE   the court portal's address and searches (default config/court.json)
+  --storage-state FILE  resume the court portal with a browser session saved by a person who passed
+                        its captcha (Playwright storage-state JSON)
+  --no-court            leave the court portal out
 
 Prints one line per source: found, new, updated, unchanged, failed, and the failure reasons.
 Exit 0 when at least one source succeeded, 1 when all failed.`,
@@ -31,13 +45,26 @@ Exit 0 when at least one source succeeded, 1 when all failed.`,
     source: { type: 'string', multiple: true },
     since: { type: 'string' },
     'max-pages': { type: 'string' },
+    'court-config': { type: 'string' },
+    'storage-state': { type: 'string' },
+    'no-court': { type: 'boolean' },
   },
   async run(ctx) {
-    const file = stringOption(ctx, 'sources') ?? DEFAULT_SOURCES_FILE;
-    const sources = selectSources(loadSources(file), listOption(ctx, 'source'), file);
+    const registry = stringOption(ctx, 'sources');
+    const file = registry ?? DEFAULT_SOURCES_FILE;
+    const courtConfig = stringOption(ctx, 'court-config') ?? COURT_CONFIG_FILE;
+    const { news, court } = chooseSources({
+      news: loadSources(file),
+      file,
+      court: ctx.values['no-court'] ? [] : courtSources(loadCourtConfig(courtConfig)),
+      ids: listOption(ctx, 'source'),
+      // A registry of one's own (a test, a trial) does not drag the real court portal in.
+      courtByDefault: registry === undefined,
+    });
     const sinceText = stringOption(ctx, 'since');
     const since = sinceText ? parseDate(sinceText, '--since') : undefined;
     const maxPages = ctx.values['max-pages'] === undefined ? undefined : intOption(ctx, 'max-pages', 0, 1);
+    const storageStatePath = stringOption(ctx, 'storage-state');
     const classifier = createClassifier(); // before the database: a missing model leaves it untouched
     const store = await ctx.openStore();
     const progress = ctx.progress('crawl', 0);
@@ -48,21 +75,50 @@ Exit 0 when at least one source succeeded, 1 when all failed.`,
         progress.setTotal(total);
       } else if (e.type === 'article') progress.tick(1, e.sourceId);
     };
-    const report = await runCrawl(store, {
-      sources,
-      classifier,
-      since,
-      maxPages,
-      onProgress,
-      signal: ctx.signal,
-    });
-    progress.done();
-    if (report.closedAbandoned.length > 0)
-      ctx.logger.warn(
-        `closed ${report.closedAbandoned.length} crawl run(s) left unfinished by a killed process`,
+    const reports: SourceReport[] = [];
+    if (news.length > 0) {
+      const report = await runCrawl(store, {
+        sources: news,
+        classifier,
+        since,
+        maxPages,
+        onProgress,
+        signal: ctx.signal,
+      });
+      if (report.closedAbandoned.length > 0) {
+        ctx.logger.warn(
+          `closed ${report.closedAbandoned.length} crawl run(s) left unfinished by a killed process`,
+        );
+      }
+      ctx.logger.info(`crawl run #${report.runId}: ${report.status}`);
+      reports.push(...report.sources);
+    }
+    // The court portal needs a browser: it runs after the news, recorded as a run of its own; its failure
+    // or captcha is reported like any source's and stops nothing else.
+    for (const source of court) {
+      if (ctx.signal.aborted) break;
+      reports.push(
+        await crawlCourtSource(store, source, { classifier, storageStatePath, maxPages, signal: ctx.signal }),
       );
-    for (const s of report.sources) ctx.out(formatSourceReport(s));
-    ctx.logger.info(`crawl run #${report.runId}: ${report.status}`);
-    return report.sources.some((s) => s.status === 'succeeded') ? EXIT.ok : EXIT.failure;
+    }
+    progress.done();
+    for (const s of reports) ctx.out(formatSourceReport(s));
+    return reports.some((s) => s.status === 'succeeded') ? EXIT.ok : EXIT.failure;
   },
 };
+
+/** Splits the requested ids between the news registry and the court portal, naming any unknown id. */
+function chooseSources(o: {
+  news: readonly NewsSource[];
+  file: string;
+  court: readonly CourtSource[];
+  ids: readonly string[];
+  courtByDefault: boolean;
+}): { news: NewsSource[]; court: CourtSource[] } {
+  if (o.ids.length === 0)
+    return { news: selectSources(o.news, [], o.file), court: o.courtByDefault ? [...o.court] : [] };
+  const court = o.court.filter((c) => o.ids.includes(c.id));
+  const newsIds = o.ids.filter((id) => !court.some((c) => c.id === id));
+  if (newsIds.length > 0 && o.news.length === 0) throw usageError(`unknown source "${newsIds[0]}"`);
+  return { news: newsIds.length > 0 ? selectSources(o.news, newsIds, o.file) : [], court };
+}

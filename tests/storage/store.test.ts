@@ -20,6 +20,7 @@ import {
   listSources,
   listTasks,
   openStore,
+  MIGRATIONS,
   ReviewConflict,
   saveArticle,
   saveClassification,
