@@ -26,7 +26,7 @@ import { extractFacts } from './extract-facts.ts';
 import { combinerInputs, lexiconEvidence } from './lexicon-evidence.ts';
 import {
   type Combiner,
-  candidateLogOdds,
+  candidateEvidence,
   classProbabilities,
   isModelFile,
   type ModelFile,
@@ -158,7 +158,11 @@ export function createClassifier(options: ClassifierOptions = {}): TextClassifie
   function textDecision(input: ClassifyInput, language: LanguageResult) {
     const analysis = analyseText(input.title, input.text, language.lang);
     const evidence = lexiconEvidence(analysis.hits);
-    const logOdds = candidateLogOdds(model.candidate, analysis.features);
+    const { logOdds, support } = candidateEvidence(
+      model.candidate,
+      analysis.features,
+      settings.modelInformative,
+    );
     const [lex, target, m, neg, both] = combinerInputs(evidence, logOdds, model.modelClamp, settings.weights);
     const z =
       combiner.bias +
@@ -170,10 +174,14 @@ export function createClassifier(options: ClassifierOptions = {}): TextClassifie
     const raw = sigmoid(z);
     const modelProbability = sigmoid(logOdds);
     // Both halves are required: something done (a restriction or legal action) and someone it was done to
-    // (media, a journalist, a blogger, speech).
+    // (media, a journalist, a blogger, speech). Without a lexicon category hit the model must carry the story
+    // alone: then it needs a strong target (a "post" or an "operator" is not one) and several informative
+    // features, not a drift of common words over a long text.
     const gate =
       (evidence.targetNear && evidence.best >= settings.minLexicon) ||
-      (evidence.target && modelProbability >= settings.modelAlone);
+      (evidence.strongTarget &&
+        modelProbability >= settings.modelAlone &&
+        support >= settings.modelMinSupport);
     const candidate = gate && raw >= settings.threshold;
     const score = candidate ? raw : Math.min(raw, settings.threshold - 0.001);
     // A text that is not a candidate and names no violation has no category to rank: skip the category model

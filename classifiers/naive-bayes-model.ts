@@ -51,12 +51,44 @@ export function scoreBayes(table: BayesTable, features: readonly string[]): Baye
   return { scores: sums.map((s, c) => s / norm + table.logPrior[c]!), known };
 }
 
-/** log P(yes) − log P(no), normalised for length. */
-export function candidateLogOdds(table: BayesTable, features: readonly string[]): number {
-  const { scores } = scoreBayes(table, features);
+export interface CandidateEvidence {
+  /** log P(yes) − log P(no) over the informative features, normalised for their number. */
+  readonly logOdds: number;
+  /** Informative features leaning towards "yes" (lexicon cue markers "#…" included). */
+  readonly support: number;
+}
+
+/**
+ * The candidate model's verdict, made length-robust: only features whose log-likelihood ratio is at least
+ * `informative` in size count (on a few hundred training texts, common words pick up small spurious leans that
+ * add up over a 3-KB article), and their sum is divided by √k of those k features.
+ */
+export function candidateEvidence(
+  table: BayesTable,
+  features: readonly string[],
+  informative: number,
+): CandidateEvidence {
   const yes = table.classes.indexOf('yes');
   const no = table.classes.indexOf('no');
-  return scores[yes]! - scores[no]!;
+  let sum = 0;
+  let k = 0;
+  let support = 0;
+  for (const f of features) {
+    const row = table.features[f];
+    if (!row) continue;
+    const r = row[yes]! - row[no]!;
+    if (Math.abs(r) < informative) continue;
+    sum += r;
+    k++;
+    if (r > 0) support++;
+  }
+  const logOdds = sum / Math.sqrt(Math.max(1, k)) + table.logPrior[yes]! - table.logPrior[no]!;
+  return { logOdds, support };
+}
+
+/** log P(yes) − log P(no), length-robust (see candidateEvidence). */
+export function candidateLogOdds(table: BayesTable, features: readonly string[], informative: number): number {
+  return candidateEvidence(table, features, informative).logOdds;
 }
 
 /** Class probabilities (softmax over the normalised log scores). */

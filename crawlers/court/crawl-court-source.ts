@@ -7,8 +7,8 @@
 // A captcha stops this source (status `blocked`); timeouts, portal errors and a crashed browser are retried
 // by crawlee and reported; the browser is retired every N pages so that memory stays flat.
 import { existsSync, readFileSync } from 'node:fs';
-import { Configuration, PlaywrightCrawler, type PlaywrightCrawlingContext } from '@crawlee/playwright';
-import { chromium, type Page } from 'playwright';
+import type { PlaywrightCrawler, PlaywrightCrawlingContext } from '@crawlee/playwright';
+import type { Page } from 'playwright';
 import type { Lang, TextClassifier } from '../../core/index.ts';
 import { describeError, inputError } from '../../core/index.ts';
 import { ingestArticle } from '../../pipeline/index.ts';
@@ -385,9 +385,12 @@ export async function crawlCourtSource(
     await save();
   }
 
+  // Loaded here, not at the top: the browser stack weighs ~60 MB, and news-only crawls never need it.
+  const { Configuration, PlaywrightCrawler: BrowserCrawler } = await import('@crawlee/playwright');
+  const { chromium } = await import('playwright');
   const crawlee = new Configuration({ persistStorage: false });
   const seededContexts = new WeakSet<object>();
-  const crawler: PlaywrightCrawler = new PlaywrightCrawler(
+  const crawler: PlaywrightCrawler = new BrowserCrawler(
     {
       launchContext: {
         launcher: chromium,
