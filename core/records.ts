@@ -163,7 +163,26 @@ export interface TextClassifier {
   readonly modelVersion: string;
   detectLanguage(text: string): LanguageResult;
   classify(
-    input: { readonly title: string; readonly text: string; readonly kind: ItemKind; readonly court?: CourtRecord },
+    input: {
+      readonly title: string;
+      readonly text: string;
+      readonly kind: ItemKind;
+      readonly court?: CourtRecord;
+    },
     language: LanguageResult,
   ): Classification;
 }
+
+/** No facts: what a non-candidate (or a test double) carries. */
+export const EMPTY_FACTS: ExtractedFacts = Object.freeze({
+  people: [],
+  outlets: [],
+  stateBodies: [],
+  courts: [],
+  caseNumbers: [],
+  lawArticles: [],
+  amountsKzt: [],
+  dates: [],
+  places: [],
+  outcome: null,
+});

@@ -11,7 +11,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Classification, LanguageResult, TextClassifier } from '../core/index.ts';
+import { type Classification, EMPTY_FACTS, type LanguageResult, type TextClassifier } from '../core/index.ts';
 import { type CourtConfig, crawlCourtSource, loadCourtConfig } from '../crawlers/index.ts';
 import { startCourtPortal } from '../imitation/index.ts';
 import { openStore } from '../storage/index.ts';
@@ -94,18 +94,7 @@ const nullClassifier: TextClassifier = {
     candidate: false,
     score: 0,
     categories: [],
-    facts: {
-      people: [],
-      outlets: [],
-      stateBodies: [],
-      courts: [],
-      caseNumbers: [],
-      lawArticles: [],
-      amountsKzt: [],
-      dates: [],
-      places: [],
-      outcome: null,
-    },
+    facts: EMPTY_FACTS,
   }),
 };
 

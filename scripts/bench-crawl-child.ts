@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as cheerio from 'cheerio';
 import { createClassifier } from '../classifiers/index.ts';
-import { accept, type TextClassifier } from '../core/index.ts';
+import { accept, EMPTY_FACTS, type TextClassifier } from '../core/index.ts';
 import { type NewsSource, type PageExtractor, runCrawl, withCrawlConfig } from '../crawlers/index.ts';
 import { countItems, openStore } from '../storage/index.ts';
 import { tempDir } from '../tests/helpers/test-stores.ts';
@@ -24,18 +24,7 @@ const NO_CLASSIFIER: TextClassifier = {
     candidate: false,
     score: 0,
     categories: [],
-    facts: {
-      people: [],
-      outlets: [],
-      stateBodies: [],
-      courts: [],
-      caseNumbers: [],
-      lawArticles: [],
-      amountsKzt: [],
-      dates: [],
-      places: [],
-      outcome: null,
-    },
+    facts: EMPTY_FACTS,
   }),
 };
 

@@ -1,7 +1,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Selectable } from 'kysely';
 import type { Article, Classification, CourtRecord, ItemKind, LanguageResult } from '../core/index.ts';
-import { contentHash } from '../core/index.ts';
+import { contentHash, EMPTY_FACTS } from '../core/index.ts';
 import { toBytes, toNullableNumber, toNumber } from './dialect.ts';
 import { fromJson, nowIso, toJson } from './json-column.ts';
 import type { Store } from './open-store.ts';
@@ -306,18 +306,7 @@ export function rowToClassification(r: Selectable<ClassificationsTable>): Classi
 }
 
 export function emptyFacts(): Classification['facts'] {
-  return {
-    people: [],
-    outlets: [],
-    stateBodies: [],
-    courts: [],
-    caseNumbers: [],
-    lawArticles: [],
-    amountsKzt: [],
-    dates: [],
-    places: [],
-    outcome: null,
-  };
+  return EMPTY_FACTS;
 }
 
 export async function countItems(store: Store): Promise<number> {

@@ -8,7 +8,9 @@ import type { AnyDb, Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
 
-export const MIGRATIONS: readonly Migration[] = [initialSchema, reviewQueueIndexes].sort((a, b) => a.version - b.version);
+export const MIGRATIONS: readonly Migration[] = [initialSchema, reviewQueueIndexes].sort(
+  (a, b) => a.version - b.version,
+);
 
 /** Applies every migration newer than the database's version; returns the versions applied. */
 export async function migrate(db: Kysely<unknown>, traits: DialectTraits): Promise<number[]> {

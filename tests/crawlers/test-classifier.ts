@@ -1,19 +1,6 @@
 // A stand-in for the real classifier where classification is not the point of a crawler test: language by
 // letters, a candidate when the text mentions detention, a lawsuit or article 274.
-import type { Classification, TextClassifier } from '../../core/index.ts';
-
-const NO_FACTS: Classification['facts'] = {
-  people: [],
-  outlets: [],
-  stateBodies: [],
-  courts: [],
-  caseNumbers: [],
-  lawArticles: [],
-  amountsKzt: [],
-  dates: [],
-  places: [],
-  outcome: null,
-};
+import { EMPTY_FACTS, type TextClassifier } from '../../core/index.ts';
 
 export const testClassifier: TextClassifier = {
   modelVersion: 'crawler-test-double',
@@ -31,7 +18,7 @@ export const testClassifier: TextClassifier = {
       candidate,
       score: candidate ? 0.8 : 0.1,
       categories: candidate ? [{ id: 'detention', score: 0.8, evidence: [] }] : [],
-      facts: NO_FACTS,
+      facts: EMPTY_FACTS,
     };
   },
 };

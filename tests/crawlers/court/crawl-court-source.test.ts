@@ -5,7 +5,13 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Classification, CourtRecord, LanguageResult, TextClassifier } from '../../../core/index.ts';
+import {
+  type Classification,
+  type CourtRecord,
+  EMPTY_FACTS,
+  type LanguageResult,
+  type TextClassifier,
+} from '../../../core/index.ts';
 import { type CourtConfig, crawlCourtSource, loadCourtConfig } from '../../../crawlers/index.ts';
 import {
   type CourtPortal,
@@ -33,18 +39,7 @@ class RecordingClassifier implements TextClassifier {
       candidate: false,
       score: 0,
       categories: [],
-      facts: {
-        people: [],
-        outlets: [],
-        stateBodies: [],
-        courts: [],
-        caseNumbers: [],
-        lawArticles: [],
-        amountsKzt: [],
-        dates: [],
-        places: [],
-        outcome: null,
-      },
+      facts: EMPTY_FACTS,
     };
   }
 }

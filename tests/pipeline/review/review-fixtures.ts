@@ -1,13 +1,14 @@
 // Review-stage fixtures of our own writing: reports of invented events in Russian and Kazakh, with the
 // classifier output the review UI shows (scores, evidence spans found by phrase, extracted facts).
 // Each report names the quirk it covers.
-import type {
-  Article,
-  CategoryId,
-  Classification,
-  EvidenceSpan,
-  ExtractedFacts,
-  Lang,
+import {
+  type Article,
+  type CategoryId,
+  type Classification,
+  EMPTY_FACTS,
+  type EvidenceSpan,
+  type ExtractedFacts,
+  type Lang,
 } from '../../../core/index.ts';
 import { queueCandidate } from '../../../pipeline/index.ts';
 import { type Store, saveArticle, saveClassification, upsertEntry } from '../../../storage/index.ts';
@@ -27,19 +28,6 @@ export interface FixtureReport {
   /** Spans appended to the first category's evidence as given (stale offsets the page must skip). */
   readonly staleEvidence?: readonly EvidenceSpan[];
 }
-
-const FACTS: ExtractedFacts = {
-  people: [],
-  outlets: [],
-  stateBodies: [],
-  courts: [],
-  caseNumbers: [],
-  lawArticles: [],
-  amountsKzt: [],
-  dates: [],
-  places: [],
-  outcome: null,
-};
 
 /** Evidence spans for phrases as they occur in the text (offsets into `text`, as core's EvidenceSpan). */
 export function classificationOf(r: FixtureReport): Classification {
@@ -61,7 +49,7 @@ export function classificationOf(r: FixtureReport): Classification {
         ...(i === 0 ? (r.staleEvidence ?? []) : []),
       ],
     })),
-    facts: { ...FACTS, ...r.facts },
+    facts: { ...EMPTY_FACTS, ...r.facts },
   };
 }
 
