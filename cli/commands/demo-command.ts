@@ -20,16 +20,20 @@ Options:
     const dbPath = ctx.dbPath ?? process.env.SOZ_DB ?? DEFAULT_DEMO_DB;
     const started = Date.now();
     const progress = ctx.progress('crawl');
-    let lastTotal = 0;
+    let shownTotal = 0;
     const result = await runDemo({
       dbPath,
       logger: ctx.logger,
       court: !ctx.values['no-court'],
       signal: ctx.signal,
       onProgress: (done, total, note) => {
-        if (total !== lastTotal) progress.setTotal((lastTotal = total));
+        // Discovery keeps finding pages while others are fetched: the total only grows.
+        const next = Math.max(total, done);
+        if (next !== shownTotal) {
+          shownTotal = next;
+          progress.setTotal(next);
+        }
         progress.tick(1, note);
-        void done;
       },
     });
     progress.done();
@@ -43,7 +47,9 @@ Options:
     }
     for (const line of formatDemoSummary(result.summary)) say(line);
     say('');
-    say(`Digest of ${DEMO_MONTH} (English, classic layout) written to ${result.digestPath}; its first lines:`);
+    say(
+      `Digest of ${DEMO_MONTH} (English, classic layout) written to ${result.digestPath}; its first lines:`,
+    );
     for (const line of result.digest.split('\n').slice(0, 12)) say(`  ${line}`);
     say('');
     const db = `--db ${result.dbPath}`;
@@ -51,7 +57,9 @@ Options:
     say(`  npm run soz -- ${db} users add YOUR_NAME --role editor`);
     say(`  npm run soz -- ${db} review serve      # then open http://127.0.0.1:8080`);
     say(`  npm run soz -- ${db} review list       # or review from the command line`);
-    say(`Other drafts: npm run soz -- ${db} digest --month ${DEMO_MONTH} --lang ru|kk|en --layout classic|blocks`);
+    say(
+      `Other drafts: npm run soz -- ${db} digest --month ${DEMO_MONTH} --lang ru|kk|en --layout classic|blocks`,
+    );
     say(`Demo finished in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     return result.summary.candidates > 0 ? EXIT.ok : EXIT.failure;
   },

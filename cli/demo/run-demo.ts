@@ -4,11 +4,16 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createClassifier } from '../../classifiers/index.ts';
-import { CONFIG_DIR, type Logger, SozError, EXIT } from '../../core/index.ts';
-import { type CourtSourceReport, type SourceReport, crawlCourtSource, runCrawl } from '../../crawlers/index.ts';
+import { CONFIG_DIR, EXIT, type Logger, SozError } from '../../core/index.ts';
+import {
+  type CourtSourceReport,
+  crawlCourtSource,
+  runCrawl,
+  type SourceReport,
+} from '../../crawlers/index.ts';
 import { startCourtPortal, startNewsSites } from '../../imitation/index.ts';
 import { draftDigest, importDataset } from '../../pipeline/index.ts';
-import { type Store, listSources, openStore } from '../../storage/index.ts';
+import { listSources, openStore, type Store } from '../../storage/index.ts';
 import { type DemoSummary, summarizeDemo } from './summarize-demo.ts';
 
 export const DEMO_MONTH = '2020-08';
@@ -43,7 +48,10 @@ async function freshDemoDatabase(path: string): Promise<Store> {
     await existing.close();
     if (foreign.length > 0) {
       throw new SozError(
-        `${path} holds real sources (${foreign.map((s) => s.id).slice(0, 3).join(', ')}…); the demo needs its own database: use --db data/demo.sqlite`,
+        `${path} holds real sources (${foreign
+          .map((s) => s.id)
+          .slice(0, 3)
+          .join(', ')}…); the demo needs its own database: use --db data/demo.sqlite`,
         EXIT.usage,
       );
     }
@@ -82,15 +90,25 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     if (portal) {
       const court: CourtSourceReport = await crawlCourtSource(
         store,
-        { id: 'demo-court', name: 'Судебный кабинет (imitation)', kind: 'court', url: portal.url, lang: 'ru' },
+        {
+          id: 'demo-court',
+          name: 'Судебный кабинет (imitation)',
+          kind: 'court',
+          url: portal.url,
+          lang: 'ru',
+        },
         { classifier, signal: options.signal },
       );
       reports.push(court);
     }
     const summary = await summarizeDemo(store);
     const imported = await importDataset(store, DEMO_DATASET);
-    log.info(`demo: imported ${imported.inserted} confirmed entries of ${DEMO_MONTH} from config/demo/dataset.jsonl`);
-    const digest = String(await draftDigest(store, { month: DEMO_MONTH, lang: 'en', layout: 'classic', format: 'md' }));
+    log.info(
+      `demo: imported ${imported.inserted} confirmed entries of ${DEMO_MONTH} from config/demo/dataset.jsonl`,
+    );
+    const digest = String(
+      await draftDigest(store, { month: DEMO_MONTH, lang: 'en', layout: 'classic', format: 'md' }),
+    );
     const digestPath = join(dirname(dbPath), `demo-digest-${DEMO_MONTH}.md`);
     writeFileSync(digestPath, digest);
     return { dbPath, sources: reports, summary, digestPath, digest };

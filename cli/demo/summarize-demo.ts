@@ -1,7 +1,7 @@
 // What the demo prints after its crawl: items per source, languages, and the candidates per category
 // with the words that made the classifier flag them.
 import type { CategoryId } from '../../core/index.ts';
-import { type Store, listItems } from '../../storage/index.ts';
+import { listItems, type Store } from '../../storage/index.ts';
 
 export interface DemoSummary {
   readonly itemsPerSource: Readonly<Record<string, number>>;
@@ -37,7 +37,10 @@ export async function summarizeDemo(store: Store): Promise<DemoSummary> {
     .map(([id, s]) => ({
       id,
       count: s.count,
-      evidence: [...s.evidence.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([w]) => w),
+      evidence: [...s.evidence.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 5)
+        .map(([w]) => w),
     }))
     .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
   return { itemsPerSource, languages, candidates, categories };
@@ -45,11 +48,19 @@ export async function summarizeDemo(store: Store): Promise<DemoSummary> {
 
 export function formatDemoSummary(s: DemoSummary): string[] {
   const lines = ['Items per source:'];
-  for (const [source, n] of Object.entries(s.itemsPerSource).sort()) lines.push(`  ${source.padEnd(20)} ${n}`);
-  lines.push(`Languages: ${Object.entries(s.languages).sort((a, b) => b[1] - a[1]).map(([l, n]) => `${l} ${n}`).join(', ')}`);
+  for (const [source, n] of Object.entries(s.itemsPerSource).sort())
+    lines.push(`  ${source.padEnd(20)} ${n}`);
+  lines.push(
+    `Languages: ${Object.entries(s.languages)
+      .sort((a, b) => b[1] - a[1])
+      .map(([l, n]) => `${l} ${n}`)
+      .join(', ')}`,
+  );
   lines.push(`Candidates for review: ${s.candidates}`);
   for (const c of s.categories) {
-    lines.push(`  ${c.id.padEnd(22)} ${String(c.count).padStart(3)}  evidence: ${c.evidence.map((w) => `«${w}»`).join(', ')}`);
+    lines.push(
+      `  ${c.id.padEnd(22)} ${String(c.count).padStart(3)}  evidence: ${c.evidence.map((w) => `«${w}»`).join(', ')}`,
+    );
   }
   return lines;
 }

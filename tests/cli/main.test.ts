@@ -60,6 +60,11 @@ describe('soz command line', () => {
     const path = join(tempDir(), 'fresh.sqlite');
     const r = await soz(['--db', path, 'db', 'info', '--json']);
     expect(r.code).toBe(EXIT.ok);
-    expect(JSON.parse(r.stdout)).toMatchObject({ location: path, dialect: 'sqlite', schemaVersion: expect.any(Number), items: 0 });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      location: path,
+      dialect: 'sqlite',
+      schemaVersion: expect.any(Number),
+      items: 0,
+    });
   });
 });

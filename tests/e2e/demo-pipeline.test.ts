@@ -4,10 +4,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runDemo, type DemoResult } from '../../cli/demo/run-demo.ts';
+import { type DemoResult, runDemo } from '../../cli/demo/run-demo.ts';
 import { silentLogger } from '../../core/index.ts';
 import { NEWS_ARTICLES } from '../../imitation/index.ts';
-import { type Store, listEntries, listItems, listTasks, openStore } from '../../storage/index.ts';
+import { listEntries, listItems, listTasks, openStore, type Store } from '../../storage/index.ts';
 import { tempDir } from '../helpers/test-stores.ts';
 
 // The demo crawls from the first of the demo month: an outlet's older story is (rightly) left out.

@@ -5,8 +5,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COURT_CONFIG_FILE } from '../../../crawlers/index.ts';
 import { PROJECT_ROOT } from '../../../core/index.ts';
+import { COURT_CONFIG_FILE } from '../../../crawlers/index.ts';
 import { type CourtPortal, startCourtPortal } from '../../../imitation/index.ts';
 import { tempDir } from '../../helpers/test-stores.ts';
 
@@ -30,16 +30,27 @@ describe('soz crawl --source <court source>', () => {
 
   it('stores every speech-related case and lists it with its case number and court', async () => {
     const env = { ...process.env, SOZ_DB: '', DATABASE_URL: '' };
-    const crawl = await run(process.execPath, [BIN, '--db', db, 'crawl', '--source', 'court-sud-kz', '--court-config', config], {
-      env,
-      timeout: 240_000,
-    });
+    const crawl = await run(
+      process.execPath,
+      [BIN, '--db', db, 'crawl', '--source', 'court-sud-kz', '--court-config', config],
+      {
+        env,
+        timeout: 240_000,
+      },
+    );
     expect(crawl.stdout).toMatch(/^court-sud-kz: succeeded/m);
-    const list = await run(process.execPath, [BIN, '--db', db, 'items', 'list', '--json', '--kind', 'court'], { env, timeout: 60_000 });
+    const list = await run(
+      process.execPath,
+      [BIN, '--db', db, 'items', 'list', '--json', '--kind', 'court'],
+      { env, timeout: 60_000 },
+    );
     const items = list.stdout
       .trim()
       .split('\n')
-      .map((l) => JSON.parse(l) as { kind: string; caseNumber: string; court: string | null; candidate: boolean });
+      .map(
+        (l) =>
+          JSON.parse(l) as { kind: string; caseNumber: string; court: string | null; candidate: boolean },
+      );
     for (const c of portal.data.cases.filter((x) => x.speech)) {
       const item = items.find((i) => i.caseNumber === c.number);
       expect(item, `speech case ${c.number}`).toBeDefined();
@@ -56,10 +67,14 @@ describe('soz crawl --source <court source>', () => {
   it('names an unknown source and leaves the database as it was', async () => {
     const env = { ...process.env, SOZ_DB: '', DATABASE_URL: '' };
     const before = readFileSync(db);
-    const failed = await run(process.execPath, [BIN, '--db', db, 'crawl', '--source', 'court-nowhere', '--court-config', config], {
-      env,
-      timeout: 60_000,
-    }).catch((e: { code: number; stderr: string }) => e);
+    const failed = await run(
+      process.execPath,
+      [BIN, '--db', db, 'crawl', '--source', 'court-nowhere', '--court-config', config],
+      {
+        env,
+        timeout: 60_000,
+      },
+    ).catch((e: { code: number; stderr: string }) => e);
     expect('code' in failed && failed.code).toBe(2);
     expect((failed as { stderr: string }).stderr).toMatch(/unknown source "court-nowhere"/);
     expect(readFileSync(db).equals(before)).toBe(true);
