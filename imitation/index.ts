@@ -1,4 +1,6 @@
 // Local imitations of real sites, served on 127.0.0.1 for the tests, the benchmarks and the demo.
+
+export type { PortalAct, PortalCase, PortalData } from './court-portal/portal-fixture.ts';
 export {
   type CourtPortal,
   type CourtPortalOptions,
@@ -7,8 +9,9 @@ export {
   type PortalStats,
   startCourtPortal,
 } from './court-portal/start-court-portal.ts';
-export type { PortalAct, PortalCase, PortalData } from './court-portal/portal-fixture.ts';
-export { NEWS_ARTICLES, type ImitationArticle, type OutletKey } from './news-sites/news-articles.ts';
+export { HISTORY_EVENTS, UI_TEXT } from './court-portal/ui-text.ts';
+export { type BenchSites, startBenchSites } from './news-sites/bench-site.ts';
+export { type ImitationArticle, NEWS_ARTICLES, type OutletKey } from './news-sites/news-articles.ts';
 export {
   type LoggedRequest,
   NEWS_SITE_FAULTS,
@@ -17,5 +20,3 @@ export {
   type SiteKey,
   startNewsSites,
 } from './news-sites/start-news-sites.ts';
-export { HISTORY_EVENTS, UI_TEXT } from './court-portal/ui-text.ts';
-export { type BenchSites, startBenchSites } from './news-sites/bench-site.ts';
