@@ -162,6 +162,7 @@ export function createClassifier(options: ClassifierOptions = {}): TextClassifie
       model.candidate,
       analysis.features,
       settings.modelInformative,
+      settings.modelSaturation,
     );
     const [lex, target, m, neg, both] = combinerInputs(evidence, logOdds, model.modelClamp, settings.weights);
     const z =

@@ -61,12 +61,14 @@ export interface CandidateEvidence {
 /**
  * The candidate model's verdict, made length-robust: only features whose log-likelihood ratio is at least
  * `informative` in size count (on a few hundred training texts, common words pick up small spurious leans that
- * add up over a 3-KB article), and their sum is divided by √k of those k features.
+ * add up over a 3-KB article), and their sum is divided by √k of those k features while k ≤ `saturation`, by
+ * k/√saturation beyond it.
  */
 export function candidateEvidence(
   table: BayesTable,
   features: readonly string[],
   informative: number,
+  saturation: number,
 ): CandidateEvidence {
   const yes = table.classes.indexOf('yes');
   const no = table.classes.indexOf('no');
@@ -82,13 +84,22 @@ export function candidateEvidence(
     k++;
     if (r > 0) support++;
   }
-  const logOdds = sum / Math.sqrt(Math.max(1, k)) + table.logPrior[yes]! - table.logPrior[no]!;
+  // sum/√k for up to `saturation` features (a paragraph), then the mean times √saturation: past a paragraph's
+  // worth of evidence, a longer text is not surer, it only averages more words.
+  const n = Math.max(1, k);
+  const scale = Math.sqrt(Math.min(n, saturation)) / n;
+  const logOdds = sum * scale + table.logPrior[yes]! - table.logPrior[no]!;
   return { logOdds, support };
 }
 
 /** log P(yes) − log P(no), length-robust (see candidateEvidence). */
-export function candidateLogOdds(table: BayesTable, features: readonly string[], informative: number): number {
-  return candidateEvidence(table, features, informative).logOdds;
+export function candidateLogOdds(
+  table: BayesTable,
+  features: readonly string[],
+  informative: number,
+  saturation: number,
+): number {
+  return candidateEvidence(table, features, informative, saturation).logOdds;
 }
 
 /** Class probabilities (softmax over the normalised log scores). */

@@ -123,7 +123,9 @@ export function trainModel(examples: readonly TrainingExample[], version: string
     const held = prepared.filter((_, i) => i % FOLDS === fold);
     const table = trainBayes(candidateDocs(train), 2);
     for (const p of held) {
-      rows.push(p.inputs(candidateLogOdds(table, p.features, settings.modelInformative)));
+      rows.push(
+        p.inputs(candidateLogOdds(table, p.features, settings.modelInformative, settings.modelSaturation)),
+      );
       labels.push(p.example.candidate ? 1 : 0);
     }
   }

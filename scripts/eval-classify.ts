@@ -1,4 +1,5 @@
-// `npm run eval:classify [FILE]`: the classifier on the held-out dev set (config/dev/classify.jsonl by default;
+// `npm run eval:classify [FILE]`: the classifier on a held-out dev set (config/dev/classify.jsonl by default;
+// config/dev/classify-fresh.jsonl and config/dev/classify-articles.jsonl — full-length articles — as FILE;
 // never trained on), with baselines, and language identification on config/dev/language.jsonl.
 // Add --errors to list every misclassified text, --json for the whole report.
 import { readFileSync } from 'node:fs';

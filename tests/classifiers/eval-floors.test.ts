@@ -27,10 +27,11 @@ const FLOORS = {
   freshRecall: 0.8,
   freshTopCategory: 0.6,
   // classify-articles.jsonl: full-length articles (2-5 paragraphs), where naive Bayes evidence used to grow with
-  // length and loosening reforms read as regulation. 13 candidates, 17 ordinary stories: one error costs ~0.08.
-  articlesPrecision: 0.92,
-  articlesRecall: 0.92,
-  articlesTopCategory: 0.76,
+  // length and loosening reforms read as regulation. 17 candidates, 21 ordinary stories: each floor allows one
+  // more error than the current figure (P 1.0, R 1.0, top category 0.94).
+  articlesPrecision: 0.94,
+  articlesRecall: 0.94,
+  articlesTopCategory: 0.88,
 };
 
 let report: ClassifierReport;
