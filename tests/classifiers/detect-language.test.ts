@@ -26,6 +26,20 @@ describe('detectLanguage', () => {
       'cyrl',
     ],
     ['Uyghur in Arabic script', 'ژۇرنالىست قولغا ئېلىندى', 'other', 'arab'],
+    ['Bashkir я-initial verb where Kazakh writes жа- (ябылды)', 'Район гәзите ябылды', 'other', 'cyrl'],
+    [
+      'Kyrgyz ө/ү past the first syllable, which Kazakh never has',
+      'Редактордун үйү тинтилди',
+      'other',
+      'cyrl',
+    ],
+    ['Kyrgyz front suffix with и where Kazakh writes і', 'Сот журналистти актады', 'other', 'cyrl'],
+    ['Uzbek ё-initial verb with the past -ди', 'Телеканал ёпилди', 'other', 'cyrl'],
+    ['Ukrainian ви- prefix and -ав past, no і ї є', 'Суд виправдав редактора', 'other', 'cyrl'],
+    ['Russian that shares letters with the Ukrainian rules', 'Суд оправдал редактора', 'ru', 'cyrl'],
+    ['a Kazakh headline with none of ә ғ қ ң ө ұ ү һ і', 'Газет жабылды', 'kk', 'cyrl'],
+    ['2021 Latin ğ after a consonant, impossible in Turkish', 'Telefonğa tyiym salyndy', 'kk', 'latn'],
+    ['tote jazu with ۆ for в (Uyghur uses ۆ for ö)', 'تەلەۆيزيا جابىلدى', 'kk', 'arab'],
   ])('%s', (_quirk, text, lang, script) => {
     const result = detectLanguage(text);
     expect(result.lang).toBe(lang);

@@ -21,7 +21,8 @@ const FLOORS = {
   perLanguagePrecision: 0.9,
   topCategory: 0.88,
   languageParagraphs: 0.995,
-  languageHeadlines: 0.9,
+  // language.jsonl headlines: 315/327 (0.963) after the 90 headlines added as a held-out check; one more error allowed.
+  languageHeadlines: 0.96,
   // classify-fresh.jsonl: written after the model and lexicons, looked at only for the report's figures.
   freshPrecision: 0.85,
   freshRecall: 0.8,
