@@ -3,6 +3,7 @@
 // benchmarks) as well as from `soz crawl`.
 import type { TextClassifier } from '../core/index.ts';
 import { describeError } from '../core/index.ts';
+import { requeueCandidates } from '../pipeline/index.ts';
 import {
   closeAbandonedRuns,
   finishCrawlRun,
@@ -43,6 +44,8 @@ export interface CrawlReport {
   readonly sources: readonly SourceReport[];
   /** Runs left `running` by a killed process and closed as interrupted before this one. */
   readonly closedAbandoned: readonly number[];
+  /** Candidates a killed run had stored but not queued for review, queued at the start of this one. */
+  readonly requeued: number;
 }
 
 const isAlive = (pid: number) => {
@@ -57,6 +60,8 @@ const isAlive = (pid: number) => {
 export async function runCrawl(store: Store, options: RunCrawlOptions): Promise<CrawlReport> {
   const config = options.config ?? loadCrawlConfig();
   const closedAbandoned = await closeAbandonedRuns(store, isAlive);
+  // A run killed between storing a batch and queueing its candidates left them unqueued: queue them now.
+  const requeued = await requeueCandidates(store);
   await upsertSources(
     store,
     options.sources.map((s) => ({ id: s.id, name: s.name, kind: s.kind, lang: s.lang, config: s })),
@@ -118,7 +123,7 @@ export async function runCrawl(store: Store, options: RunCrawlOptions): Promise<
         ? 'partial'
         : 'failed';
   await finishCrawlRun(store, runId, status);
-  return { runId, status, sources: reports, closedAbandoned };
+  return { runId, status, sources: reports, closedAbandoned, requeued };
 }
 
 async function defaultSince(store: Store, sourceId: string, config: CrawlConfig): Promise<string | null> {

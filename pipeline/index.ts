@@ -1,28 +1,27 @@
 // The stages an item goes through: decode → extract → normalise → deduplicate → language → classify →
 // store as candidate → review → promote to the dataset → digest.
-export * from './ingest-article.ts';
-export * from './queue-candidate.ts';
-export { decodePage } from './decode/decode-page.ts';
-export { extractArticle, type ExtractOptions } from './extract/extract-article.ts';
-export { parseNewsDate } from './extract/parse-news-date.ts';
-export { normalizeText } from './normalize/normalize-text.ts';
+
+export * from './cluster/event-keys.ts';
+export * from './cluster/item-fingerprint.ts';
+export * from './cluster/task-fingerprint.ts';
 export { DATASET_FIELDS, type DatasetField, entryToRow, type RawRow } from './dataset/dataset-fields.ts';
-export {
-  DATASET_FORMATS,
-  type DatasetFormat,
-  formatOfPath,
-  readDatasetFile,
-} from './dataset/read-dataset-file.ts';
-export { formatDataset } from './dataset/write-dataset-file.ts';
-export { type DatasetRowError, validateDatasetRow } from './dataset/validate-dataset-row.ts';
-export { assignStableIds } from './dataset/stable-entry-id.ts';
+export { type ExportRange, exportDataset } from './dataset/export-dataset.ts';
 export {
   describeRowError,
   type ImportResult,
   importDataset,
   validateDatasetRows,
 } from './dataset/import-dataset.ts';
-export { type ExportRange, exportDataset } from './dataset/export-dataset.ts';
+export {
+  DATASET_FORMATS,
+  type DatasetFormat,
+  formatOfPath,
+  readDatasetFile,
+} from './dataset/read-dataset-file.ts';
+export { assignStableIds } from './dataset/stable-entry-id.ts';
+export { type DatasetRowError, validateDatasetRow } from './dataset/validate-dataset-row.ts';
+export { formatDataset } from './dataset/write-dataset-file.ts';
+export { decodePage } from './decode/decode-page.ts';
 export { amountInWords } from './digest/amount-in-words.ts';
 export { type Counted, computeDigestStats, type DigestStats } from './digest/compute-digest-stats.ts';
 export { DIGEST_LANGS, type DigestLang, loadDigestWords, parseDigestLang } from './digest/digest-config.ts';
@@ -36,10 +35,13 @@ export {
   parseDigestFormat,
   parseDigestLayout,
 } from './digest/draft-digest.ts';
-export * from './cluster/event-keys.ts';
-export * from './cluster/item-fingerprint.ts';
-export * from './cluster/task-fingerprint.ts';
+export { type ExtractOptions, extractArticle } from './extract/extract-article.ts';
+export { parseNewsDate } from './extract/parse-news-date.ts';
+export * from './ingest-article.ts';
+export { normalizeText } from './normalize/normalize-text.ts';
 export * from './promote-entry.ts';
+export * from './queue-candidate.ts';
+export * from './requeue-candidates.ts';
 export * from './review/candidate-decisions.ts';
 export * from './review/entry-draft.ts';
 export * from './review/load-candidate.ts';

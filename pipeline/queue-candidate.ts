@@ -13,13 +13,40 @@ import {
 } from '../storage/index.ts';
 import { CLUSTER_CONFIG, type ClusterConfig } from './cluster/cluster-config.ts';
 import { fingerprintItem } from './cluster/item-fingerprint.ts';
-import { decodeTaskFingerprint, encodeTaskFingerprint, matchTask } from './cluster/task-fingerprint.ts';
+import {
+  decodeTaskFingerprint,
+  encodeTaskFingerprint,
+  matchTask,
+  type TaskFingerprint,
+} from './cluster/task-fingerprint.ts';
 
 /** The best-scoring category of a classification (not trusting the list's order). */
 export function topCategoryOf(c: Classification): string | null {
   let best: Classification['categories'][number] | null = null;
   for (const k of c.categories) if (!best || k.score > best.score) best = k;
   return best?.id ?? null;
+}
+
+// Every candidate is compared with every open task of its months: parsing all their fingerprints again
+// for each candidate was most of the clustering's cost in a crawl. Parsed ones are kept per task, and
+// reused only while the stored text is the very same; a few hundred tasks at most.
+const DECODED_CACHE_SIZE = 512;
+const decoded = new Map<number, { text: string | null; fp: TaskFingerprint | null }>();
+
+function decodedFingerprint(taskId: number, text: string | null): TaskFingerprint | null {
+  const hit = decoded.get(taskId);
+  if (hit && hit.text === text) return hit.fp;
+  const fp = decodeTaskFingerprint(text);
+  decoded.delete(taskId);
+  if (decoded.size >= DECODED_CACHE_SIZE) decoded.delete(decoded.keys().next().value!);
+  decoded.set(taskId, { text, fp });
+  return fp;
+}
+
+/** A task's item fingerprints cut to `max`: its first item (what the task is about) and the newest. */
+export function boundedItems<T>(items: readonly T[], max: number): readonly T[] {
+  if (max < 1 || items.length <= max) return items;
+  return [items[0]!, ...items.slice(items.length - (max - 1))];
 }
 
 /** The months within `window` of `month` (YYYY-MM), oldest first. */
@@ -60,7 +87,7 @@ export async function queueCandidate(
   let best: { taskId: number; score: number; why: string; taskScore: number; items: string | null } | null =
     null;
   for (const t of open) {
-    const fp = decodeTaskFingerprint(t.fingerprint);
+    const fp = decodedFingerprint(t.taskId, t.fingerprint);
     if (!fp) continue;
     const s = matchTask(fingerprint, fp, config);
     if (s?.join && (!best || s.score > best.score)) {
@@ -69,14 +96,16 @@ export async function queueCandidate(
   }
   if (best) {
     const taskId = best.taskId;
-    const stored = decodeTaskFingerprint(best.items)!;
+    const stored = decodedFingerprint(best.taskId, best.items)!;
     await store.db.transaction().execute(async (trx) => {
       await addItemToTask(store, taskId, itemId, best.score, trx);
       await setTaskCluster(
         store,
         taskId,
         {
-          fingerprint: encodeTaskFingerprint([...stored.items, fingerprint]),
+          fingerprint: encodeTaskFingerprint(
+            boundedItems([...stored.items, fingerprint], config.maxTaskFingerprints),
+          ),
           score: Math.max(best.taskScore, classification.score),
         },
         trx,

@@ -6,6 +6,7 @@
 // as `soz crawl` would see it). Runs alternate baseline / crawl so that load from other processes on the
 // machine hits both alike; the ratio uses the baseline runs next to each crawl run.
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import * as cheerio from 'cheerio';
 import { PROJECT_ROOT } from '../core/index.ts';
@@ -83,7 +84,7 @@ const { urls, child } = await startSites(PAGES, 1);
 const base = urls[0]!;
 const pageUrls = Array.from({ length: PAGES }, (_, i) => `${base}/article/${i}`);
 console.log(
-  `bench:crawl — ${PAGES} local article pages, concurrency ${CONCURRENCY} (same for both), node ${process.version}`,
+  `bench:crawl — ${PAGES} local article pages, concurrency ${CONCURRENCY} (same for both), node ${process.version}, load average ${loadavg()[0]!.toFixed(2)}`,
 );
 await plainLoop(pageUrls.slice(0, 300)); // warm-up of fetch and cheerio
 const rows: { label: string; crawl: number; baseline: number; rss: number }[] = [];
@@ -113,8 +114,15 @@ peakRss = Math.max(peakRss, limited.maxRssMb);
 console.log(
   `${HOSTS} hosts x ${HOST_RATE} req/s, ${PAGES_PER_HOST} pages each: ${fmt(limited.articleRate!)} req/s while fetching articles = ${((limited.articleRate! / (HOSTS * HOST_RATE)) * 100).toFixed(0)}% of the ${HOSTS * HOST_RATE} req/s cap (goal >= 90%); ${fmt(limited.rate)} req/s over the whole run incl. robots.txt and sitemaps`,
 );
+const summary = (r: (typeof rows)[number], name: string, goals: string) =>
+  `${name}: ${fmt(r.crawl)} pages/s vs plain loop ${fmt(r.baseline)} pages/s = ${(r.crawl / r.baseline).toFixed(2)}x; peak RSS ${r.rss} MB${goals}`;
+console.log(`\n${summary(rows[0]!, 'crawl layer', ' (goals: >= 0.70x, <= 400 MB)')}`);
+console.log(summary(rows[2]!, 'whole soz crawl path', ''));
+// Other processes on the machine move every figure (the baseline too): the load average says how much.
 console.log(
-  `\nratio of the crawl layer: ${(rows[0]!.crawl / rows[0]!.baseline).toFixed(2)}x (goal >= 0.70x); whole soz crawl path: ${(rows[2]!.crawl / rows[2]!.baseline).toFixed(2)}x`,
+  `load average (1, 5, 15 min) at the end: ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(', ')}`,
 );
 console.log(
   `peak RSS of a crawl process: ${peakRss} MB (goal <= 400 MB); of this bench process: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,

@@ -4,7 +4,12 @@ import { nowIso, toJson } from './json-column.ts';
 import type { Store } from './open-store.ts';
 
 /** Stores one model version's verdict on an item; classifying again with the same version replaces it. */
-export async function saveClassification(store: Store, itemId: number, c: Classification): Promise<void> {
+export async function saveClassification(
+  store: Store,
+  itemId: number,
+  c: Classification,
+  db: Store['db'] = store.db,
+): Promise<void> {
   const values = {
     item_id: itemId,
     model_version: c.modelVersion,
@@ -16,7 +21,7 @@ export async function saveClassification(store: Store, itemId: number, c: Classi
     facts_json: toJson(c.facts),
     created_at: nowIso(),
   };
-  await store.db
+  await db
     .insertInto('classifications')
     .values(values)
     .onConflict((oc) =>
@@ -29,6 +34,46 @@ export async function saveClassification(store: Store, itemId: number, c: Classi
         facts_json: values.facts_json,
         created_at: values.created_at,
       }),
+    )
+    .execute();
+}
+
+/**
+ * saveClassification for several distinct items in one multi-row statement (a crawl batch); the same
+ * replace-on-conflict rule. Each item at most once: an upsert may not touch one row twice.
+ */
+export async function saveClassifications(
+  store: Store,
+  verdicts: readonly { readonly itemId: number; readonly c: Classification }[],
+  db: Store['db'] = store.db,
+): Promise<void> {
+  if (verdicts.length === 0) return;
+  const createdAt = nowIso();
+  await db
+    .insertInto('classifications')
+    .values(
+      verdicts.map(({ itemId, c }) => ({
+        item_id: itemId,
+        model_version: c.modelVersion,
+        lang: c.lang,
+        script: c.script,
+        candidate: c.candidate ? 1 : 0,
+        score: c.score,
+        categories_json: toJson(c.categories),
+        facts_json: toJson(c.facts),
+        created_at: createdAt,
+      })),
+    )
+    .onConflict((oc) =>
+      oc.columns(['item_id', 'model_version']).doUpdateSet((eb) => ({
+        lang: eb.ref('excluded.lang'),
+        script: eb.ref('excluded.script'),
+        candidate: eb.ref('excluded.candidate'),
+        score: eb.ref('excluded.score'),
+        categories_json: eb.ref('excluded.categories_json'),
+        facts_json: eb.ref('excluded.facts_json'),
+        created_at: eb.ref('excluded.created_at'),
+      })),
     )
     .execute();
 }

@@ -2,6 +2,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Selectable } from 'kysely';
 import type { Article, Classification, CourtRecord, ItemKind, LanguageResult } from '../core/index.ts';
 import { contentHash, EMPTY_FACTS } from '../core/index.ts';
+import { saveClassification, saveClassifications } from './classifications-repository.ts';
 import { toBytes, toNullableNumber, toNumber } from './dialect.ts';
 import { fromJson, nowIso, toJson } from './json-column.ts';
 import type { Store } from './open-store.ts';
@@ -60,64 +61,203 @@ export async function saveArticle(
   article: Article,
   language?: LanguageResult,
 ): Promise<{ itemId: number; status: SaveStatus }> {
-  const hash = contentHash(article.title, article.text);
-  const html = article.html === null ? null : gzipSync(Buffer.from(article.html, 'utf8'));
+  const prepared = prepareArticle(article);
+  return store.db.transaction().execute((trx) => saveArticleIn(trx, article, language, prepared));
+}
+
+export interface ArticleToSave {
+  readonly article: Article;
+  readonly language?: LanguageResult;
+}
+
+/**
+ * Stores several articles and, for each one that is new or changed, the classification `classify`
+ * gives it (null: none), all in ONE transaction: one commit for a batch of a source's pages instead of
+ * two per page. All or nothing, so a crash leaves either the whole batch with its verdicts or none of it.
+ */
+export async function saveArticlesWithClassifications(
+  store: Store,
+  entries: readonly ArticleToSave[],
+  classify: (entry: ArticleToSave, itemId: number, status: SaveStatus) => Classification | null,
+): Promise<{ itemId: number; status: SaveStatus; classification: Classification | null }[]> {
+  if (entries.length === 0) return [];
+  // Hashing and gzip happen before the transaction, so it holds the database no longer than the writes.
+  const prepared = entries.map((e) => prepareArticle(e.article));
+  const canonical = entries.map((e) => e.article.canonicalUrl);
+  const oneEach = new Set(canonical).size === canonical.length;
   return store.db.transaction().execute(async (trx) => {
-    const existing = await trx
-      .selectFrom('items')
-      .select(['id', 'content_hash', 'revision', 'title', 'text', 'fetched_at'])
-      .where('canonical_url', '=', article.canonicalUrl)
-      .executeTakeFirst();
-    const now = nowIso();
-    const fields = {
-      source_id: article.sourceId,
-      kind: article.kind,
-      url: article.url,
-      canonical_url: article.canonicalUrl,
-      title: article.title,
-      text: article.text,
-      published_at: article.publishedAt,
-      fetched_at: article.fetchedAt,
-      author: article.author,
-      section: article.section,
-      lang: language?.lang ?? article.langHint,
-      script: language?.script ?? null,
-      lang_confidence: language?.confidence ?? null,
-      content_hash: hash,
-      raw_html_gz: html,
-      extracted_by: article.extractedBy,
-      case_number: article.court?.caseNumber ?? null,
-      court_json: article.court ? toJson(article.court) : null,
-    };
-    if (!existing) {
-      const row = await trx
-        .insertInto('items')
-        .values({ ...fields, updated_at: now, revision: 1 })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return { itemId: toNumber(row.id), status: 'new' as const };
+    const saved: { itemId: number; status: SaveStatus }[] = [];
+    if (oneEach) {
+      // The usual batch (distinct pages): one look-up and one multi-row insert instead of two statements
+      // a page (each statement is prepared anew by the driver: that, not the commit, was the main cost).
+      const existing = new Map<string, ExistingRow>();
+      for (let i = 0; i < canonical.length; i += CHUNK) {
+        const rows = await trx
+          .selectFrom('items')
+          .select(EXISTING_COLUMNS)
+          .where('canonical_url', 'in', canonical.slice(i, i + CHUNK))
+          .execute();
+        for (const r of rows) existing.set(r.canonical_url, r);
+      }
+      const now = nowIso();
+      const fresh: number[] = [];
+      for (let i = 0; i < entries.length; i++) {
+        const row = existing.get(canonical[i]!);
+        if (row) {
+          saved.push(await updateExisting(trx, row, entries[i]!.article, entries[i]!.language, prepared[i]!));
+        } else {
+          fresh.push(i);
+          saved.push({ itemId: 0, status: 'new' });
+        }
+      }
+      for (let i = 0; i < fresh.length; i += CHUNK) {
+        const part = fresh.slice(i, i + CHUNK);
+        const rows = await trx
+          .insertInto('items')
+          .values(
+            part.map((k) => ({
+              ...itemFields(entries[k]!.article, entries[k]!.language, prepared[k]!),
+              updated_at: now,
+              revision: 1,
+            })),
+          )
+          .returning(['id', 'canonical_url'])
+          .execute();
+        const ids = new Map(rows.map((r) => [r.canonical_url, toNumber(r.id)]));
+        for (const k of part) saved[k] = { itemId: ids.get(canonical[k]!)!, status: 'new' };
+      }
+    } else {
+      // Two links to one canonical page in a batch: one at a time, so the second sees the first.
+      for (let i = 0; i < entries.length; i++)
+        saved.push(await saveArticleIn(trx, entries[i]!.article, entries[i]!.language, prepared[i]!));
     }
-    const itemId = toNumber(existing.id);
-    if (existing.content_hash === hash) return { itemId, status: 'unchanged' as const };
-    const revision = toNumber(existing.revision);
-    await trx
-      .insertInto('item_revisions')
-      .values({
-        item_id: itemId,
-        revision,
-        content_hash: existing.content_hash,
-        title: existing.title,
-        text: existing.text,
-        fetched_at: existing.fetched_at,
-      })
-      .execute();
-    await trx
-      .updateTable('items')
-      .set({ ...fields, updated_at: now, revision: revision + 1 })
-      .where('id', '=', itemId)
-      .execute();
-    return { itemId, status: 'updated' as const };
+    const out = saved.map(({ itemId, status }, i) => ({
+      itemId,
+      status,
+      classification: status === 'unchanged' ? null : classify(entries[i]!, itemId, status),
+    }));
+    const verdicts = out.flatMap((o) =>
+      o.classification ? [{ itemId: o.itemId, c: o.classification }] : [],
+    );
+    // Distinct items (distinct canonical URLs), so one multi-row upsert never touches a row twice.
+    if (oneEach) {
+      for (let i = 0; i < verdicts.length; i += CHUNK)
+        await saveClassifications(store, verdicts.slice(i, i + CHUNK), trx);
+    } else {
+      for (const v of verdicts) await saveClassification(store, v.itemId, v.c, trx);
+    }
+    return out;
   });
+}
+
+/** Rows per multi-row statement: far below SQLite's and PostgreSQL's limits on bound parameters. */
+const CHUNK = 100;
+
+const EXISTING_COLUMNS = [
+  'id',
+  'canonical_url',
+  'content_hash',
+  'revision',
+  'title',
+  'text',
+  'fetched_at',
+] as const;
+
+interface ExistingRow {
+  readonly id: number | string | bigint;
+  readonly canonical_url: string;
+  readonly content_hash: string;
+  readonly revision: number | string | bigint;
+  readonly title: string;
+  readonly text: string;
+  readonly fetched_at: string;
+}
+
+type Db = Store['db'];
+
+interface Prepared {
+  readonly hash: string;
+  readonly html: Buffer | null;
+}
+
+function prepareArticle(article: Article): Prepared {
+  return {
+    hash: contentHash(article.title, article.text),
+    html: article.html === null ? null : gzipSync(Buffer.from(article.html, 'utf8')),
+  };
+}
+
+async function saveArticleIn(
+  trx: Db,
+  article: Article,
+  language: LanguageResult | undefined,
+  prepared: Prepared,
+): Promise<{ itemId: number; status: SaveStatus }> {
+  const existing = await trx
+    .selectFrom('items')
+    .select(EXISTING_COLUMNS)
+    .where('canonical_url', '=', article.canonicalUrl)
+    .executeTakeFirst();
+  if (existing) return updateExisting(trx, existing, article, language, prepared);
+  const row = await trx
+    .insertInto('items')
+    .values({ ...itemFields(article, language, prepared), updated_at: nowIso(), revision: 1 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { itemId: toNumber(row.id), status: 'new' as const };
+}
+
+function itemFields(article: Article, language: LanguageResult | undefined, { hash, html }: Prepared) {
+  return {
+    source_id: article.sourceId,
+    kind: article.kind,
+    url: article.url,
+    canonical_url: article.canonicalUrl,
+    title: article.title,
+    text: article.text,
+    published_at: article.publishedAt,
+    fetched_at: article.fetchedAt,
+    author: article.author,
+    section: article.section,
+    lang: language?.lang ?? article.langHint,
+    script: language?.script ?? null,
+    lang_confidence: language?.confidence ?? null,
+    content_hash: hash,
+    raw_html_gz: html,
+    extracted_by: article.extractedBy,
+    case_number: article.court?.caseNumber ?? null,
+    court_json: article.court ? toJson(article.court) : null,
+  };
+}
+
+/** A known canonical URL: unchanged, or updated in place with the old text kept as a revision. */
+async function updateExisting(
+  trx: Db,
+  existing: ExistingRow,
+  article: Article,
+  language: LanguageResult | undefined,
+  prepared: Prepared,
+): Promise<{ itemId: number; status: SaveStatus }> {
+  const itemId = toNumber(existing.id);
+  if (existing.content_hash === prepared.hash) return { itemId, status: 'unchanged' as const };
+  const revision = toNumber(existing.revision);
+  await trx
+    .insertInto('item_revisions')
+    .values({
+      item_id: itemId,
+      revision,
+      content_hash: existing.content_hash,
+      title: existing.title,
+      text: existing.text,
+      fetched_at: existing.fetched_at,
+    })
+    .execute();
+  await trx
+    .updateTable('items')
+    .set({ ...itemFields(article, language, prepared), updated_at: nowIso(), revision: revision + 1 })
+    .where('id', '=', itemId)
+    .execute();
+  return { itemId, status: 'updated' as const };
 }
 
 export async function setItemLanguage(store: Store, itemId: number, language: LanguageResult): Promise<void> {

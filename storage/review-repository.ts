@@ -396,3 +396,39 @@ export async function listLabels(store: Store): Promise<
     lang: r.lang,
   }));
 }
+
+/**
+ * Items whose newest classification says candidate but that belong to no review task: what a crawl killed
+ * between storing a batch and queueing its candidates leaves behind.
+ */
+export async function candidatesWithoutTask(store: Store, limit = 5_000): Promise<number[]> {
+  const rows = await store.db
+    .selectFrom('items')
+    .select('items.id')
+    .where((eb) =>
+      eb.and([
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('review_task_items as rti')
+              .select('rti.item_id')
+              .whereRef('rti.item_id', '=', 'items.id'),
+          ),
+        ),
+        eb(
+          eb
+            .selectFrom('classifications as c')
+            .select('c.candidate')
+            .whereRef('c.item_id', '=', 'items.id')
+            .orderBy('c.id', 'desc')
+            .limit(1),
+          '=',
+          1,
+        ),
+      ]),
+    )
+    .orderBy('items.id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => toNumber(r.id));
+}

@@ -90,6 +90,11 @@ Exit 0 when at least one source succeeded, 1 when all failed.`,
           `closed ${report.closedAbandoned.length} crawl run(s) left unfinished by a killed process`,
         );
       }
+      if (report.requeued > 0) {
+        ctx.logger.warn(
+          `queued ${report.requeued} candidate(s) that a killed crawl had stored but not queued`,
+        );
+      }
       ctx.logger.info(`crawl run #${report.runId}: ${report.status}`);
       reports.push(...report.sources);
     }

@@ -29,6 +29,10 @@ export interface CrawlConfig {
   readonly sinceOverlapHours: number;
   /** Counts are saved to the crawl run every this many articles. */
   readonly progressEvery: number;
+  /** Extracted articles stored per transaction (default 50). */
+  readonly storeBatchSize?: number;
+  /** A batch waits at most this long for more articles before it is stored (default 2000 ms). */
+  readonly storeBatchMaxWaitMs?: number;
   readonly schedule: { readonly cron: string; readonly timezone: string };
   /** Link texts that mean "next page" on listing pages (lower case). */
   readonly nextPageTexts: readonly string[];
@@ -67,6 +71,11 @@ export function loadCrawlConfig(file: string = CRAWL_CONFIG_FILE): CrawlConfig {
     const v = doc[key];
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
       throw inputError(`${file}: field "${key}" must be a non-negative number`);
+  }
+  for (const key of ['storeBatchSize', 'storeBatchMaxWaitMs'] as const) {
+    const v = doc[key];
+    if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v < 1))
+      throw inputError(`${file}: field "${key}" must be a positive number`);
   }
   if (typeof doc.userAgent !== 'string' || !/https?:\/\//.test(doc.userAgent))
     throw inputError(`${file}: field "userAgent" must name the project and a contact URL`);

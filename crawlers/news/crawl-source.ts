@@ -4,7 +4,7 @@
 import { AutoscaledPool, Configuration, log as crawleeLog } from '@crawlee/http';
 import type { Article, RawPage, StageResult, TextClassifier } from '../../core/index.ts';
 import { describeError } from '../../core/index.ts';
-import { decodePage, extractArticle, ingestArticle } from '../../pipeline/index.ts';
+import { decodePage, extractArticle, ingestArticles } from '../../pipeline/index.ts';
 import {
   clearPendingUrl,
   getItemByUrl,
@@ -146,6 +146,34 @@ export async function crawlSource(source: NewsSource, ctx: CrawlSourceContext): 
   await updateSourceRun(store, runId, source.id, counts, allErrors());
 
   let sinceSave = 0;
+  const progressed = async (url: string, label: string) => {
+    ctx.onProgress?.({ type: 'article', sourceId: source.id, url, outcome: label });
+    sinceSave += 1;
+    if (sinceSave >= fetcher.config.progressEvery) {
+      sinceSave = 0;
+      await updateSourceRun(store, runId, source.id, counts, allErrors());
+    }
+  };
+  // Extracted articles wait here (text only, never the page bytes) and are stored a batch at a time, in
+  // one transaction: a commit per page cost more than the fetch. A batch is stored when full, when its
+  // oldest article has waited batchMaxWaitMs (a slow, rate-limited host loses little to a crash: an
+  // unsaved page is not known, so the next run fetches it again) and at the end, also on abort.
+  const batch: Article[] = [];
+  let batchStartedAt = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const articles = batch.splice(0, batch.length);
+    const results = await ingestArticles(store, articles, ctx.classifier);
+    for (let i = 0; i < results.length; i++) {
+      const { status } = results[i]!;
+      const url = articles[i]!.url;
+      if (pending.has(url)) await clearPendingUrl(store, url);
+      if (status === 'new') counts.newItems += 1;
+      else if (status === 'updated') counts.updated += 1;
+      else counts.unchanged += 1;
+      await progressed(url, status);
+    }
+  };
   const handle = async (url: string) => {
     fetched += 1;
     const outcome = await fetcher.fetch({
@@ -155,17 +183,16 @@ export async function crawlSource(source: NewsSource, ctx: CrawlSourceContext): 
       concurrency: source.concurrency,
       signal: ctx.signal,
     });
-    let label: string;
     if (!outcome.ok) {
       counts.failed += 1;
       if (outcome.retryable && !ctx.signal?.aborted)
         await markPendingUrl(store, source.id, url, outcome.status);
       else if (pending.has(url)) await clearPendingUrl(store, url);
       addError(`${url}: ${outcome.reason}`);
-      label = 'failed';
+      await progressed(url, 'failed');
     } else if (outcome.notModified) {
       counts.unchanged += 1;
-      label = 'unchanged';
+      await progressed(url, 'unchanged');
     } else {
       let extracted: StageResult<Article>;
       try {
@@ -176,30 +203,25 @@ export async function crawlSource(source: NewsSource, ctx: CrawlSourceContext): 
       if (!extracted.ok) {
         counts.failed += 1;
         addError(`${url}: ${extracted.reason}`);
-        label = 'failed';
+        await progressed(url, 'failed');
       } else {
         // What the feed or listing said fills what the page does not say (a listing's date, a feed title).
         const link = linkByUrl.get(url);
-        const article: Article = {
+        if (batch.length === 0) batchStartedAt = performance.now();
+        batch.push({
           ...extracted.value,
           url,
           publishedAt: extracted.value.publishedAt ?? link?.publishedAt ?? null,
           title: extracted.value.title || link?.title || extracted.value.title,
-        };
-        const { status } = await ingestArticle(store, article, ctx.classifier);
-        if (pending.has(url)) await clearPendingUrl(store, url);
-        if (status === 'new') counts.newItems += 1;
-        else if (status === 'updated') counts.updated += 1;
-        else counts.unchanged += 1;
-        label = status;
+        });
       }
     }
-    ctx.onProgress?.({ type: 'article', sourceId: source.id, url, outcome: label });
-    sinceSave += 1;
-    if (sinceSave >= fetcher.config.progressEvery) {
-      sinceSave = 0;
-      await updateSourceRun(store, runId, source.id, counts, allErrors());
-    }
+    const cfg = fetcher.config;
+    if (
+      batch.length >= (cfg.storeBatchSize ?? 50) ||
+      performance.now() - batchStartedAt >= (cfg.storeBatchMaxWaitMs ?? 2000)
+    )
+      await flush();
   };
 
   if (toFetch.length > 0) {
@@ -215,6 +237,13 @@ export async function crawlSource(source: NewsSource, ctx: CrawlSourceContext): 
       );
     } catch (error) {
       addError(`article pool failed: ${describeError(error)}`);
+      return finish('failed');
+    }
+    // What the pool left in the batch (also after an abort: those pages were fetched, keep them).
+    try {
+      await flush();
+    } catch (error) {
+      addError(`storing articles failed: ${describeError(error)}`);
       return finish('failed');
     }
   }

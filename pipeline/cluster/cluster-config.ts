@@ -18,8 +18,20 @@ export interface ClusterConfig {
   /** Month-name stems (ru and kk) → month number. */
   readonly months: Readonly<Record<string, number>>;
   readonly kazakhToRussianLetters: Readonly<Record<string, string>>;
+  /**
+   * Item fingerprints a task keeps for matching at most (its first item and the newest others): a story
+   * reprinted by hundreds of pages would otherwise make every later candidate decode, compare and
+   * rewrite a fingerprint list that only grows (quadratic time and memory over a crawl).
+   */
+  readonly maxTaskFingerprints: number;
 }
 
 export type FactKind = 'date' | 'case' | 'amount' | 'article' | 'name';
 
-export const CLUSTER_CONFIG: ClusterConfig = reviewJson.cluster as ClusterConfig;
+/** Used when config/review.json does not set cluster.maxTaskFingerprints. */
+const DEFAULT_MAX_TASK_FINGERPRINTS = 24;
+
+export const CLUSTER_CONFIG: ClusterConfig = {
+  maxTaskFingerprints: DEFAULT_MAX_TASK_FINGERPRINTS,
+  ...(reviewJson.cluster as Omit<ClusterConfig, 'maxTaskFingerprints'>),
+};
