@@ -13,6 +13,7 @@ import {
   type Classification,
   CONFIG_DIR,
   type CourtRecord,
+  EMPTY_FACTS,
   type EvidenceSpan,
   type ExtractedFacts,
   type ItemKind,
@@ -47,18 +48,8 @@ export interface ClassifierOptions {
   readonly facts?: 'candidates' | 'always';
 }
 
-export const EMPTY_FACTS: ExtractedFacts = {
-  people: [],
-  outlets: [],
-  stateBodies: [],
-  courts: [],
-  caseNumbers: [],
-  lawArticles: [],
-  amountsKzt: [],
-  dates: [],
-  places: [],
-  outcome: null,
-};
+/** Facts of a non-candidate (shared with the rest of the project through core). */
+export { EMPTY_FACTS };
 
 export interface ClassifyInput {
   readonly title: string;

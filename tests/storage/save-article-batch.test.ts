@@ -2,7 +2,7 @@
 // SQLite and PostgreSQL. Quirks covered: a batch mixing a new, a changed and an unchanged page; an
 // unchanged page gets no new verdict; a failing batch leaves nothing behind (all or nothing).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Article, Classification } from '../../core/index.ts';
+import { type Article, type Classification, EMPTY_FACTS } from '../../core/index.ts';
 import {
   countItems,
   getItemByUrl,
@@ -36,18 +36,7 @@ const verdict = (score: number): Classification => ({
   candidate: score > 0.5,
   score,
   categories: score > 0.5 ? [{ id: 'civil_claim', score, evidence: [] }] : [],
-  facts: {
-    people: [],
-    outlets: [],
-    stateBodies: [],
-    courts: [],
-    caseNumbers: [],
-    lawArticles: [],
-    amountsKzt: [],
-    dates: [],
-    places: [],
-    outcome: null,
-  },
+  facts: EMPTY_FACTS,
 });
 
 const kk = { lang: 'kk' as const, script: 'cyrl' as const, confidence: 0.9 };
