@@ -4,7 +4,7 @@ import type { ItemKind } from '../core/index.ts';
 import { toNumber } from './dialect.ts';
 import { nowIso } from './json-column.ts';
 import type { Store } from './open-store.ts';
-import type { TaskStatus } from './review-repository.ts';
+import { pendingTaskRow, type TaskStatus } from './review-repository.ts';
 
 type Db = Store['db'];
 
@@ -257,24 +257,21 @@ export async function moveItemsToNewTask(
   const now = nowIso();
   const row = await db
     .insertInto('review_tasks')
-    .values({
-      status: 'pending',
-      top_category: head.topCategory,
-      score: head.score,
-      lang: head.lang,
-      kind: from.kind,
-      month: from.month,
-      title: head.title,
-      first_item_id: moving[0]!,
-      fingerprint: head.fingerprint,
-      entry_id: null,
-      reason: null,
-      decided_by: null,
-      decided_at: null,
-      version: 1,
-      created_at: now,
-      updated_at: now,
-    })
+    .values(
+      pendingTaskRow(
+        {
+          itemId: moving[0]!,
+          title: head.title,
+          kind: from.kind as ItemKind,
+          lang: head.lang,
+          month: from.month,
+          topCategory: head.topCategory,
+          score: head.score,
+          fingerprint: head.fingerprint,
+        },
+        now,
+      ),
+    )
     .returning('id')
     .executeTakeFirstOrThrow();
   const newId = toNumber(row.id);

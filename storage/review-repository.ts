@@ -76,6 +76,28 @@ export interface NewTask {
   readonly fingerprint?: string | null;
 }
 
+/** The row of a new pending task (a candidate, or the part split off a wrong cluster). */
+export function pendingTaskRow(t: NewTask, now: string) {
+  return {
+    status: 'pending',
+    top_category: t.topCategory,
+    score: t.score,
+    lang: t.lang,
+    kind: t.kind,
+    month: t.month,
+    title: t.title,
+    first_item_id: t.itemId,
+    fingerprint: t.fingerprint ?? null,
+    entry_id: null,
+    reason: null,
+    decided_by: null,
+    decided_at: null,
+    version: 1,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
 /** The task an item belongs to, if any. */
 export async function taskOfItem(store: Store, itemId: number, db: Db = store.db): Promise<number | null> {
   const row = await db
@@ -93,24 +115,7 @@ export async function createTask(store: Store, t: NewTask, db: Db = store.db): P
   const now = nowIso();
   const row = await db
     .insertInto('review_tasks')
-    .values({
-      status: 'pending',
-      top_category: t.topCategory,
-      score: t.score,
-      lang: t.lang,
-      kind: t.kind,
-      month: t.month,
-      title: t.title,
-      first_item_id: t.itemId,
-      fingerprint: t.fingerprint ?? null,
-      entry_id: null,
-      reason: null,
-      decided_by: null,
-      decided_at: null,
-      version: 1,
-      created_at: now,
-      updated_at: now,
-    })
+    .values(pendingTaskRow(t, now))
     .returning('id')
     .executeTakeFirstOrThrow();
   const taskId = toNumber(row.id);
