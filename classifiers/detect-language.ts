@@ -1,22 +1,41 @@
 // Language and script identification. franc alone calls Latin-script Kazakh English, gives up on Arabic script
 // and calls short Kazakh words Russian, so evidence comes first from letters that only some languages use, then
-// from function words and word endings, and franc (restricted to the plausible languages) only breaks close calls.
-// All weights are data in config/lexicons/languages.json.
+// from function words and word endings, then from a character n-gram model of each variety (which tells two-word
+// Turkic headlines apart by their letter sequences), and franc (restricted to the plausible languages) only breaks
+// close calls. All weights are data in config/lexicons/languages.json; the n-gram profiles are
+// config/model/language-ngrams.json (`npm run train:language`).
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { francAll } from 'franc';
 import data from '../config/lexicons/languages.json' with { type: 'json' };
-import type { Lang, LanguageResult, Script } from '../core/index.ts';
+import { CONFIG_DIR, type Lang, type LanguageResult, type Script } from '../core/index.ts';
+import { CharNgramModel, type NgramModelFile } from './char-ngram-model.ts';
 
+export const DEFAULT_NGRAM_MODEL_PATH = resolve(CONFIG_DIR, 'model', 'language-ngrams.json');
+
+/** Weights by language index (the position in ScriptModel.languages). */
+type Weights = readonly (readonly [number, number])[];
+
+/**
+ * One script's evidence with every language replaced by its index, so that scoring a paragraph adds into an
+ * array rather than a map keyed by language name (this runs for every paragraph of every article).
+ */
 interface ScriptModel {
   readonly languages: readonly string[];
-  readonly priors: ReadonlyMap<string, number>;
-  readonly franc: ReadonlyMap<string, string>;
-  readonly letters: ReadonlyMap<string, readonly (readonly [string, number])[]>;
-  readonly words: ReadonlyMap<string, readonly string[]>;
+  readonly priors: Float64Array;
+  /** franc's codes for the languages of this script, and the index each stands for. */
+  readonly francOnly: readonly string[];
+  readonly franc: ReadonlyMap<string, number>;
+  /** Per UTF-16 unit, its slot in letterWeights, or -1 when the letter is no evidence. */
+  readonly letterSlot: Int16Array;
+  readonly letterWeights: readonly Weights[];
+  readonly words: ReadonlyMap<string, readonly number[]>;
   /** Word endings by their text, so a word costs a few look-ups rather than a scan of every ending. */
-  readonly endings: ReadonlyMap<string, readonly (readonly [string, number])[]>;
+  readonly endings: ReadonlyMap<string, Weights>;
   readonly maxEnding: number;
-  readonly patterns: readonly (readonly [RegExp, readonly (readonly [string, number])[]])[];
+  readonly patterns: readonly (readonly [RegExp, Weights])[];
   readonly ukrainianI: number;
+  readonly uk: number;
 }
 
 function scriptModel(raw: {
@@ -29,34 +48,56 @@ function scriptModel(raw: {
   patterns?: Record<string, unknown>;
   ukrainianI?: { uk: number };
 }): ScriptModel {
-  const words = new Map<string, string[]>();
+  const index = (lang: string): number => {
+    const i = raw.languages.indexOf(lang);
+    if (i < 0)
+      throw new Error(
+        `languages.json: ${lang} is not among the script's languages ${raw.languages.join(' ')}`,
+      );
+    return i;
+  };
+  const weights = (w: Record<string, number>): Weights =>
+    Object.entries(w).map(([l, x]) => [index(l), x] as const);
+  const words = new Map<string, number[]>();
   for (const [lang, list] of Object.entries(raw.words)) {
-    for (const w of list) words.set(w, [...(words.get(w) ?? []), lang]);
+    for (const w of list) words.set(w, [...(words.get(w) ?? []), index(lang)]);
   }
-  const endings: [string, string, number][] = [];
+  const endings: [number, string, number][] = [];
   for (const [lang, list] of Object.entries(raw.endings)) {
     // "ували:3" carries its own weight; a bare ending weighs endingWeight.
     for (const e of list) {
       const [ending, weight] = e.split(':');
-      endings.push([lang, ending!, weight ? Number(weight) : data.endingWeight]);
+      endings.push([index(lang), ending!, weight ? Number(weight) : data.endingWeight]);
     }
   }
-  const endingIndex = new Map<string, [string, number][]>();
+  const endingIndex = new Map<string, [number, number][]>();
   for (const [lang, ending, weight] of endings)
     endingIndex.set(ending, [...(endingIndex.get(ending) ?? []), [lang, weight]]);
   const patterns = Object.entries(raw.patterns ?? {})
     .filter(([k]) => k !== '_doc')
-    .map(([re, w]) => [new RegExp(re, 'gu'), Object.entries(w as Record<string, number>)] as const);
+    .map(([re, w]) => [new RegExp(re, 'gu'), weights(w as Record<string, number>)] as const);
+  const letterSlot = new Int16Array(0x10000).fill(-1);
+  const letterWeights: Weights[] = [];
+  for (const [ch, w] of Object.entries(raw.letters)) {
+    if (ch.length !== 1) throw new Error(`languages.json: letter "${ch}" is not one character`);
+    letterSlot[ch.charCodeAt(0)] = letterWeights.length;
+    letterWeights.push(weights(w));
+  }
+  const priors = new Float64Array(raw.languages.length);
+  for (const [lang, prior] of Object.entries(raw.priors)) priors[index(lang)] = prior;
   return {
     languages: raw.languages,
-    priors: new Map(Object.entries(raw.priors)),
-    franc: new Map(Object.entries(raw.francLanguages)),
-    letters: new Map(Object.entries(raw.letters).map(([ch, w]) => [ch, Object.entries(w)])),
+    priors,
+    francOnly: Object.keys(raw.francLanguages),
+    franc: new Map(Object.entries(raw.francLanguages).map(([code, lang]) => [code, index(lang)])),
+    letterSlot,
+    letterWeights,
     words,
     endings: endingIndex,
     maxEnding: Math.max(...endings.map((e) => e[1].length)),
     patterns,
     ukrainianI: raw.ukrainianI?.uk ?? 0,
+    uk: raw.languages.indexOf('uk'),
   };
 }
 
@@ -83,11 +124,21 @@ function countScripts(text: string): { cyrl: number; latn: number; arab: number 
   return { cyrl, latn, arab };
 }
 
-function identifyArabic(text: string): LanguageResult {
+function identifyArabic(text: string, ngrams: NgramUse | null): LanguageResult {
   let kk = 0;
   let other = 0;
   for (const [mark, w] of ARABIC_KK) kk += w * Math.min(occurrences(text, mark), data.letterCap);
   for (const [mark, w] of ARABIC_OTHER) other += w * Math.min(occurrences(text, mark), data.letterCap);
+  if (ngrams) {
+    // Every Arabic-script profile but Kazakh (Uyghur, Arabic, Persian) speaks for 'other': its best one counts.
+    const gaps = ngramGaps(text, 'arab', ngrams);
+    let otherGap = Number.NEGATIVE_INFINITY;
+    for (const [lang, gap] of gaps) if (lang !== 'kk') otherGap = Math.max(otherGap, gap);
+    if (gaps.has('kk') && otherGap > Number.NEGATIVE_INFINITY) {
+      kk += gaps.get('kk')!;
+      other += otherGap;
+    }
+  }
   const margin = kk - other;
   return { lang: margin > 0 ? 'kk' : 'other', script: 'arab', confidence: confidenceOf(Math.abs(margin)) };
 }
@@ -102,57 +153,120 @@ function occurrences(text: string, needle: string): number {
   return n;
 }
 
-function identifyAlphabetic(text: string, model: ScriptModel, script: Script): LanguageResult {
+/**
+ * The n-gram model's say: for each language with a profile of this script, ngramWeight (per n-gram order) times
+ * how much less likely the text is under its best profile than under the best profile of all, so the likeliest
+ * language gets 0 and the others less. Empty when the script has no profiles or the text no known grams.
+ */
+function ngramGaps(text: string, script: Script, ngrams: NgramUse): Map<string, number> {
+  const { model, weight } = ngrams;
+  const gaps = new Map<string, number>();
+  const scores = model.score(
+    text.length > data.ngramMaxLength ? text.slice(0, data.ngramMaxLength) : text,
+    script,
+  );
+  if (!scores || scores.grams === 0) return gaps;
+  let best = Number.NEGATIVE_INFINITY;
+  scores.langs.forEach((lang, k) => {
+    const lp = scores.logProb[k]!;
+    gaps.set(lang, Math.max(gaps.get(lang) ?? Number.NEGATIVE_INFINITY, lp));
+    best = Math.max(best, lp);
+  });
+  const scale = weight / model.maxOrder;
+  for (const [lang, lp] of gaps) gaps.set(lang, scale * (lp - best));
+  return gaps;
+}
+
+/** A language with no profile of this script (Belarusian, Turkish, …) scores as the least likely one: it must win on its own letters and words. */
+function addNgramEvidence(
+  text: string,
+  script: Script,
+  languages: readonly string[],
+  ngrams: NgramUse,
+  scores: Float64Array,
+): void {
+  const gaps = ngramGaps(text, script, ngrams);
+  if (gaps.size === 0) return;
+  const worst = Math.min(...gaps.values());
+  languages.forEach((lang, i) => {
+    scores[i]! += gaps.get(lang) ?? worst;
+  });
+}
+
+/** The indices of the highest and second-highest scores (the earlier language wins a tie). */
+function topTwo(scores: Float64Array): [number, number] {
+  let best = 0;
+  for (let i = 1; i < scores.length; i++) if (scores[i]! > scores[best]!) best = i;
+  let second = best === 0 ? 1 : 0;
+  for (let i = 0; i < scores.length; i++) if (i !== best && scores[i]! > scores[second]!) second = i;
+  return [best, second];
+}
+
+function identifyAlphabetic(
+  text: string,
+  model: ScriptModel,
+  script: Script,
+  ngrams: NgramUse | null,
+): LanguageResult {
   const lower = text.toLowerCase();
-  const scores = new Map<string, number>(model.languages.map((l) => [l, 0]));
-  const add = (lang: string, w: number) => scores.set(lang, (scores.get(lang) ?? 0) + w);
-  for (const [lang, prior] of model.priors) add(lang, prior);
-  const letterCounts = new Map<string, number>();
-  for (const ch of lower) if (model.letters.has(ch)) letterCounts.set(ch, (letterCounts.get(ch) ?? 0) + 1);
-  for (const [ch, n] of letterCounts) {
-    for (const [lang, w] of model.letters.get(ch)!) add(lang, w * Math.min(n, data.letterCap));
+  const scores = Float64Array.from(model.priors);
+  const letterCounts = new Int32Array(model.letterWeights.length);
+  for (let i = 0; i < lower.length; i++) {
+    const slot = model.letterSlot[lower.charCodeAt(i)]!;
+    if (slot >= 0) letterCounts[slot]!++;
   }
+  letterCounts.forEach((n, slot) => {
+    if (n > 0)
+      for (const [lang, w] of model.letterWeights[slot]!) scores[lang]! += w * Math.min(n, data.letterCap);
+  });
+  const seen = new Int32Array(model.languages.length).fill(-1);
+  let wordNo = 0;
   for (const m of lower.matchAll(WORD)) {
     const word = m[0];
     const langs = model.words.get(word);
-    if (langs) for (const l of langs) add(l, data.wordWeight);
+    if (langs) for (const l of langs) scores[l]! += data.wordWeight;
     if (word.length > 3) {
       // The longest ending of each language counts, once per word.
-      const seen = new Set<string>();
+      wordNo++;
       for (let k = Math.min(model.maxEnding, word.length - 1); k >= 1; k--) {
         const hits = model.endings.get(word.slice(-k));
         if (!hits) continue;
         for (const [lang, weight] of hits) {
-          if (seen.has(lang)) continue;
-          seen.add(lang);
-          add(lang, weight);
+          if (seen[lang] === wordNo) continue;
+          seen[lang] = wordNo;
+          scores[lang]! += weight;
         }
       }
     }
   }
   for (const [re, weights] of model.patterns) {
     const n = Math.min(data.letterCap, lower.match(re)?.length ?? 0);
-    if (n > 0) for (const [lang, w] of weights) add(lang, w * n);
+    if (n > 0) for (const [lang, w] of weights) scores[lang]! += w * n;
   }
   if (model.ukrainianI && lower.includes('і') && !/[әғқңөұүһы]/.test(lower) && /\S\s+\S/.test(lower.trim())) {
-    add('uk', model.ukrainianI);
+    scores[model.uk]! += model.ukrainianI;
   }
-  let ranked = [...scores].sort((a, b) => b[1] - a[1]);
+  let [best, second] = topTwo(scores);
+  // A paragraph whose letters and words already settle it by a wide margin does not need the n-grams (the
+  // slowest step after franc); headlines and close calls always get them.
+  if (ngrams && scores[best]! - scores[second]! < data.ngramSkipMargin) {
+    addNgramEvidence(lower, script, model.languages, ngrams, scores);
+    [best, second] = topTwo(scores);
+  }
   if (
-    ranked[0]![1] - ranked[1]![1] < FRANC_MARGIN &&
+    scores[best]! - scores[second]! < FRANC_MARGIN &&
     text.length >= data.francMinLength &&
     text.length <= data.francMaxLength
   ) {
-    const only = [...model.franc.keys()];
-    for (const [code, score] of francAll(text.slice(0, 160), { only, minLength: 1 })) {
+    for (const [code, score] of francAll(text.slice(0, 160), { only: [...model.francOnly], minLength: 1 })) {
       const lang = model.franc.get(code);
-      if (lang) add(lang, data.francWeight * score);
+      if (lang !== undefined) scores[lang]! += data.francWeight * score;
     }
-    ranked = [...scores].sort((a, b) => b[1] - a[1]);
+    [best, second] = topTwo(scores);
   }
-  const [best, second] = [ranked[0]!, ranked[1]!];
-  const lang = (REPORTED.has(best[0]) ? best[0] : 'other') as Lang;
-  return { lang, script, confidence: confidenceOf(best[1] - second[1]) };
+  const name = model.languages[best]!;
+  const lang = (REPORTED.has(name) ? name : 'other') as Lang;
+  return { lang, script, confidence: confidenceOf(scores[best]! - scores[second]!) };
 }
 
 function confidenceOf(margin: number): number {
@@ -165,22 +279,47 @@ const CACHE_LIMIT = 5_000;
 // classify() re-reads the paragraphs detectLanguage() just read: remember the last few thousand.
 const cache = new Map<string, LanguageResult>();
 
+/** Reads an n-gram model file written by `npm run train:language`. */
+export function loadNgramModel(path: string = DEFAULT_NGRAM_MODEL_PATH): CharNgramModel {
+  return new CharNgramModel(JSON.parse(readFileSync(path, 'utf8')) as NgramModelFile);
+}
+
+/** The n-gram model and how much its log-likelihoods weigh against the letter and word evidence. */
+interface NgramUse {
+  readonly model: CharNgramModel;
+  readonly weight: number;
+}
+
+/**
+ * Identifies one paragraph (uncached) with the given n-gram model, or with letters, words and franc alone when
+ * it is null; scripts/train-language.ts cross-validates the model (and tries other weights) through this.
+ */
+export function createLanguageIdentifier(
+  model: CharNgramModel | null,
+  weight: number = data.ngramWeight,
+): (text: string) => LanguageResult {
+  const ngrams = model ? { model, weight } : null;
+  return (text) => {
+    const { cyrl, latn, arab } = countScripts(text);
+    if (cyrl + latn + arab === 0) return { lang: 'other', script: 'latn', confidence: 0 };
+    if (arab > cyrl && arab > latn) return identifyArabic(text, ngrams);
+    if (cyrl >= latn) return identifyAlphabetic(text, CYRILLIC, 'cyrl', ngrams);
+    return identifyAlphabetic(text, LATIN, 'latn', ngrams);
+  };
+}
+
+// Loaded on first use rather than at import, so that `npm run train:language` can run before the file exists.
+let defaultIdentifier: ((text: string) => LanguageResult) | null = null;
+
 /** The language and script of one paragraph or headline. */
 export function identifyParagraph(text: string): LanguageResult {
   const hit = cache.get(text);
   if (hit) return hit;
-  const result = identifyUncached(text.length > SAMPLE ? text.slice(0, SAMPLE) : text);
+  defaultIdentifier ??= createLanguageIdentifier(loadNgramModel());
+  const result = defaultIdentifier(text.length > SAMPLE ? text.slice(0, SAMPLE) : text);
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(text, result);
   return result;
-}
-
-function identifyUncached(text: string): LanguageResult {
-  const { cyrl, latn, arab } = countScripts(text);
-  if (cyrl + latn + arab === 0) return { lang: 'other', script: 'latn', confidence: 0 };
-  if (arab > cyrl && arab > latn) return identifyArabic(text);
-  if (cyrl >= latn) return identifyAlphabetic(text, CYRILLIC, 'cyrl');
-  return identifyAlphabetic(text, LATIN, 'latn');
 }
 
 /** Paragraphs are separated by a blank line (the Article convention); a title comes first the same way. */
