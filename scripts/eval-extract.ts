@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { Readability } from '@mozilla/readability';
 import { SHARED_DIR } from '../core/index.ts';
 import { formatScore, scoreExtraction } from '../pipeline/extract/extraction-score.ts';
-import { genericExtract } from '../pipeline/extract/generic-extractor.ts';
+import { readabilityAlone } from '../pipeline/extract/generic-extractor.ts';
 import { parseDocument } from '../pipeline/extract/parse-document.ts';
 import { decodePage, extractArticle } from '../pipeline/index.ts';
 
@@ -74,13 +74,9 @@ export function runReadability(
   const predictions = new Map<string, string>();
   const start = performance.now();
   for (const [id, body] of bench.html) {
-    const doc = parseDocument(body.toString('utf8'));
-    if (mode === 'paragraphs') {
-      const r = genericExtract(doc, { removeBoilerplate: false, cleanContent: false });
-      predictions.set(id, r?.text ?? '');
-    } else {
-      predictions.set(id, new Readability(doc).parse()?.textContent ?? '');
-    }
+    const html = body.toString('utf8');
+    if (mode === 'paragraphs') predictions.set(id, readabilityAlone(html));
+    else predictions.set(id, new Readability(parseDocument(html)).parse()?.textContent ?? '');
   }
   const seconds = (performance.now() - start) / 1000;
   const name = mode === 'paragraphs' ? 'Readability (paras)' : 'Readability (text)';

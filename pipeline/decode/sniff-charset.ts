@@ -5,11 +5,23 @@
 // candidate and Ukrainian/Serbian ones against it, in other text the reverse (so Ukrainian є ї ґ stay
 // windows-1251); letters of no language we read, and letters stuck between spaces where punctuation was
 // meant, count against it.
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { extractionConfig } from '../extract/extraction-config.ts';
 import { kazakhEvidence } from '../normalize/kazakh-context.ts';
 
 export function isValidUtf8(bytes: Uint8Array): { valid: boolean; multiByte: boolean } {
+  // Strictly valid UTF-8 (the native check, the common case) passes the loop below too; only the rest
+  // needs the loop, which also accepts a sequence cut off at the end of a truncated body.
+  if (isUtf8(bytes)) {
+    let multiByte = false;
+    for (let k = 0; k < bytes.length; k++)
+      if (bytes[k]! >= 0x80) {
+        multiByte = true;
+        break;
+      }
+    return { valid: true, multiByte };
+  }
   let i = 0;
   let multiByte = false;
   const n = bytes.length;

@@ -3,16 +3,33 @@
 // source's own CSS selectors, then the generic extractor. Metadata (title, date, author, section,
 // canonical URL, language) is gathered the same way, structured data first. A page without an article
 // (a listing page, an empty body) is a typed rejection with the reason.
+// The page is parsed once (page-dom.ts: htmlparser2, no linkedom) and every stage reads that tree; each
+// JSON-LD block is parsed once. Only the generic extractor's Readability fallback builds a second DOM.
 import type { Article, DecodedPage, Lang, SourceSelectors, StageResult } from '../../core/index.ts';
 import { accept, reject } from '../../core/index.ts';
 import { looksKazakh } from '../normalize/kazakh-context.ts';
 import { normalizeText } from '../normalize/normalize-text.ts';
+import { hasFontHack } from '../normalize/repair-font-hack.ts';
 import { cleanTitle } from './clean-title.ts';
 import { extractionConfig } from './extraction-config.ts';
 import { filterParagraphs } from './filter-paragraphs.ts';
 import { type GenericResult, genericExtract } from './generic-extractor.ts';
 import { htmlToText } from './html-to-text.ts';
-import { parseDocument } from './parse-document.ts';
+import {
+  type AnyNode,
+  bodyOf,
+  type Element,
+  findElement,
+  forEachElement,
+  htmlElementOf,
+  type PageDom,
+  parsePage,
+  removeNode,
+  selectAll,
+  selectFirst,
+  textContent,
+} from './page-dom.ts';
+import { ensureDocumentShape } from './parse-document.ts';
 import { parseNewsDate } from './parse-news-date.ts';
 import { cleanContent, removeBoilerplate } from './remove-boilerplate.ts';
 import { type ArticleData, jsonLdArticle } from './structured-data.ts';
@@ -26,37 +43,40 @@ export interface ExtractOptions {
 
 const STAGE = 'extract';
 
-function meta(doc: Document, ...keys: string[]): string | null {
-  for (const key of keys) {
-    const el = doc.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`);
-    const v = el?.getAttribute('content')?.trim();
-    if (v) return v;
-  }
-  return null;
+/** Every <meta> of the page by its property / name / itemprop, the first of each kept (as querySelector). */
+function metaIndex(dom: PageDom): Map<string, string> {
+  const index = new Map<string, string>();
+  forEachElement(dom.root, (el) => {
+    if (el.name !== 'meta') return;
+    const content = el.attribs['content']?.trim() ?? '';
+    for (const key of [el.attribs['property'], el.attribs['name'], el.attribs['itemprop']])
+      if (key !== undefined && !index.has(key)) index.set(key, content);
+  });
+  return index;
 }
 
 function textOf(el: Element | null | undefined): string | null {
   if (!el) return null;
-  const t = (el.getAttribute('content') ?? el.getAttribute('datetime') ?? el.textContent ?? '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const t = (el.attribs['content'] ?? el.attribs['datetime'] ?? textContent(el)).replace(/\s+/g, ' ').trim();
   return t || null;
 }
 
 /** The publication date shown as text in an element whose class or id says "date" (first one that parses). */
-function dateFromElements(doc: Document, now: Date): string | null {
+function dateFromElements(dom: PageDom, now: Date): string | null {
   const pattern = new RegExp(extractionConfig().extract.dateElementPattern, 'i');
   let tried = 0;
-  for (const el of Array.from(doc.querySelectorAll('[class], [id]'))) {
-    const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    if (!pattern.test(name)) continue;
-    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (!text || text.length > 120) continue;
-    const parsed = parseNewsDate(text, now);
-    if (parsed) return parsed;
-    if (++tried > 20) break;
-  }
-  return null;
+  let found: string | null = null;
+  findElement(dom.root, (el) => {
+    const cls = el.attribs['class'];
+    const id = el.attribs['id'];
+    if (cls === undefined && id === undefined) return false;
+    if (!pattern.test(`${cls ?? ''} ${id ?? ''}`)) return false;
+    const text = textContent(el).replace(/\s+/g, ' ').trim();
+    if (!text || text.length > 120) return false;
+    found = parseNewsDate(text, now);
+    return found !== null || ++tried > 20;
+  });
+  return found;
 }
 
 function resolveUrl(href: string | null | undefined, base: string): string | null {
@@ -78,35 +98,48 @@ export function langOf(value: string | null | undefined): Lang | null {
   return l ? 'other' : null;
 }
 
-function selectText(doc: Document, selector: string | undefined): string | null {
+function selectText(dom: PageDom, selector: string | undefined): string | null {
   if (!selector) return null;
   try {
-    return textOf(doc.querySelector(selector));
+    return textOf(selectFirst(dom, selector));
   } catch (error) {
     throw new Error(`invalid selector "${selector}": ${(error as Error).message}`);
   }
 }
 
-function bodyFromElement(el: Element, remove: readonly string[] = []): string {
-  for (const sel of remove) for (const x of Array.from(el.querySelectorAll(sel))) x.remove();
+function bodyFromElement(dom: PageDom, el: Element, remove: readonly string[] = []): string {
+  for (const sel of remove) for (const x of selectAll(dom, sel, el)) removeNode(x);
   removeBoilerplate(el);
   cleanContent(el);
   return htmlToText(el);
 }
 
-/** Characters of text in the <p> elements under an element. */
-function paragraphTextLength(root: Element): number {
+/** Characters of text in the <p> elements under a node. */
+function paragraphTextLength(root: AnyNode): number {
   let n = 0;
-  for (const p of Array.from(root.querySelectorAll('p')))
-    n += (p.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+  forEachElement(root, (p) => {
+    if (p.name === 'p') n += textContent(p).replace(/\s+/g, ' ').trim().length;
+  });
   return n;
 }
 
 /** JSON-LD bodies are sometimes HTML or carry entities ("&apos;", "&nbsp;"). */
 function ldBodyText(body: string): string {
   if (!/[<&]/.test(body)) return body;
-  return htmlToText(parseDocument(`<!doctype html><html><body><div>${body}</div></body></html>`).body);
+  return htmlToText(parsePage(`<div>${body}</div>`).root);
 }
+
+/** [itemprop="author"] [itemprop="name"], [itemprop="author"], [rel="author"] */
+function isAuthorElement(el: Element): boolean {
+  if (el.attribs['itemprop'] === 'author' || el.attribs['rel'] === 'author') return true;
+  if (el.attribs['itemprop'] !== 'name') return false;
+  for (let p = el.parent; p; p = p.parent)
+    if ('attribs' in p && (p as Element).attribs['itemprop'] === 'author') return true;
+  return false;
+}
+
+const hasAttr = (name: string, value?: string) => (el: Element) =>
+  value === undefined ? el.attribs[name] !== undefined : el.attribs[name] === value;
 
 export function extractArticle(page: DecodedPage, options: ExtractOptions): StageResult<Article> {
   try {
@@ -121,9 +154,9 @@ function extractFrom(page: DecodedPage, options: ExtractOptions): StageResult<Ar
   const cfg = extractionConfig().extract;
   const { raw } = page;
   const base = raw.finalUrl || raw.url;
-  let doc: Document;
+  let dom: PageDom;
   try {
-    doc = parseDocument(page.html);
+    dom = parsePage(ensureDocumentShape(page.html));
   } catch (error) {
     return reject(STAGE, `unparseable HTML: ${(error as Error).message}`);
   }
@@ -131,24 +164,31 @@ function extractFrom(page: DecodedPage, options: ExtractOptions): StageResult<Ar
   // Relative dates ("Вчера, 18:30") count from when the page was fetched.
   const fetched = new Date(raw.fetchedAt);
   const now = options.now ?? (Number.isNaN(fetched.getTime()) ? new Date() : fetched);
-  let ld: ArticleData | null = null;
-  ld = jsonLdArticle(doc);
-  const microBody = doc.querySelector('[itemprop="articleBody"]');
+  const ld: ArticleData | null = jsonLdArticle(dom.root);
+  const metas = metaIndex(dom);
+  const meta = (...keys: string[]): string | null => {
+    for (const key of keys) {
+      const v = metas.get(key);
+      if (v) return v;
+    }
+    return null;
+  };
+  const first = (test: (el: Element) => boolean) => findElement(dom.root, test);
+  const microBody = first(hasAttr('itemprop', 'articleBody'));
 
-  const siteName = meta(doc, 'og:site_name', 'application-name');
+  const siteName = meta('og:site_name', 'application-name');
   const pageTitle = (t: string | null) => (t ? cleanTitle(t, siteName) : null);
   const title =
-    selectText(doc, sel.title) ??
+    selectText(dom, sel.title) ??
     ld?.headline ??
-    pageTitle(meta(doc, 'og:title', 'twitter:title', 'headline')) ??
-    textOf(doc.querySelector('[itemprop="headline"]')) ??
-    textOf(doc.querySelector('h1')) ??
-    pageTitle(textOf(doc.querySelector('title')));
+    pageTitle(meta('og:title', 'twitter:title', 'headline')) ??
+    textOf(first(hasAttr('itemprop', 'headline'))) ??
+    textOf(first((el) => el.name === 'h1')) ??
+    pageTitle(textOf(first((el) => el.name === 'title')));
   const dateRaw =
-    selectText(doc, sel.date) ??
+    selectText(dom, sel.date) ??
     ld?.datePublished ??
     meta(
-      doc,
       'article:published_time',
       'datePublished',
       'pubdate',
@@ -158,27 +198,37 @@ function extractFrom(page: DecodedPage, options: ExtractOptions): StageResult<Ar
       'DC.date.issued',
       'sailthru.date',
     ) ??
-    textOf(doc.querySelector('[itemprop="datePublished"], time[datetime], time[pubdate]'));
+    textOf(
+      first(
+        (el) =>
+          el.attribs['itemprop'] === 'datePublished' ||
+          (el.name === 'time' &&
+            (el.attribs['datetime'] !== undefined || el.attribs['pubdate'] !== undefined)),
+      ),
+    );
   // Before boilerplate removal takes the date line away with the other chrome.
-  const dateShown = dateRaw ? null : dateFromElements(doc, now);
+  const dateShown = dateRaw ? null : dateFromElements(dom, now);
   const author =
-    selectText(doc, sel.author) ??
+    selectText(dom, sel.author) ??
     ld?.author ??
-    meta(doc, 'author', 'article:author', 'sailthru.author') ??
-    textOf(doc.querySelector('[itemprop="author"] [itemprop="name"], [itemprop="author"], [rel="author"]'));
+    meta('author', 'article:author', 'sailthru.author') ??
+    textOf(first(isAuthorElement));
   const section =
-    selectText(doc, sel.section) ??
+    selectText(dom, sel.section) ??
     ld?.section ??
-    meta(doc, 'article:section', 'section') ??
-    textOf(doc.querySelector('[itemprop="articleSection"]'));
+    meta('article:section', 'section') ??
+    textOf(first(hasAttr('itemprop', 'articleSection')));
+  const canonicalLink = first(
+    (el) => el.name === 'link' && /(^|\s)canonical(\s|$)/i.test(el.attribs['rel'] ?? ''),
+  );
   const canonical =
-    resolveUrl(doc.querySelector('link[rel~="canonical"]')?.getAttribute('href'), base) ??
-    resolveUrl(meta(doc, 'og:url'), base) ??
+    resolveUrl(canonicalLink?.attribs['href'], base) ??
+    resolveUrl(meta('og:url'), base) ??
     resolveUrl(ld?.url, base) ??
     base;
   const langHint =
-    langOf(doc.documentElement?.getAttribute('lang')) ??
-    langOf(meta(doc, 'og:locale', 'language', 'content-language')) ??
+    langOf(htmlElementOf(dom)?.attribs['lang']) ??
+    langOf(meta('og:locale', 'language', 'content-language')) ??
     langOf(ld?.inLanguage) ??
     options.langHint ??
     null;
@@ -189,12 +239,12 @@ function extractFrom(page: DecodedPage, options: ExtractOptions): StageResult<Ar
   if (sel.body) {
     let el: Element | null;
     try {
-      el = doc.querySelector(sel.body);
+      el = selectFirst(dom, sel.body);
     } catch (error) {
       return reject(STAGE, `invalid body selector "${sel.body}": ${(error as Error).message}`);
     }
     if (el) {
-      text = filterParagraphs(bodyFromElement(el, sel.remove), title);
+      text = filterParagraphs(bodyFromElement(dom, el, sel.remove), title);
       extractedBy = 'selectors';
     }
     // A selector that finds nothing (the site was redesigned) falls back to the other extractors.
@@ -207,13 +257,13 @@ function extractFrom(page: DecodedPage, options: ExtractOptions): StageResult<Ar
     // of the page's paragraph text is taken at once (cheap); otherwise it must hold at least half of what
     // the generic extractor finds.
     const ldText = ld?.articleBody ? ldBodyText(ld.articleBody) : '';
-    if (doc.body) removeBoilerplate(doc.body);
-    const microText = microBody ? bodyFromElement(microBody, sel.remove) : '';
-    const pageText = doc.body ? paragraphTextLength(doc.body) : 0;
+    const body = bodyOf(dom);
+    removeBoilerplate(body);
+    const microText = microBody ? bodyFromElement(dom, microBody, sel.remove) : '';
+    const pageText = paragraphTextLength(body);
     const enough = (t: string, than: number) =>
       t.length >= cfg.minBodyChars && t.length >= than * cfg.structuredMinShare;
-    if (!enough(ldText, pageText) && !enough(microText, pageText))
-      generic = genericExtract(doc, { removeBoilerplate: false });
+    if (!enough(ldText, pageText) && !enough(microText, pageText)) generic = genericExtract(dom, body);
     const against = generic ? generic.text.length : pageText;
     if (enough(ldText, against)) {
       text = ldText;
@@ -231,7 +281,10 @@ function extractFrom(page: DecodedPage, options: ExtractOptions): StageResult<Ar
   text = normalizeText(text);
   if (text.length < cfg.minBodyChars)
     return reject(STAGE, text ? `body too short (${text.length} characters)` : 'no article body found');
-  const kazakh = looksKazakh(text);
+  // Whether the body is Kazakh matters only to repair font-hack letters in the short fields (a scan of the
+  // whole text, so it is made only when one of them has such a letter).
+  const short = [title ?? generic?.title ?? '', author ?? generic?.byline ?? '', section ?? ''];
+  const kazakh = short.some(hasFontHack) ? looksKazakh(text) : undefined;
   const finalTitle = normalizeText(title ?? generic?.title ?? '', { kazakh }).replace(/\n+/g, ' ');
   if (!finalTitle) return reject(STAGE, 'no title found');
   const genericDate = generic?.publishedTime;

@@ -58,6 +58,21 @@ export interface ExtractionConfig {
     /** Class/id of elements that show the publication date as text. */
     readonly dateElementPattern: string;
     readonly boilerplateHeadings: readonly string[];
+    /** When our own main-block choice is sure enough to skip Readability (main-block.ts). */
+    readonly mainBlock: {
+      /** Paragraph text (non-space characters) the page must have. */
+      readonly minParagraphChars: number;
+      /** Share of all paragraph text the block must hold. */
+      readonly minShare: number;
+      readonly minParagraphs: number;
+      /** Text in the block outside its paragraphs, as a share of the paragraph text. */
+      readonly maxOtherTextShare: number;
+      /** A text run at least this long outside <p> and links reads as a paragraph … */
+      readonly looseRunChars: number;
+      /** … and such text outside the block, as a share of the paragraph text, makes the choice unsure. */
+      readonly maxLooseTextShare: number;
+      readonly maxLinkDensity: number;
+    };
   };
 }
 
@@ -129,6 +144,16 @@ export function loadExtractionConfig(path: string): ExtractionConfig {
     need(data, f, 'array');
   for (const f of ['extract.maxRemovableShare', 'extract.maxLinkDensity', 'extract.shortParagraphChars'])
     need(data, f, 'number');
+  for (const f of [
+    'minParagraphChars',
+    'minShare',
+    'minParagraphs',
+    'maxOtherTextShare',
+    'looseRunChars',
+    'maxLooseTextShare',
+    'maxLinkDensity',
+  ])
+    need(data, `extract.mainBlock.${f}`, 'number');
   for (const field of [
     'boilerplatePatterns',
     'boilerplateKeepPatterns',

@@ -12,27 +12,26 @@ function words(s: string): string[] {
   return s.toLowerCase().match(WORDS) ?? [];
 }
 
-function isDateLine(para: string): boolean {
-  const ws = words(para);
+function isDateLine(para: string, ws: readonly string[]): boolean {
   if (ws.length === 0 || ws.length > 12) return false;
-  // A date, or a bare time ("Updated at 1:23 p.m."), with little else around it.
-  if (!/\d{1,2}[:.]\d{2}/.test(para) && parseNewsDate(para, new Date(0)) === null) return false;
   const { dateWords } = boilerplateRules();
   const months = extractionConfig().dates.months;
   const dateish = ws.filter((w) => /^\d+$/.test(w) || dateWords.has(w) || months[w] !== undefined).length;
-  return dateish / ws.length >= 0.7;
+  if (dateish / ws.length < 0.7) return false;
+  // A date, or a bare time ("Updated at 1:23 p.m."), with little else around it (the costlier test last).
+  return /\d{1,2}[:.]\d{2}/.test(para) || parseNewsDate(para, new Date(0)) !== null;
 }
 
-export function isBoilerplateParagraph(para: string): boolean {
+export function isBoilerplateParagraph(para: string, ws: readonly string[] = words(para)): boolean {
   const rules = boilerplateRules();
   const short = extractionConfig().extract.shortParagraphChars;
   if (para.length > short) return false;
-  const key = words(para).join(' ');
+  const key = ws.join(' ');
   if (key === '') return true;
   if (rules.lines.has(key) || rules.headings.has(key)) return true;
   if (rules.prefixes.some((re) => re.test(para.trim()))) return true;
   if (isShareBar(key)) return true;
-  return isDateLine(para);
+  return isDateLine(para, ws);
 }
 
 /** A line made only of network names and share words ("Whatsapp Facebook Pinterest"). */
@@ -58,14 +57,15 @@ export function filterParagraphs(text: string, title: string | null): string {
   const out: string[] = [];
   for (let i = 0; i < paras.length; i++) {
     const para = paras[i]!;
-    const key = words(para).join(' ');
+    const ws = words(para);
+    const key = ws.join(' ');
     if (out.length === 0 && titleKey && key === titleKey) continue;
     if (isBoilerplateHeading(para, key)) {
       // The block a boilerplate heading introduces: the short lines that follow it.
       while (i + 1 < paras.length && paras[i + 1]!.length < short) i++;
       continue;
     }
-    if (isBoilerplateParagraph(para)) continue;
+    if (isBoilerplateParagraph(para, ws)) continue;
     out.push(para);
   }
   return out.join('\n\n');

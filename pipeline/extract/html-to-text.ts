@@ -1,5 +1,6 @@
 // DOM → plain text with paragraphs: block elements end a paragraph (blank line), <br> ends a line,
-// inline whitespace is folded. Works on linkedom nodes (the DOM subset every parser we use provides).
+// inline whitespace is folded.
+import { type AnyNode, type Element, isElement, type Text } from './page-dom.ts';
 
 const BLOCK = new Set([
   'address',
@@ -57,22 +58,16 @@ const SKIP = new Set([
   'select',
 ]);
 
-interface MinimalNode {
-  readonly nodeType: number;
-  readonly nodeName: string;
-  readonly textContent: string | null;
-  readonly childNodes: ArrayLike<MinimalNode>;
-}
-
-export function htmlToText(root: MinimalNode): string {
+export function htmlToText(root: AnyNode): string {
   const parts: string[] = [];
-  const walk = (node: MinimalNode): void => {
-    if (node.nodeType === 3) {
-      parts.push((node.textContent ?? '').replace(/[ \t\r\n\f]+/g, ' '));
+  const walk = (node: AnyNode): void => {
+    const type = node.type as string;
+    if (type === 'text') {
+      parts.push((node as Text).data.replace(/[ \t\r\n\f]+/g, ' '));
       return;
     }
-    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
-    const tag = node.nodeName.toLowerCase();
+    if (type !== 'root' && !isElement(node)) return;
+    const tag = type === 'root' ? '' : (node as Element).name;
     if (SKIP.has(tag)) return;
     if (tag === 'br') {
       parts.push('\n');
@@ -82,8 +77,7 @@ export function htmlToText(root: MinimalNode): string {
     // Table cells sit side by side: a space is enough between them.
     const sep = tag === 'td' || tag === 'th' ? ' ' : '\n\n';
     if (block) parts.push(sep);
-    const kids = node.childNodes;
-    for (let i = 0; i < kids.length; i++) walk(kids[i]!);
+    for (const child of (node as Element).children) walk(child);
     if (block) parts.push(sep);
   };
   walk(root);

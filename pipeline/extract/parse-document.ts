@@ -1,5 +1,6 @@
-// HTML text → a linkedom Document. linkedom builds no implied <html> or <body> (a page that omits them, as
-// old CMSs and fragments do, comes out without a body), so we add the missing tags before parsing.
+// HTML text → a linkedom Document (for Readability only; the rest of extraction reads page-dom.ts's tree).
+// Neither linkedom nor htmlparser2 builds an implied <html> or <body> (a page that omits them, as old CMSs
+// and fragments do, comes out without a body), so we add the missing tags before parsing, for both.
 import { parseHTML } from 'linkedom';
 
 export function ensureDocumentShape(html: string): string {

@@ -38,16 +38,26 @@ function almatyNow(now: Date): { y: number; mo: number; d: number; ms: number } 
   return { y: t.getUTCFullYear(), mo: t.getUTCMonth() + 1, d: t.getUTCDate(), ms: local };
 }
 
+/** Month names that may carry a case ending (4 letters or more), compiled once from the config. */
+let stems: { readonly for: object; readonly list: readonly (readonly [string, number])[] } | undefined;
+
+function monthStems(months: Readonly<Record<string, number>>): readonly (readonly [string, number])[] {
+  if (stems?.for !== months)
+    stems = { for: months, list: Object.entries(months).filter(([word]) => word.length >= 4) };
+  return stems.list;
+}
+
 function monthNumber(token: string): number | null {
   const months = extractionConfig().dates.months;
   const t = token.toLowerCase().replace(/\.$/, '');
   const exact = months[t];
   if (exact !== undefined) return exact;
+  if (t.length < 4) return null;
   // Kazakh case endings ("тамызда", "қыркүйектегі") and Russian abbreviations with a dot.
   let best: number | null = null;
   let bestLen = 0;
-  for (const [word, n] of Object.entries(months)) {
-    if (word.length >= 4 && t.startsWith(word) && t.length - word.length <= 5 && word.length > bestLen) {
+  for (const [word, n] of monthStems(months)) {
+    if (t.startsWith(word) && t.length - word.length <= 5 && word.length > bestLen) {
       best = n;
       bestLen = word.length;
     }
@@ -71,17 +81,42 @@ function timeOf(text: string): { h: number; mi: number; s: number } | null {
   return { h, mi: Number(m[2]), s: Number(m[3] ?? 0) };
 }
 
+type DateWords = ReturnType<typeof extractionConfig>['dates'];
+let dayWords:
+  | {
+      readonly for: DateWords;
+      readonly today: RegExp;
+      readonly yesterday: RegExp;
+      readonly dayBeforeYesterday: RegExp;
+    }
+  | undefined;
+
+/** "вчера", "кеше", "позавчера" … as whole words: one pattern per list, compiled once. */
+function dayWordPatterns(cfg: DateWords) {
+  const re = (words: readonly string[]) =>
+    words.length === 0
+      ? /(?!)/
+      : new RegExp(`(^|[^\\p{L}])(${words.map(escapeRe).join('|')})($|[^\\p{L}])`, 'u');
+  if (dayWords?.for !== cfg)
+    dayWords = {
+      for: cfg,
+      today: re(cfg.today),
+      yesterday: re(cfg.yesterday),
+      dayBeforeYesterday: re(cfg.dayBeforeYesterday),
+    };
+  return dayWords;
+}
+
 function relative(text: string, now: Date): string | null {
   const cfg = extractionConfig().dates;
   const lower = text.toLowerCase();
   const n = almatyNow(now);
-  const dayWord = (words: readonly string[]) =>
-    words.some((w) => new RegExp(`(^|[^\\p{L}])${escapeRe(w)}($|[^\\p{L}])`, 'u').test(lower));
-  const shift = dayWord(cfg.dayBeforeYesterday)
+  const words = dayWordPatterns(cfg);
+  const shift = words.dayBeforeYesterday.test(lower)
     ? 2
-    : dayWord(cfg.yesterday)
+    : words.yesterday.test(lower)
       ? 1
-      : dayWord(cfg.today)
+      : words.today.test(lower)
         ? 0
         : -1;
   if (shift >= 0) {
@@ -180,8 +215,9 @@ export function parseNewsDate(text: string, now: Date = new Date()): string | nu
   }
   const tokens = lower.match(/\d+|\p{L}+\.?/gu) ?? [];
   for (let i = 0; i < tokens.length; i++) {
+    if (/^\d/.test(tokens[i]!)) continue;
     const mo = monthNumber(tokens[i]!);
-    if (mo === null || /^\d/.test(tokens[i]!)) continue;
+    if (mo === null) continue;
     const before = tokens[i - 1];
     const after = tokens[i + 1];
     const isDay = (t: string | undefined) =>

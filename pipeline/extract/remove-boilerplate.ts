@@ -6,83 +6,164 @@
 // however long they are; pages without <p> fall back to all text.
 import { boilerplateRules } from './boilerplate-rules.ts';
 import { extractionConfig } from './extraction-config.ts';
-
-function textLength(el: Element): number {
-  return (el.textContent ?? '').replace(/\s+/g, '').length;
-}
+import {
+  type AnyNode,
+  attr,
+  type Element,
+  findElement,
+  forEachElement,
+  removeNode,
+  textLength,
+  walkElements,
+} from './page-dom.ts';
 
 /** Text length of the <p> elements under each element (computed once, bottom-up). */
-function paragraphWeights(root: Element): Map<Element, number> {
-  const weight = new Map<Element, number>();
-  for (const p of Array.from(root.querySelectorAll('p'))) {
+export function paragraphWeights(root: AnyNode): Map<AnyNode, number> {
+  const weight = new Map<AnyNode, number>();
+  forEachElement(root, (p) => {
+    if (p.name !== 'p') return;
     const len = textLength(p);
-    if (len === 0) continue;
-    for (let el: Element | null = p.parentElement; el; el = el.parentElement) {
+    if (len === 0) return;
+    for (let el = p.parent; el; el = el.parent) {
       weight.set(el, (weight.get(el) ?? 0) + len);
       if (el === root) break;
     }
     weight.set(p, (weight.get(p) ?? 0) + len);
-  }
+  });
   return weight;
 }
 
-export function removeBoilerplate(root: Element): void {
+let tagSets: {
+  drop: ReadonlySet<string>;
+  boilerplate: ReadonlySet<string>;
+  roles: ReadonlySet<string>;
+} | null = null;
+
+function tags() {
+  if (tagSets) return tagSets;
+  const cfg = extractionConfig().extract;
+  tagSets = {
+    drop: new Set(cfg.dropTags),
+    boilerplate: new Set(cfg.boilerplateTags),
+    roles: new Set(cfg.boilerplateRoles),
+  };
+  return tagSets;
+}
+
+export function removeBoilerplate(root: AnyNode): void {
   const rules = boilerplateRules();
+  const sets = tags();
   const maxShare = extractionConfig().extract.maxRemovableShare;
-  for (const el of Array.from(root.querySelectorAll(rules.dropTags))) el.remove();
-  for (const el of Array.from(root.querySelectorAll('[hidden], [aria-hidden="true"]'))) el.remove();
+  // Walks in document order, as the selector passes they replace did; a removed element's subtree is
+  // not visited (it is no longer in the page).
+  walkElements(root, (el) => {
+    if (sets.drop.has(el.name)) {
+      removeNode(el);
+      return false;
+    }
+    return true;
+  });
+  walkElements(root, (el) => {
+    if (el.attribs['hidden'] !== undefined || el.attribs['aria-hidden'] === 'true') {
+      removeNode(el);
+      return false;
+    }
+    return true;
+  });
   const weight = paragraphWeights(root);
   const total = weight.get(root) ?? 0;
   const usesParagraphs = total >= 200;
   const allText = usesParagraphs ? 0 : textLength(root);
   const removable = (el: Element) =>
-    el.isConnected &&
-    (usesParagraphs ? (weight.get(el) ?? 0) <= total * maxShare : textLength(el) <= allText * maxShare);
-  for (const el of Array.from(root.querySelectorAll(`${rules.boilerplateTags}, ${rules.roles}`)))
-    if (removable(el)) el.remove();
+    usesParagraphs ? (weight.get(el) ?? 0) <= total * maxShare : textLength(el) <= allText * maxShare;
+  walkElements(root, (el) => {
+    const role = el.attribs['role'];
+    if ((sets.boilerplate.has(el.name) || (role !== undefined && sets.roles.has(role))) && removable(el)) {
+      removeNode(el);
+      return false;
+    }
+    return true;
+  });
   const embedded = new RegExp(extractionConfig().extract.embeddedPostPattern, 'i');
-  for (const el of Array.from(root.querySelectorAll('[class], [id]'))) {
-    const cls = el.getAttribute('class') ?? '';
-    if (embedded.test(cls)) {
+  walkElements(root, (el) => {
+    const cls = attr(el, 'class');
+    const id = attr(el, 'id');
+    if (cls === null && id === null) return true;
+    if (embedded.test(cls ?? '')) {
       // An embedded post (an official's tweet, a Telegram statement) is quoted content: it is renamed so
       // that neither our patterns nor Readability's ("social") take it for a share bar.
-      el.setAttribute('class', 'embedded-post');
-      continue;
+      el.attribs['class'] = 'embedded-post';
+      return true;
     }
-    const tag = el.tagName.toLowerCase();
-    if (tag === 'body' || tag === 'html' || tag === 'article' || tag === 'main') continue;
-    const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    if (!rules.remove.test(name) || rules.keep.test(name)) continue;
-    if (removable(el)) el.remove();
-  }
+    const tag = el.name;
+    if (tag === 'body' || tag === 'html' || tag === 'article' || tag === 'main') return true;
+    const name = `${cls ?? ''} ${id ?? ''}`;
+    if (!rules.remove.test(name) || rules.keep.test(name)) return true;
+    if (!removable(el)) return true;
+    removeNode(el);
+    return false;
+  });
 }
 
 /** Link text share of an element's text (0 when it has none). */
-export function linkDensity(el: Element): number {
+export function linkDensity(el: AnyNode): number {
   const all = textLength(el);
   if (all === 0) return 0;
   let linked = 0;
-  for (const a of Array.from(el.querySelectorAll('a'))) linked += textLength(a);
+  forEachElement(el, (a) => {
+    if (a.name === 'a') linked += textLength(a);
+  });
   return linked / all;
 }
 
+const FIGURES = new Set(['figure', 'figcaption', 'picture']);
+const SHORT_BLOCKS = new Set([
+  'p',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'div',
+  'span',
+  'strong',
+  'em',
+  'b',
+]);
+const DIV_CHILD_BLOCKS = new Set(['p', 'div', 'ul', 'ol', 'table']);
+
+/** Figures, pictures and their captions. */
+export function removeFigures(root: AnyNode): void {
+  walkElements(root, (el) => {
+    if (!FIGURES.has(el.name)) return true;
+    removeNode(el);
+    return false;
+  });
+}
+
 /**
- * Cleans the chosen main content: captions and figures go, and so do short blocks and lists that are
- * mostly links ("Related: …", "SEE MORE: …", lists of other stories).
+ * Cleans a structured or selected main content: captions and figures go, and so do short blocks and lists
+ * that are mostly links ("Related: …", "SEE MORE: …", lists of other stories).
  */
-export function cleanContent(root: Element): void {
+export function cleanContent(root: AnyNode): void {
   const cfg = extractionConfig().extract;
-  for (const el of Array.from(root.querySelectorAll('figure, figcaption, picture'))) el.remove();
-  for (const list of Array.from(root.querySelectorAll('ul, ol'))) {
-    if (list.isConnected && linkDensity(list) > cfg.maxLinkDensity) list.remove();
-  }
-  for (const el of Array.from(
-    root.querySelectorAll('p, li, h1, h2, h3, h4, h5, h6, div, span, strong, em, b'),
-  )) {
-    if (!el.isConnected) continue;
+  removeFigures(root);
+  walkElements(root, (el) => {
+    if ((el.name === 'ul' || el.name === 'ol') && linkDensity(el) > cfg.maxLinkDensity) {
+      removeNode(el);
+      return false;
+    }
+    return true;
+  });
+  walkElements(root, (el) => {
+    if (!SHORT_BLOCKS.has(el.name)) return true;
     const len = textLength(el);
-    if (len === 0 || len > cfg.shortParagraphChars) continue;
-    if (el.tagName.toLowerCase() === 'div' && el.querySelector('p, div, ul, ol, table')) continue;
-    if (linkDensity(el) > cfg.maxLinkDensity) el.remove();
-  }
+    if (len === 0 || len > cfg.shortParagraphChars) return true;
+    if (el.name === 'div' && findElement(el, (x) => DIV_CHILD_BLOCKS.has(x.name))) return true;
+    if (linkDensity(el) <= cfg.maxLinkDensity) return true;
+    removeNode(el);
+    return false;
+  });
 }

@@ -1,5 +1,6 @@
 // Structured data a page carries about itself: JSON-LD (schema.org NewsArticle and kin, also inside
 // @graph and arrays) and microdata (itemprop="articleBody" and friends).
+import { type AnyNode, forEachElement, textContent } from './page-dom.ts';
 
 const ARTICLE_TYPES =
   /^(NewsArticle|Article|ReportageNews|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|BlogPosting|LiveBlogPosting|Report|ScholarlyArticle|TechArticle|SocialMediaPosting)$/i;
@@ -12,10 +13,6 @@ export interface ArticleData {
   readonly section: string | null;
   readonly url: string | null;
   readonly inLanguage: string | null;
-}
-
-interface QueryRoot {
-  querySelectorAll(selector: string): ArrayLike<{ textContent: string | null }>;
 }
 
 function str(v: unknown): string | null {
@@ -66,11 +63,13 @@ function parseLenient(text: string): unknown {
   }
 }
 
-/** The first article object in the page's JSON-LD, or null. */
-export function jsonLdArticle(root: QueryRoot): ArticleData | null {
+/** The first article object in the page's JSON-LD, or null. Each block is parsed once, here. */
+export function jsonLdArticle(root: AnyNode): ArticleData | null {
   const found: Record<string, unknown>[] = [];
-  const scripts = root.querySelectorAll('script[type="application/ld+json"]');
-  for (let i = 0; i < scripts.length; i++) collect(parseLenient(scripts[i]!.textContent ?? ''), found);
+  forEachElement(root, (el) => {
+    if (el.name === 'script' && el.attribs['type']?.trim().toLowerCase() === 'application/ld+json')
+      collect(parseLenient(textContent(el)), found);
+  });
   if (found.length === 0) return null;
   // Prefer the object that carries a body, then the one with a headline.
   const best = found.find((o) => str(o['articleBody'])) ?? found.find((o) => str(o['headline'])) ?? found[0]!;

@@ -9,6 +9,8 @@ const LATIN = /\p{Script=Latin}/u;
 
 export function foldLookalikes(text: string): string {
   const map = extractionConfig().normalize.latinToCyrillic;
+  // Most texts are all-Cyrillic or all-Latin: then no word can mix the two.
+  if (!CYRILLIC.test(text) || !LATIN.test(text)) return text;
   return text.replace(WORD, (word) => {
     if (!CYRILLIC.test(word) || !LATIN.test(word)) return word;
     let out = '';

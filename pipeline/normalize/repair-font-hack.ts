@@ -8,12 +8,23 @@ import { looksKazakh } from './kazakh-context.ts';
 
 const WORD = /[\p{L}\p{M}'’ʼ]+/gu;
 
+let anyHackRe: RegExp | undefined;
+
+function anyHackPattern(): RegExp {
+  anyHackRe ??= new RegExp(`[${Object.keys(extractionConfig().normalize.fontHack).join('')}]`, 'u');
+  return anyHackRe;
+}
+
+/** Whether the text has any font-hack letter (without one, repairFontHack returns the text unchanged). */
+export function hasFontHack(text: string): boolean {
+  return anyHackPattern().test(text);
+}
+
 /** `kazakh` overrides the judgement of the text as a whole (per-paragraph evidence still applies). */
 export function repairFontHack(text: string, kazakh?: boolean): string {
   const cfg = extractionConfig().normalize;
   const map = cfg.fontHack;
-  const hackChars = Object.keys(map).join('');
-  const anyHack = new RegExp(`[${hackChars}]`, 'u');
+  const anyHack = anyHackPattern();
   if (!anyHack.test(text)) return text;
   // Decide per paragraph when it carries enough evidence, else from the whole text.
   const wholeIsKazakh = kazakh ?? looksKazakh(text);

@@ -8,8 +8,8 @@ import { formatScore, pageCounts, scoreExtraction } from '../../../pipeline/extr
 import { BENCHMARK_DIR, loadBenchmark, runOurs } from '../../../scripts/eval-extract.ts';
 import { tempDir } from '../../helpers/test-stores.ts';
 
-/** Our extractor reached F1 0.972 on the benchmark's public half; CI keeps it above this floor. */
-const F1_FLOOR = 0.965;
+/** Our extractor reached F1 0.974 (P 0.966, R 0.982) on the benchmark's public half; CI keeps it above this. */
+const F1_FLOOR = 0.972;
 
 const SCORE_PY = join(BENCHMARK_DIR, 'score.py');
 const GROUND_TRUTH = join(BENCHMARK_DIR, 'ground-truth.json');
