@@ -25,6 +25,8 @@ const SPEECH_ARTICLES = rules.speechArticles.map(
   ([re, id]) => [new RegExp(re!, 'iu'), id as CategoryId] as const,
 );
 const DAMAGE = new RegExp(rules.damageCategory, 'iu');
+const SPEECH_ACT = new RegExp(rules.speechAct, 'u');
+const LEGAL: readonly CategoryId[] = ['criminal_charge', 'administrative_charge', 'civil_claim'];
 const MEDIA_PARTY = new RegExp(rules.mediaParty, 'u');
 
 export function decideCourt(court: CourtRecord, title: string, text: string): CourtDecision {
@@ -33,22 +35,30 @@ export function decideCourt(court: CourtRecord, title: string, text: string): Co
   const mediaParty = court.defendants.some((d) => MEDIA_PARTY.test(d));
   const found: CategoryId[] = [];
   const evidence: RegExp[] = [];
-  for (const [re, id] of SPEECH_CATEGORIES) {
-    if (re.test(header)) {
-      found.push(id);
-      evidence.push(re);
-    }
-  }
+  // The article cited decides the legal category: "КоАП 73-3. Клевета" is an administrative case, whatever the
+  // word "клевета" suggests. Keyword categories come after, and only when no article named another legal one.
   for (const [re, id] of SPEECH_ARTICLES) {
     if (re.test(body)) {
       if (!found.includes(id)) found.push(id);
       evidence.push(re);
     }
   }
-  // Moral damage alone is a speech case only when the outlet or journalist is the one sued.
-  if (found.length === 0 && DAMAGE.test(header) && mediaParty) {
-    found.push('civil_claim');
-    evidence.push(DAMAGE);
+  const cited = found.length > 0;
+  for (const [re, id] of SPEECH_CATEGORIES) {
+    if (!re.test(header)) continue;
+    if (cited && LEGAL.includes(id) && !found.includes(id) && id !== 'civil_claim') continue;
+    if (!found.includes(id)) found.push(id);
+    evidence.push(re);
+  }
+  // Moral damage alone is a speech case only when the outlet or journalist is the one sued, or the act says the
+  // claim is over what the defendant said or published (a blogger sued over a video, by name in the text only).
+  if (found.length === 0 && DAMAGE.test(header)) {
+    const act = SPEECH_ACT.exec(text);
+    if (mediaParty || act) {
+      found.push('civil_claim');
+      evidence.push(DAMAGE);
+      if (act && !mediaParty) evidence.push(SPEECH_ACT);
+    }
   }
   const speech = found.length > 0;
   if (speech && court.closedHearing) found.push('closed_session');

@@ -31,7 +31,7 @@ import {
   classProbabilities,
   isModelFile,
   type ModelFile,
-} from './naive-bayes-model.ts';
+} from './model-file.ts';
 
 export const DEFAULT_MODEL_PATH = resolve(CONFIG_DIR, 'model', 'model.json');
 
@@ -155,14 +155,20 @@ export function createClassifier(options: ClassifierOptions = {}): TextClassifie
       settings.modelInformative,
       settings.modelSaturation,
     );
-    const [lex, target, m, neg, both] = combinerInputs(evidence, logOdds, model.modelClamp, settings.weights);
+    const [lex, target, m, neg, both, adjacent] = combinerInputs(
+      evidence,
+      logOdds,
+      model.modelClamp,
+      settings.weights,
+    );
     const z =
       combiner.bias +
       combiner.lexicon * lex +
       combiner.target * target +
       combiner.model * m +
       combiner.negative * neg +
-      combiner.lexiconAndTarget * both;
+      combiner.lexiconAndTarget * both +
+      (combiner.adjacent ?? 0) * adjacent;
     const raw = sigmoid(z);
     const modelProbability = sigmoid(logOdds);
     // Both halves are required: something done (a restriction or legal action) and someone it was done to
@@ -181,14 +187,17 @@ export function createClassifier(options: ClassifierOptions = {}): TextClassifie
     if (!candidate && evidence.best === 0) return { candidate, score, ranked: [], hits: analysis.hits };
     // Categories: the model's distribution over categories blended with the lexicon's.
     const probabilities = classProbabilities(model.category, analysis.features);
-    const lexTotal = [...evidence.categoryScores.values()].reduce((a, b) => a + b, 0);
+    const lexTotal = [...evidence.rankScores.values()].reduce((a, b) => a + b, 0);
     const blend = settings.categoryBlend;
+    // The more the lexicon has found, the less the model's word counts add: on a long article naive Bayes is
+    // swayed by background paragraphs, while on a headline with one weak cue it knows more than the cue.
+    const modelWeight = blend.model / (1 + lexTotal / blend.lexiconSaturation);
     const ranked = [...probabilities]
       .map(([id, p]) => {
-        const l = lexTotal > 0 ? (evidence.categoryScores.get(id as CategoryId) ?? 0) / lexTotal : 0;
+        const l = lexTotal > 0 ? (evidence.rankScores.get(id as CategoryId) ?? 0) / lexTotal : 0;
         return {
           id: id as CategoryId,
-          s: (blend.lexicon * l + blend.model * p) / (blend.lexicon + blend.model),
+          s: (blend.lexicon * l + modelWeight * p) / (blend.lexicon + modelWeight),
         };
       })
       .sort((a, b) => b.s - a.s)

@@ -15,6 +15,6 @@ export {
 export { detectLanguage, identifyParagraph, type LanguageShares, languageShares } from './detect-language.ts';
 export { extractFacts } from './extract-facts.ts';
 export { kazakhStem } from './kazakh-stem.ts';
-export type { ModelFile } from './naive-bayes-model.ts';
+export type { ModelFile } from './model-file.ts';
 export { type AmountMatch, findAmountsKzt, parseAmountKzt } from './parse-amount-kzt.ts';
 export { type TrainingExample, trainModel } from './train-model.ts';

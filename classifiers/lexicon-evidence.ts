@@ -1,10 +1,18 @@
 // What the lexicon hits of a text add up to: a score per category, whether a target (media, a journalist, a
 // blogger, speech) is named, and how strongly the text looks like one of the known non-violations.
+import settings from '../config/classifier.json' with { type: 'json' };
 import type { CategoryId } from '../core/index.ts';
 import type { CueHit } from './analyse-text.ts';
 
 export interface LexiconEvidence {
+  /** Per category, the weight of its distinct patterns: the strength of the case that something was done. */
   readonly categoryScores: ReadonlyMap<CategoryId, number>;
+  /**
+   * Per category, what ranks it: overlapping matches count once, a cited law or code ("КоАП", "ҚК") outweighs
+   * wording, and the title and lead outweigh later paragraphs (news states its event first; background and
+   * earlier episodes come after).
+   */
+  readonly rankScores: ReadonlyMap<CategoryId, number>;
   readonly best: number;
   /** A target (media, journalist, blogger, speech) is named anywhere. */
   readonly target: boolean;
@@ -12,39 +20,136 @@ export interface LexiconEvidence {
   readonly targetNear: boolean;
   /** A strong target (media, a journalist, a blogger, an activist — not a '~' word like "post" or "operator") is named. */
   readonly strongTarget: boolean;
+  /**
+   * The action and its target stand next to each other ("задержала журналиста", "blogger was detained"): the
+   * target is what was acted on, not a bystander somewhere in the paragraph.
+   */
+  readonly targetAdjacent: boolean;
   readonly negative: number;
 }
 
-export function lexiconEvidence(hits: readonly CueHit[]): LexiconEvidence {
+const rank = settings.rank;
+
+/** Longer phrases are more specific: 1 for a word, up to 2 for three words or more. */
+function phraseWeight(h: CueHit): number {
+  const words = h.source.split(' ').filter((w) => w !== '..').length;
+  return Math.min(2, 1 + 0.5 * (words - 1));
+}
+
+/** The weight towards the decision: a phrase that names its own target also settles who it was done to. */
+function patternWeight(h: CueHit): number {
+  return phraseWeight(h) * (h.cue.kind === 'category' && h.cue.selfTargeted ? 1.5 : 1);
+}
+
+function positionWeight(part: number): number {
+  return part < 0 ? 1 : (rank.position[Math.min(part, rank.position.length - 1)] ?? 1);
+}
+
+/** Rank scores: per category, clusters of overlapping matches weigh as their heaviest member. */
+function rankScoresOf(hits: readonly CueHit[]): Map<CategoryId, number> {
+  const byCategory = new Map<CategoryId, { h: CueHit; w: number }[]>();
+  const decisive = new Set<CategoryId>();
+  for (const h of hits) {
+    if (h.cue.kind !== 'category') continue;
+    // Ranking weighs how specific the wording is; naming its own target says nothing about the category.
+    const w = phraseWeight(h) * positionWeight(h.part);
+    if (h.cue.decisive) decisive.add(h.cue.category);
+    const list = byCategory.get(h.cue.category) ?? [];
+    list.push({ h, w });
+    byCategory.set(h.cue.category, list);
+  }
+  const scores = new Map<CategoryId, number>();
+  for (const [id, list] of byCategory) {
+    list.sort((a, b) => a.h.part - b.h.part || (a.h.start ?? 0) - (b.h.start ?? 0));
+    const counted = new Set<string>();
+    let total = 0;
+    let cluster: { part: number; end: number; w: number; source: string } | null = null;
+    const close = () => {
+      if (cluster && !counted.has(cluster.source)) {
+        counted.add(cluster.source);
+        total += cluster.w;
+      }
+    };
+    for (const { h, w } of list) {
+      // Title hits carry no offsets: there, each pattern is its own cluster.
+      const overlaps =
+        cluster !== null && h.start !== null && cluster.part === h.part && h.start < cluster.end;
+      if (overlaps && cluster) {
+        cluster.end = Math.max(cluster.end, h.end ?? cluster.end);
+        if (w > cluster.w) {
+          cluster.w = w;
+          cluster.source = h.source;
+        }
+        continue;
+      }
+      close();
+      cluster = { part: h.part, end: h.end ?? -1, w, source: h.source };
+    }
+    close();
+    scores.set(id, total);
+  }
+  // The code cited decides between the legal categories (a КоАП article is an administrative case however often
+  // the text says "клевета" or "уголовный"): a cited category takes the legal lead, the others fall behind it.
+  if (decisive.size > 0) {
+    const lead = Math.max(...LEGAL.map((id) => scores.get(id) ?? 0));
+    for (const id of LEGAL) {
+      const s = scores.get(id);
+      if (s === undefined) continue;
+      scores.set(id, decisive.has(id) ? lead + rank.decisiveMargin : s * rank.undecided);
+    }
+  }
+  return scores;
+}
+
+const LEGAL: readonly CategoryId[] = ['criminal_charge', 'administrative_charge', 'civil_claim'];
+
+/** Target hits that no "not a target" phrase ("press service") covers. */
+function realTargets(hits: readonly CueHit[]): CueHit[] {
+  const cancel = hits.filter((h) => h.cue.kind === 'notTarget');
+  return hits.filter(
+    (h) =>
+      h.cue.kind === 'target' && !cancel.some((c) => c.part === h.part && c.from < h.to && h.from < c.to),
+  );
+}
+
+export function lexiconEvidence(allHits: readonly CueHit[]): LexiconEvidence {
+  const targets = realTargets(allHits);
+  const hits = allHits.filter((h) => h.cue.kind !== 'target' && h.cue.kind !== 'notTarget');
   const seen = new Set<string>();
   const categoryScores = new Map<CategoryId, number>();
   let targetNear = false;
   let negative = 0;
   // The target must be named where the action is: in the same paragraph, or in the title. An election story
   // with accredited journalists in one paragraph and a candidate's lawsuit in another is not about the press.
-  const targetParts = new Set(hits.filter((h) => h.cue.kind === 'target').map((h) => h.part));
+  const targetParts = new Set(targets.map((h) => h.part));
   for (const h of hits) {
     const cue = h.cue;
-    if (cue.kind === 'target') continue;
+    if (cue.kind === 'target' || cue.kind === 'notTarget') continue;
     // A pattern counts once however often it repeats: a long article says "суд" twenty times.
     if (seen.has(h.source)) continue;
     seen.add(h.source);
     if (cue.kind === 'negative') negative += cue.weight;
     else {
       if (cue.selfTargeted || targetParts.has(h.part) || targetParts.has(-1)) targetNear = true;
-      const words = h.source.split(' ').filter((w) => w !== '..').length;
-      const weight = Math.min(2, 1 + 0.5 * (words - 1)) * (cue.selfTargeted ? 1.5 : 1);
-      categoryScores.set(cue.category, (categoryScores.get(cue.category) ?? 0) + weight);
+      categoryScores.set(cue.category, (categoryScores.get(cue.category) ?? 0) + patternWeight(h));
     }
   }
+  const window = settings.adjacentWindow;
+  const targetAdjacent = hits.some(
+    (h) =>
+      h.cue.kind === 'category' &&
+      targets.some((t) => t.part === h.part && t.from - h.to <= window && h.from - t.to <= window),
+  );
   const best = Math.max(0, ...categoryScores.values());
-  const strongTarget = hits.some((h) => h.cue.kind === 'target' && !h.cue.weak);
+  const strongTarget = targets.some((h) => h.cue.kind === 'target' && !h.cue.weak);
   return {
     categoryScores,
+    rankScores: rankScoresOf(hits),
     best,
     target: targetNear || targetParts.size > 0,
     targetNear,
     strongTarget,
+    targetAdjacent,
     negative,
   };
 }
@@ -55,9 +160,16 @@ export function combinerInputs(
   modelLogOdds: number,
   clamp: number,
   caps: { lexCap: number; negCap: number },
-): [number, number, number, number, number] {
+): [number, number, number, number, number, number] {
   const lex = Math.min(caps.lexCap, e.best);
   const target = e.target ? 1 : 0;
   const model = Math.max(-clamp, Math.min(clamp, modelLogOdds));
-  return [lex, target, model, Math.min(caps.negCap, e.negative), e.targetNear ? lex : 0];
+  return [
+    lex,
+    target,
+    model,
+    Math.min(caps.negCap, e.negative),
+    e.targetNear ? lex : 0,
+    e.targetAdjacent ? 1 : 0,
+  ];
 }

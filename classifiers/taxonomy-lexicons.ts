@@ -11,8 +11,16 @@ export type LexiconLang = 'ru' | 'kk' | 'en';
 
 export type Cue =
   | { readonly kind: 'target'; readonly weak: boolean }
+  /** Words that contain a target word but name no target ("press service", "баспасөз қызметі"). */
+  | { readonly kind: 'notTarget' }
   | { readonly kind: 'negative'; readonly weight: number }
-  | { readonly kind: 'category'; readonly category: CategoryId; readonly selfTargeted: boolean };
+  | {
+      readonly kind: 'category';
+      readonly category: CategoryId;
+      readonly selfTargeted: boolean;
+      /** Cites the law or code that settles the category ("КоАП", "ҚК-нің"): it outranks wording. */
+      readonly decisive: boolean;
+    };
 
 export interface Lexicon {
   readonly lang: LexiconLang;
@@ -31,6 +39,12 @@ function compile(lang: LexiconLang, raw: RawLexicon, normalise: (w: string) => s
   const where = `config/lexicons/${lang}.json`;
   const patterns = [];
   for (const t of raw.targets) {
+    // '-' marks a phrase that contains a target word but names no target ("press service"): it cancels the
+    // target words it overlaps.
+    if (t.startsWith('-')) {
+      patterns.push(parsePattern<Cue>(t.slice(1), { kind: 'notTarget' }, normalise));
+      continue;
+    }
     // '~' marks an ambiguous target word (a post, a site, an operator): enough next to a restriction, not alone.
     const weak = t.startsWith('~');
     patterns.push(parsePattern<Cue>(weak ? t.slice(1) : t, { kind: 'target', weak }, normalise));
@@ -44,11 +58,17 @@ function compile(lang: LexiconLang, raw: RawLexicon, normalise: (w: string) => s
   for (const [id, list] of Object.entries(raw.categories)) {
     if (!isCategoryId(id)) throw new Error(`${where}: unknown category "${id}"`);
     for (const source of list) {
-      const selfTargeted = source.startsWith('!');
+      // Leading markers: '!' the pattern names its own target, '^' it cites the deciding law or code.
+      const markers = /^[!^]*/.exec(source)![0];
       patterns.push(
         parsePattern<Cue>(
-          selfTargeted ? source.slice(1) : source,
-          { kind: 'category', category: id, selfTargeted },
+          source.slice(markers.length),
+          {
+            kind: 'category',
+            category: id,
+            selfTargeted: markers.includes('!'),
+            decisive: markers.includes('^'),
+          },
           normalise,
         ),
       );
@@ -60,9 +80,11 @@ function compile(lang: LexiconLang, raw: RawLexicon, normalise: (w: string) => s
 }
 
 const same = (w: string) => w;
+// ё is written as е in most Russian news: patterns and words meet in the е form.
+const foldYo = (w: string) => (w.includes('ё') ? w.replace(/ё/g, 'е') : w);
 
 export const LEXICONS: Readonly<Record<LexiconLang, Lexicon>> = {
-  ru: compile('ru', ru, same),
+  ru: compile('ru', ru, foldYo),
   kk: compile('kk', kk, foldKazakh),
   en: compile('en', en, same),
 };

@@ -1,7 +1,7 @@
 // Training off the main thread: a worker thread registers tsx (the project runs TypeScript without a build step)
 // and runs train-worker.ts; the event loop stays free for the server and the scheduler meanwhile.
 import { Worker } from 'node:worker_threads';
-import type { ModelFile } from './naive-bayes-model.ts';
+import type { ModelFile } from './model-file.ts';
 import type { TrainingExample } from './train-model.ts';
 
 export function trainInWorker(examples: readonly TrainingExample[], version: string): Promise<ModelFile> {

@@ -7,7 +7,13 @@ import type { CategoryId, Lang } from '../core/index.ts';
 import { analyseText } from './analyse-text.ts';
 import { detectLanguage } from './detect-language.ts';
 import { combinerInputs, lexiconEvidence } from './lexicon-evidence.ts';
-import { type BayesTable, type Combiner, candidateLogOdds, type ModelFile } from './naive-bayes-model.ts';
+import {
+  type BayesTable,
+  type Combiner,
+  candidateLogOdds,
+  type ModelFile,
+  type SoftmaxTable,
+} from './model-file.ts';
 
 export interface TrainingExample {
   readonly id?: string;
@@ -83,6 +89,60 @@ function trainBayes(
   return { classes, logPrior, features };
 }
 
+/**
+ * Softmax regression by stochastic gradient descent (seeded shuffles: the same examples give the same model), with
+ * L2 and the √n feature normalisation that scoreSoftmax applies. Settings in config/classifier.json "softmax".
+ */
+function trainSoftmax(docs: readonly { features: readonly string[]; label: string }[]): SoftmaxTable {
+  const { epochs, rate, l2, decimals } = settings.softmax;
+  const classes = [...new Set(docs.map((d) => d.label))].sort();
+  const weights = new Map<string, Float64Array>();
+  for (const d of docs)
+    for (const f of d.features) if (!weights.has(f)) weights.set(f, new Float64Array(classes.length));
+  const bias = new Float64Array(classes.length);
+  const order = docs.map((_, i) => i);
+  let seed = 1;
+  const random = () => {
+    seed = (seed * 16807) % 2147483647;
+    return seed / 2147483647;
+  };
+  const z = new Float64Array(classes.length);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    const step = rate / (1 + epoch * 0.1);
+    for (const i of order) {
+      const d = docs[i]!;
+      const rows = d.features.map((f) => weights.get(f)!);
+      const norm = 1 / Math.sqrt(Math.max(1, rows.length));
+      z.set(bias);
+      for (const r of rows) for (let c = 0; c < z.length; c++) z[c]! += r[c]! * norm;
+      const max = Math.max(...z);
+      let total = 0;
+      for (let c = 0; c < z.length; c++) {
+        z[c] = Math.exp(z[c]! - max);
+        total += z[c]!;
+      }
+      const gold = classes.indexOf(d.label);
+      for (let c = 0; c < z.length; c++) {
+        const g = z[c]! / total - (c === gold ? 1 : 0);
+        bias[c]! -= step * g;
+        for (const r of rows) r[c]! -= step * (g * norm + l2 * r[c]!);
+      }
+    }
+  }
+  const scale = 10 ** decimals;
+  const round = (x: number) => Math.round(x * scale) / scale;
+  const out: Record<string, number[]> = {};
+  for (const [f, r] of weights) {
+    const row = Array.from(r, round);
+    if (row.some((w) => w !== 0)) out[f] = row;
+  }
+  return { kind: 'softmax', classes, bias: Array.from(bias, round), weights: out };
+}
+
 function candidateDocs(items: readonly Prepared[]) {
   return items.map((p) => ({ features: p.features, label: p.example.candidate ? 'yes' : 'no' }));
 }
@@ -129,7 +189,7 @@ export function trainModel(examples: readonly TrainingExample[], version: string
       labels.push(p.example.candidate ? 1 : 0);
     }
   }
-  const [bias, lexicon, target, model, negative, lexiconAndTarget] = fitLogistic(rows, labels);
+  const [bias, lexicon, target, model, negative, lexiconAndTarget, adjacent] = fitLogistic(rows, labels);
   const combiner: Combiner = {
     bias: bias!,
     lexicon: lexicon!,
@@ -137,6 +197,7 @@ export function trainModel(examples: readonly TrainingExample[], version: string
     model: model!,
     negative: negative!,
     lexiconAndTarget: lexiconAndTarget!,
+    adjacent: adjacent!,
   };
   return {
     version,
@@ -147,10 +208,7 @@ export function trainModel(examples: readonly TrainingExample[], version: string
       candidates: positives.length,
     },
     candidate: trainBayes(candidateDocs(prepared), 2),
-    category: trainBayes(
-      positives.map((p) => ({ features: p.features, label: p.example.category! })),
-      1,
-    ),
+    category: trainSoftmax(positives.map((p) => ({ features: p.features, label: p.example.category! }))),
     combiner,
     modelClamp: MODEL_CLAMP,
   };

@@ -1,9 +1,13 @@
 // `npm run eval:classify [FILE]`: the classifier on a held-out dev set (config/dev/classify.jsonl by default;
-// config/dev/classify-fresh.jsonl and config/dev/classify-articles.jsonl — full-length articles — as FILE;
-// never trained on), with baselines, and language identification on config/dev/language.jsonl.
+// config/dev/classify-fresh.jsonl, classify-fresh2/3/4.jsonl and classify-articles.jsonl
+// — full-length articles — as FILE; never trained on), with baselines, and language identification on
+// config/dev/language.jsonl (or --language FILE, e.g. config/dev/language-blind.jsonl).
+// config/dev/classify-blind.jsonl and language-blind.jsonl were written by an engineer who never saw the lexicons,
+// the training texts or the model, as the closest we have to unseen text: measure on them, never tune on them.
 // Add --errors to list every misclassified text, --json for the whole report.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import {
   evaluateClassifier,
   evaluateLanguage,
@@ -14,19 +18,26 @@ import { createClassifier } from '../classifiers/index.ts';
 import { readLabelledSet } from '../classifiers/read-labelled-set.ts';
 import { CONFIG_DIR } from '../core/index.ts';
 
-const args = process.argv.slice(2);
-const file = args.find((a) => !a.startsWith('--')) ?? resolve(CONFIG_DIR, 'dev', 'classify.jsonl');
+const { values: options, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    language: { type: 'string' },
+    errors: { type: 'boolean' },
+    json: { type: 'boolean' },
+  },
+});
+const file = positionals[0] ?? resolve(CONFIG_DIR, 'dev', 'classify.jsonl');
 const items = readLabelledSet(file);
 const classifier = createClassifier();
 const report = evaluateClassifier(classifier, items);
-const languageFile = resolve(CONFIG_DIR, 'dev', 'language.jsonl');
+const languageFile = options.language ?? resolve(CONFIG_DIR, 'dev', 'language.jsonl');
 const samples = readFileSync(languageFile, 'utf8')
   .split('\n')
   .filter((l) => l.trim())
   .map((l) => JSON.parse(l) as LanguageSample);
 const language = evaluateLanguage(samples);
 
-if (args.includes('--json')) {
+if (options.json) {
   console.log(JSON.stringify({ file, model: classifier.modelVersion, report, language }, null, 2));
 } else {
   const pct = (x: number) => x.toFixed(3);
@@ -57,7 +68,7 @@ if (args.includes('--json')) {
     console.log(`  ${kind.padEnd(22)} ${pct(r.accuracy)} (${r.right}/${r.total})`);
   for (const [v, r] of Object.entries(language.byVariety).sort())
     console.log(`    ${v.padEnd(28)} ${pct(r.accuracy)} (${r.right}/${r.total})`);
-  if (args.includes('--errors')) {
+  if (options.errors) {
     console.log('\nclassification errors');
     for (const e of report.errors)
       console.log(`  ${e.id} gold ${e.gold} got ${e.got} (${e.score}) ${e.text.slice(0, 90)}`);

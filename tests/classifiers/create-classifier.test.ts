@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createClassifier } from '../../classifiers/index.ts';
+import settings from '../../config/classifier.json' with { type: 'json' };
 import type { CourtRecord, TextClassifier } from '../../core/index.ts';
 
 let classifier: TextClassifier;
@@ -38,7 +39,30 @@ describe('createClassifier on news', () => {
   ])('flags %s', (_quirk, text, category) => {
     const result = classifyText(text);
     expect(result.candidate).toBe(true);
-    expect(result.score).toBeGreaterThanOrEqual(0.5);
+    expect(result.score).toBeGreaterThanOrEqual(settings.threshold);
+    expect(result.categories[0]?.id).toBe(category);
+  });
+
+  // The plainest reports of each kind, in each language: whatever the model learns from hard negatives ("police
+  // detained a suspect", "a journalist published a book"), an action done to a journalist stays a candidate.
+  it.each([
+    ['Полиция задержала журналиста в Уральске.', 'detention'],
+    ['Police detained a journalist in Uralsk.', 'detention'],
+    ['Оралда полиция журналисті ұстады.', 'detention'],
+    ['Неизвестные избили блогера в Таразе.', 'attack'],
+    ['Unknown men beat up a blogger in Taraz.', 'attack'],
+    ['Таразда белгісіз адамдар блогерді ұрып-соқты.', 'attack'],
+    ['Редактору газеты угрожают после публикации о земле.', 'threat'],
+    ['The editor of a newspaper is being threatened over a story about land.', 'threat'],
+    ['Сайт издания заблокирован в Казахстане.', 'blocking'],
+    ['The news site has been blocked in Kazakhstan.', 'blocking'],
+    ['Басылымның сайты Қазақстанда бұғатталды.', 'blocking'],
+    ['Блогера оштрафовали по статье 456-2 КоАП за пост.', 'administrative_charge'],
+    ['Против журналиста возбуждено уголовное дело по статье 274 УК.', 'criminal_charge'],
+    ['Журналистке қатысты ҚК-нің 274-бабы бойынша қылмыстық іс қозғалды.', 'criminal_charge'],
+  ])('flags the plain report "%s"', (text, category) => {
+    const result = classifyText(text);
+    expect(result.candidate).toBe(true);
     expect(result.categories[0]?.id).toBe(category);
   });
 
@@ -62,7 +86,7 @@ describe('createClassifier on news', () => {
   ])('does not flag %s', (_quirk, text) => {
     const result = classifyText(text);
     expect(result.candidate).toBe(false);
-    expect(result.score).toBeLessThan(0.5);
+    expect(result.score).toBeLessThan(settings.threshold);
   });
 
   it('reports evidence as offsets into text, never into the title', () => {
