@@ -24,6 +24,7 @@ export {
   PoliteFetcher,
   type RequestListener,
 } from './fetch/polite-fetcher.ts';
+export { CRAWL_HEAP_GROWING_PERCENT, limitHeapGrowth } from './limit-heap-growth.ts';
 export {
   type PageExtractor,
   type ProgressEvent,

@@ -109,9 +109,13 @@ export async function runCrawl(store: Store, options: RunCrawlOptions): Promise<
       }
     }
   };
-  await Promise.all(
-    Array.from({ length: Math.max(1, Math.min(config.sourceConcurrency, queue.length)) }, worker),
-  );
+  try {
+    await Promise.all(
+      Array.from({ length: Math.max(1, Math.min(config.sourceConcurrency, queue.length)) }, worker),
+    );
+  } finally {
+    fetcher.close();
+  }
   const order = new Map(options.sources.map((s, i) => [s.id, i]));
   reports.sort((a, b) => (order.get(a.sourceId) ?? 0) - (order.get(b.sourceId) ?? 0));
   const ok = reports.filter((r) => r.status === 'succeeded').length;

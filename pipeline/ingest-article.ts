@@ -8,7 +8,7 @@ import {
   saveArticlesWithClassifications,
   saveClassification,
 } from '../storage/index.ts';
-import { queueCandidate } from './queue-candidate.ts';
+import { type CandidateToQueue, queueCandidate, queueCandidates } from './queue-candidate.ts';
 
 export interface IngestResult {
   readonly itemId: number;
@@ -40,8 +40,9 @@ export async function ingestArticle(
 /**
  * ingestArticle for several articles at once (a crawl's batch of one source's pages): languages first,
  * then every article and the classification of each new or changed one in ONE transaction, then the
- * candidates are queued for review one by one (clustering reads the tasks queued just before). Results
- * are in the order of `articles`.
+ * candidates are queued for review in order, in a second one (clustering sees the tasks queued just
+ * before; a crash between the two leaves candidates that the next run queues). Results are in the
+ * order of `articles`.
  */
 export async function ingestArticles(
   store: Store,
@@ -58,20 +59,19 @@ export async function ingestArticles(
       language!,
     ),
   );
-  const results: IngestResult[] = [];
+  const candidates: CandidateToQueue[] = [];
   for (let i = 0; i < saved.length; i++) {
-    const { itemId, status, classification } = saved[i]!;
-    const { article, language } = entries[i]!;
-    if (!classification) {
-      results.push({ itemId, status, language });
-      continue;
-    }
-    if (!classification.candidate) {
-      results.push({ itemId, status, language, classification });
-      continue;
-    }
-    const { taskId } = await queueCandidate(store, itemId, article, classification);
-    results.push({ itemId, status, language, classification, taskId });
+    const { itemId, classification } = saved[i]!;
+    if (classification?.candidate) candidates.push({ itemId, article: entries[i]!.article, classification });
   }
-  return results;
+  const queued = await queueCandidates(store, candidates);
+  const taskOf = new Map(candidates.map((c, i) => [c.itemId, queued[i]!.taskId]));
+  return saved.map(({ itemId, status, classification }, i) => {
+    const { language } = entries[i]!;
+    if (!classification) return { itemId, status, language };
+    const taskId = taskOf.get(itemId);
+    return taskId === undefined
+      ? { itemId, status, language, classification }
+      : { itemId, status, language, classification, taskId };
+  });
 }

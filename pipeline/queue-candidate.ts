@@ -60,85 +60,156 @@ export function monthsAround(month: string, window: number): string[] {
   return out;
 }
 
+export interface CandidateToQueue {
+  readonly itemId: number;
+  readonly article: Article;
+  readonly classification: Classification;
+}
+
+export interface QueuedCandidate {
+  readonly taskId: number;
+  readonly joined: boolean;
+  readonly similarity?: number;
+}
+
 export async function queueCandidate(
   store: Store,
   itemId: number,
   article: Article,
   classification: Classification,
   config: ClusterConfig = CLUSTER_CONFIG,
-): Promise<{ taskId: number; joined: boolean; similarity?: number }> {
-  const month = (article.publishedAt ?? article.fetchedAt).slice(0, 7);
-  const already = await taskOfItem(store, itemId);
-  if (already !== null) return { taskId: already, joined: false };
-  const fingerprint = fingerprintItem(
-    {
-      itemId,
-      title: article.title,
-      text: article.text,
-      lang: classification.lang,
-      facts: classification.facts,
-    },
-    config,
-  );
-  const open = await openTaskFingerprints(store, {
-    kind: article.kind,
-    months: monthsAround(month, config.monthWindow),
-  });
-  let best: { taskId: number; score: number; why: string; taskScore: number; items: string | null } | null =
-    null;
-  for (const t of open) {
-    const fp = decodedFingerprint(t.taskId, t.fingerprint);
-    if (!fp) continue;
-    const s = matchTask(fingerprint, fp, config);
-    if (s?.join && (!best || s.score > best.score)) {
-      best = { taskId: t.taskId, score: s.score, why: s.why, taskScore: t.score, items: t.fingerprint };
-    }
-  }
-  if (best) {
-    const taskId = best.taskId;
-    const stored = decodedFingerprint(best.taskId, best.items)!;
-    await store.db.transaction().execute(async (trx) => {
-      await addItemToTask(store, taskId, itemId, best.score, trx);
-      await setTaskCluster(
-        store,
-        taskId,
+): Promise<QueuedCandidate> {
+  const [queued] = await queueCandidates(store, [{ itemId, article, classification }], config);
+  return queued!;
+}
+
+/** An open task as the candidates of one batch see it: read once, then kept up to date in memory. */
+interface OpenTask {
+  readonly taskId: number;
+  text: string | null;
+  fp: TaskFingerprint | null;
+  score: number;
+}
+
+/**
+ * queueCandidate for the candidates of one crawl batch, in order, in ONE transaction: the open tasks of a
+ * month window are read once for the batch (every candidate read them all again before, with each
+ * task's whole fingerprint list), tasks created or joined by earlier candidates of the batch are seen by
+ * later ones exactly as if read back, and a joined task's fingerprint is written once, at the end.
+ */
+export async function queueCandidates(
+  store: Store,
+  candidates: readonly CandidateToQueue[],
+  config: ClusterConfig = CLUSTER_CONFIG,
+): Promise<QueuedCandidate[]> {
+  if (candidates.length === 0) return [];
+  return store.db.transaction().execute(async (trx) => {
+    const windows = new Map<string, OpenTask[]>();
+    const changed = new Set<OpenTask>();
+    const openTasks = async (kind: Article['kind'], months: readonly string[]) => {
+      const key = `${kind}|${months.join(',')}`;
+      let tasks = windows.get(key);
+      if (!tasks) {
+        const known = new Map([...windows.values()].flat().map((t) => [t.taskId, t]));
+        const rows = await openTaskFingerprints(store, { kind, months }, trx);
+        // A task already loaded for another window is the same record, with this batch's changes.
+        tasks = rows.map(
+          (r) =>
+            known.get(r.taskId) ?? {
+              taskId: r.taskId,
+              text: r.fingerprint,
+              fp: decodedFingerprint(r.taskId, r.fingerprint),
+              score: r.score,
+            },
+        );
+        windows.set(key, tasks);
+      }
+      return tasks;
+    };
+    const out: QueuedCandidate[] = [];
+    for (const { itemId, article, classification } of candidates) {
+      const month = (article.publishedAt ?? article.fetchedAt).slice(0, 7);
+      const already = await taskOfItem(store, itemId, trx);
+      if (already !== null) {
+        out.push({ taskId: already, joined: false });
+        continue;
+      }
+      const fingerprint = fingerprintItem(
         {
-          fingerprint: encodeTaskFingerprint(
-            boundedItems([...stored.items, fingerprint], config.maxTaskFingerprints),
-          ),
-          score: Math.max(best.taskScore, classification.score),
+          itemId,
+          title: article.title,
+          text: article.text,
+          lang: classification.lang,
+          facts: classification.facts,
         },
-        trx,
+        config,
       );
-      await appendReviewLog(
-        store,
-        {
-          taskId,
-          entryId: null,
-          actor: 'pipeline',
-          action: 'cluster-join',
-          before: null,
-          after: {
-            itemId,
-            url: article.canonicalUrl,
-            similarity: Number(best.score.toFixed(3)),
-            why: best.why,
+      const open = await openTasks(article.kind, monthsAround(month, config.monthWindow));
+      let best: { task: OpenTask; score: number; why: string } | null = null;
+      for (const t of open) {
+        if (!t.fp) continue;
+        const s = matchTask(fingerprint, t.fp, config);
+        if (s?.join && (!best || s.score > best.score)) best = { task: t, score: s.score, why: s.why };
+      }
+      if (best) {
+        const { task } = best;
+        await addItemToTask(store, task.taskId, itemId, best.score, trx);
+        task.text = encodeTaskFingerprint(
+          boundedItems([...task.fp!.items, fingerprint], config.maxTaskFingerprints),
+        );
+        task.fp = decodedFingerprint(task.taskId, task.text);
+        task.score = Math.max(task.score, classification.score);
+        changed.add(task);
+        await appendReviewLog(
+          store,
+          {
+            taskId: task.taskId,
+            entryId: null,
+            actor: 'pipeline',
+            action: 'cluster-join',
+            before: null,
+            after: {
+              itemId,
+              url: article.canonicalUrl,
+              similarity: Number(best.score.toFixed(3)),
+              why: best.why,
+            },
           },
+          trx,
+        );
+        out.push({ taskId: task.taskId, joined: true, similarity: best.score });
+        continue;
+      }
+      const text = encodeTaskFingerprint([fingerprint]);
+      const taskId = await createTask(
+        store,
+        {
+          itemId,
+          title: article.title,
+          kind: article.kind,
+          lang: classification.lang,
+          month,
+          topCategory: topCategoryOf(classification),
+          score: classification.score,
+          fingerprint: text,
         },
         trx,
       );
-    });
-    return { taskId, joined: true, similarity: best.score };
-  }
-  const taskId = await createTask(store, {
-    itemId,
-    title: article.title,
-    kind: article.kind,
-    lang: classification.lang,
-    month,
-    topCategory: topCategoryOf(classification),
-    score: classification.score,
-    fingerprint: encodeTaskFingerprint([fingerprint]),
+      // Later candidates of the batch whose month window covers this month see the new task.
+      const created: OpenTask = {
+        taskId,
+        text,
+        fp: decodedFingerprint(taskId, text),
+        score: classification.score,
+      };
+      for (const [key, tasks] of windows) {
+        const [kind, months] = key.split('|') as [string, string];
+        if (kind === article.kind && months.split(',').includes(month)) tasks.push(created);
+      }
+      out.push({ taskId, joined: false });
+    }
+    for (const task of changed)
+      await setTaskCluster(store, task.taskId, { fingerprint: task.text!, score: task.score }, trx);
+    return out;
   });
-  return { taskId, joined: false };
 }

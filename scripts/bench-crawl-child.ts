@@ -1,12 +1,18 @@
 // One measured crawl for scripts/bench-crawl.ts, in its own process: prints {rate, articleRate?, maxRssMb}.
+// It runs with the V8 setting `soz crawl` runs with (crawlers/limit-heap-growth.ts).
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import * as cheerio from 'cheerio';
-import { createClassifier } from '../classifiers/index.ts';
-import { accept, EMPTY_FACTS, type TextClassifier } from '../core/index.ts';
-import { type NewsSource, type PageExtractor, runCrawl, withCrawlConfig } from '../crawlers/index.ts';
-import { countItems, openStore } from '../storage/index.ts';
-import { tempDir } from '../tests/helpers/test-stores.ts';
+import type { TextClassifier } from '../core/index.ts';
+import type { NewsSource, PageExtractor } from '../crawlers/index.ts';
+// Not through crawlers/index.ts: the setting must come before the modules are loaded, as in bin/soz.mjs.
+import { limitHeapGrowth } from '../crawlers/limit-heap-growth.ts';
+
+limitHeapGrowth();
+const cheerio = await import('cheerio');
+const { accept, EMPTY_FACTS } = await import('../core/index.ts');
+const { runCrawl, withCrawlConfig } = await import('../crawlers/index.ts');
+const { countItems, openStore } = await import('../storage/index.ts');
+const { tempDir } = await import('../tests/helpers/test-stores.ts');
 
 const [mode, urlsJson] = process.argv.slice(2) as ['layer' | 'extract' | 'full' | 'limited', string];
 const urls: string[] = JSON.parse(urlsJson);
@@ -30,7 +36,8 @@ const NO_CLASSIFIER: TextClassifier = {
 
 /** The baseline's own work (cheerio parse, title and paragraphs) as an Article. */
 const cheerioExtractor: PageExtractor = (page, source) => {
-  const $ = cheerio.load(Buffer.from(page.body).toString('utf8'), { xml: { xmlMode: false } });
+  const body = Buffer.from(page.body.buffer, page.body.byteOffset, page.body.byteLength);
+  const $ = cheerio.load(body.toString('utf8'), { xml: { xmlMode: false } });
   return accept({
     sourceId: source.id,
     kind: 'news',
@@ -83,7 +90,9 @@ if (mode === 'limited') {
     maxRssMb: 0,
   };
 } else {
-  const classifier = mode === 'full' ? createClassifier() : NO_CLASSIFIER;
+  // Only the whole path loads the classifier (its model and lexicons are a third of the process's memory).
+  const classifier =
+    mode === 'full' ? (await import('../classifiers/index.ts')).createClassifier() : NO_CLASSIFIER;
   const source: NewsSource = {
     id: 'bench',
     name: 'bench',

@@ -3,14 +3,9 @@ import { toNumber } from './dialect.ts';
 import { nowIso, toJson } from './json-column.ts';
 import type { Store } from './open-store.ts';
 
-/** Stores one model version's verdict on an item; classifying again with the same version replaces it. */
-export async function saveClassification(
-  store: Store,
-  itemId: number,
-  c: Classification,
-  db: Store['db'] = store.db,
-): Promise<void> {
-  const values = {
+/** A verdict as a row of the classifications table. */
+export function classificationRow(itemId: number, c: Classification, createdAt: string) {
+  return {
     item_id: itemId,
     model_version: c.modelVersion,
     lang: c.lang,
@@ -19,8 +14,18 @@ export async function saveClassification(
     score: c.score,
     categories_json: toJson(c.categories),
     facts_json: toJson(c.facts),
-    created_at: nowIso(),
+    created_at: createdAt,
   };
+}
+
+/** Stores one model version's verdict on an item; classifying again with the same version replaces it. */
+export async function saveClassification(
+  store: Store,
+  itemId: number,
+  c: Classification,
+  db: Store['db'] = store.db,
+): Promise<void> {
+  const values = classificationRow(itemId, c, nowIso());
   await db
     .insertInto('classifications')
     .values(values)
@@ -51,19 +56,7 @@ export async function saveClassifications(
   const createdAt = nowIso();
   await db
     .insertInto('classifications')
-    .values(
-      verdicts.map(({ itemId, c }) => ({
-        item_id: itemId,
-        model_version: c.modelVersion,
-        lang: c.lang,
-        script: c.script,
-        candidate: c.candidate ? 1 : 0,
-        score: c.score,
-        categories_json: toJson(c.categories),
-        facts_json: toJson(c.facts),
-        created_at: createdAt,
-      })),
-    )
+    .values(verdicts.map(({ itemId, c }) => classificationRow(itemId, c, createdAt)))
     .onConflict((oc) =>
       oc.columns(['item_id', 'model_version']).doUpdateSet((eb) => ({
         lang: eb.ref('excluded.lang'),

@@ -1,12 +1,17 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gunzipSync, gzip } from 'node:zlib';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Selectable } from 'kysely';
 import type { Article, Classification, CourtRecord, ItemKind, LanguageResult } from '../core/index.ts';
 import { contentHash, EMPTY_FACTS } from '../core/index.ts';
-import { saveClassification, saveClassifications } from './classifications-repository.ts';
+import { classificationRow, saveClassification, saveClassifications } from './classifications-repository.ts';
 import { toBytes, toNullableNumber, toNumber } from './dialect.ts';
 import { fromJson, nowIso, toJson } from './json-column.ts';
 import type { Store } from './open-store.ts';
 import type { ClassificationsTable, ItemsTable } from './schema.ts';
+import { statement, withSqlite } from './sqlite-handle.ts';
+
+const gzipAsync = promisify(gzip);
 
 export type SaveStatus = 'new' | 'updated' | 'unchanged';
 
@@ -35,21 +40,42 @@ export interface StoredItem {
 
 /** Of the given URLs, those already stored (as an item's URL or canonical URL). */
 export async function knownUrls(store: Store, urls: readonly string[]): Promise<Set<string>> {
-  const known = new Set<string>();
+  return new Set((await knownUrlsFetchedAt(store, urls)).keys());
+}
+
+/**
+ * Of the given URLs, those already stored (as an item's URL or canonical URL), with when that item was
+ * last fetched (the newest, should two items claim the URL): one query per 500 URLs, for a sitemap's
+ * thousands of entries, instead of one per entry.
+ */
+export async function knownUrlsFetchedAt(
+  store: Store,
+  urls: readonly string[],
+): Promise<Map<string, string>> {
+  const fetchedAt = new Map<string, string>();
+  const note = (url: string, at: string) => {
+    const seen = fetchedAt.get(url);
+    if (seen === undefined || at > seen) fetchedAt.set(url, at);
+  };
   for (let i = 0; i < urls.length; i += 500) {
     const chunk = urls.slice(i, i + 500);
     if (chunk.length === 0) continue;
     const rows = await store.db
       .selectFrom('items')
-      .select(['url', 'canonical_url'])
+      .select(['url', 'canonical_url', 'fetched_at'])
       .where((eb) => eb.or([eb('url', 'in', chunk), eb('canonical_url', 'in', chunk)]))
       .execute();
     for (const r of rows) {
-      known.add(r.url);
-      known.add(r.canonical_url);
+      note(r.url, r.fetched_at);
+      note(r.canonical_url, r.fetched_at);
     }
   }
-  return new Set(urls.filter((u) => known.has(u)));
+  const out = new Map<string, string>();
+  for (const u of urls) {
+    const at = fetchedAt.get(u);
+    if (at !== undefined) out.set(u, at);
+  }
+  return out;
 }
 
 /**
@@ -61,7 +87,7 @@ export async function saveArticle(
   article: Article,
   language?: LanguageResult,
 ): Promise<{ itemId: number; status: SaveStatus }> {
-  const prepared = prepareArticle(article);
+  const prepared = await prepareArticle(article);
   return store.db.transaction().execute((trx) => saveArticleIn(trx, article, language, prepared));
 }
 
@@ -69,6 +95,12 @@ export interface ArticleToSave {
   readonly article: Article;
   readonly language?: LanguageResult;
 }
+
+export type ClassifyForSave = (
+  entry: ArticleToSave,
+  itemId: number,
+  status: SaveStatus,
+) => Classification | null;
 
 /**
  * Stores several articles and, for each one that is new or changed, the classification `classify`
@@ -78,11 +110,16 @@ export interface ArticleToSave {
 export async function saveArticlesWithClassifications(
   store: Store,
   entries: readonly ArticleToSave[],
-  classify: (entry: ArticleToSave, itemId: number, status: SaveStatus) => Classification | null,
-): Promise<{ itemId: number; status: SaveStatus; classification: Classification | null }[]> {
+  classify: ClassifyForSave,
+): Promise<SavedWithClassification[]> {
   if (entries.length === 0) return [];
-  // Hashing and gzip happen before the transaction, so it holds the database no longer than the writes.
-  const prepared = entries.map((e) => prepareArticle(e.article));
+  // Hashing and gzip happen before the transaction, so it holds the database no longer than the writes
+  // (gzip in libuv's thread pool: it cost the crawl's main thread more than the whole insert).
+  const prepared = await Promise.all(entries.map((e) => prepareArticle(e.article)));
+  const onSqlite = await withSqlite(store, null, (sqlite) =>
+    saveBatchOnSqlite(sqlite, entries, prepared, classify),
+  );
+  if (onSqlite) return onSqlite;
   const canonical = entries.map((e) => e.article.canonicalUrl);
   const oneEach = new Set(canonical).size === canonical.length;
   return store.db.transaction().execute(async (trx) => {
@@ -150,6 +187,103 @@ export async function saveArticlesWithClassifications(
   });
 }
 
+export interface SavedWithClassification {
+  readonly itemId: number;
+  readonly status: SaveStatus;
+  readonly classification: Classification | null;
+}
+
+/**
+ * The same batch on SQLite, with statements prepared once per connection (kysely compiling and the
+ * driver preparing a 50-row insert again for every batch cost more than the insert itself). One
+ * transaction, article by article, so two links to one canonical page see each other.
+ */
+function saveBatchOnSqlite(
+  sqlite: BetterSqlite3.Database,
+  entries: readonly ArticleToSave[],
+  prepared: readonly Prepared[],
+  classify: ClassifyForSave,
+): SavedWithClassification[] {
+  const find = statement(sqlite, `select ${EXISTING_COLUMNS.join(', ')} from items where canonical_url = ?`);
+  const insert = statement(
+    sqlite,
+    `insert into items (${ITEM_FIELDS.join(', ')}, updated_at, revision) values (${ITEM_FIELDS.map(() => '?').join(', ')}, ?, 1)`,
+  );
+  const keepRevision = statement(
+    sqlite,
+    'insert into item_revisions (item_id, revision, content_hash, title, text, fetched_at) values (?, ?, ?, ?, ?, ?)',
+  );
+  const update = statement(
+    sqlite,
+    `update items set ${ITEM_FIELDS.map((f) => `${f} = ?`).join(', ')}, updated_at = ?, revision = ? where id = ?`,
+  );
+  const verdict = statement(sqlite, UPSERT_CLASSIFICATION_SQL);
+  return sqlite.transaction(() => {
+    const out: SavedWithClassification[] = [];
+    const now = nowIso();
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i]!;
+      const fields = itemFields(entry.article, entry.language, prepared[i]!);
+      const values = ITEM_FIELDS.map((f) => fields[f] ?? null);
+      const existing = find.get(entry.article.canonicalUrl) as ExistingRow | undefined;
+      let itemId: number;
+      let status: SaveStatus;
+      if (!existing) {
+        itemId = toNumber(insert.run(...values, now).lastInsertRowid);
+        status = 'new';
+      } else {
+        itemId = toNumber(existing.id);
+        if (existing.content_hash === prepared[i]!.hash) {
+          out.push({ itemId, status: 'unchanged', classification: null });
+          continue;
+        }
+        const revision = toNumber(existing.revision);
+        keepRevision.run(
+          itemId,
+          revision,
+          existing.content_hash,
+          existing.title,
+          existing.text,
+          existing.fetched_at,
+        );
+        update.run(...values, now, revision + 1, itemId);
+        status = 'updated';
+      }
+      const c = classify(entry, itemId, status);
+      if (c) verdict.run(...classificationValues(itemId, c, now));
+      out.push({ itemId, status, classification: c });
+    }
+    return out;
+  })();
+}
+
+const CLASSIFICATION_COLUMNS = [
+  'item_id',
+  'model_version',
+  'lang',
+  'script',
+  'candidate',
+  'score',
+  'categories_json',
+  'facts_json',
+  'created_at',
+] as const satisfies readonly (keyof ReturnType<typeof classificationRow>)[];
+
+/** saveClassification's upsert: a verdict of the same model version on the same item replaces it. */
+const UPSERT_CLASSIFICATION_SQL = (() => {
+  const columns = CLASSIFICATION_COLUMNS.join(', ');
+  const params = CLASSIFICATION_COLUMNS.map(() => '?').join(', ');
+  const replaced = CLASSIFICATION_COLUMNS.filter((c) => c !== 'item_id' && c !== 'model_version')
+    .map((c) => `${c} = excluded.${c}`)
+    .join(', ');
+  return `insert into classifications (${columns}) values (${params}) on conflict (item_id, model_version) do update set ${replaced}`;
+})();
+
+function classificationValues(itemId: number, c: Classification, createdAt: string) {
+  const row = classificationRow(itemId, c, createdAt);
+  return CLASSIFICATION_COLUMNS.map((k) => row[k]);
+}
+
 /** Rows per multi-row statement: far below SQLite's and PostgreSQL's limits on bound parameters. */
 const CHUNK = 100;
 
@@ -180,10 +314,10 @@ interface Prepared {
   readonly html: Buffer | null;
 }
 
-function prepareArticle(article: Article): Prepared {
+async function prepareArticle(article: Article): Promise<Prepared> {
   return {
     hash: contentHash(article.title, article.text),
-    html: article.html === null ? null : gzipSync(Buffer.from(article.html, 'utf8')),
+    html: article.html === null ? null : await gzipAsync(Buffer.from(article.html, 'utf8')),
   };
 }
 
@@ -206,6 +340,36 @@ async function saveArticleIn(
     .executeTakeFirstOrThrow();
   return { itemId: toNumber(row.id), status: 'new' as const };
 }
+
+/** The columns itemFields fills, in a fixed order (for positional parameters). */
+const ITEM_FIELDS = [
+  'source_id',
+  'kind',
+  'url',
+  'canonical_url',
+  'title',
+  'text',
+  'published_at',
+  'fetched_at',
+  'author',
+  'section',
+  'lang',
+  'script',
+  'lang_confidence',
+  'content_hash',
+  'raw_html_gz',
+  'extracted_by',
+  'case_number',
+  'court_json',
+] as const satisfies readonly (keyof ReturnType<typeof itemFields>)[];
+// Every field itemFields fills is in ITEM_FIELDS (a compile error otherwise).
+const ALL_ITEM_FIELDS: Exclude<
+  keyof ReturnType<typeof itemFields>,
+  (typeof ITEM_FIELDS)[number]
+> extends never
+  ? true
+  : never = true;
+void ALL_ITEM_FIELDS;
 
 function itemFields(article: Article, language: LanguageResult | undefined, { hash, html }: Prepared) {
   return {

@@ -7,6 +7,7 @@ import { DEFAULT_DB_PATH, databaseError, describeError } from '../core/index.ts'
 import { type DialectName, type DialectTraits, dialectTraits } from './dialect.ts';
 import { migrate } from './migrations/index.ts';
 import type { Schema } from './schema.ts';
+import { cachingDatabase, registerSqlite } from './sqlite-handle.ts';
 
 export interface Store {
   readonly db: Kysely<Schema>;
@@ -44,6 +45,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
   let dialect: Dialect;
   let name: DialectName;
   let location: string;
+  let sqlite: Awaited<ReturnType<typeof openSqliteFile>> | null = null;
   if (options.dialect) {
     dialect = options.dialect.kysely;
     name = options.dialect.name;
@@ -53,7 +55,8 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     if (where.kind === 'sqlite') {
       name = 'sqlite';
       location = where.path;
-      dialect = new SqliteDialect({ database: await openSqliteFile(where.path) });
+      sqlite = await openSqliteFile(where.path);
+      dialect = new SqliteDialect({ database: cachingDatabase(sqlite) });
     } else {
       name = 'postgres';
       location = redactUrl(where.url);
@@ -70,7 +73,9 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     await db.destroy().catch(() => undefined);
     throw databaseError(`cannot open the database at ${location}: ${describeError(error)}`, error);
   }
-  return { db, traits, location, close: () => db.destroy() };
+  const store: Store = { db, traits, location, close: () => db.destroy() };
+  if (sqlite) registerSqlite(store, sqlite);
+  return store;
 }
 
 async function openSqliteFile(path: string) {

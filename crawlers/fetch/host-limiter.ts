@@ -29,19 +29,25 @@ export class HostLimiter {
     }
     const s = state;
     return new Promise<HostSlot>((resolve, reject) => {
-      const waiter = { rate, concurrency, resolve };
-      s.waiters.push(waiter);
-      signal?.addEventListener(
-        'abort',
-        () => {
-          const i = s.waiters.indexOf(waiter);
-          if (i >= 0) {
-            s.waiters.splice(i, 1);
-            reject(signal.reason ?? new Error('aborted'));
-          }
+      // The abort listener goes once the slot is granted: a crawl's signal would otherwise collect one
+      // listener per request of the whole run.
+      const onAbort = () => {
+        const i = s.waiters.indexOf(waiter);
+        if (i >= 0) {
+          s.waiters.splice(i, 1);
+          reject(signal?.reason ?? new Error('aborted'));
+        }
+      };
+      const waiter = {
+        rate,
+        concurrency,
+        resolve: (slot: HostSlot) => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(slot);
         },
-        { once: true },
-      );
+      };
+      s.waiters.push(waiter);
+      signal?.addEventListener('abort', onAbort, { once: true });
       this.pump(s);
     });
   }

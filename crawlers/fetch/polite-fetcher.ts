@@ -4,6 +4,7 @@
 import type { RawPage } from '../../core/index.ts';
 import type { CrawlConfig } from './crawl-config.ts';
 import { HostLimiter } from './host-limiter.ts';
+import { HttpAgents, HttpGetError, type HttpResult, httpGet } from './http-get.ts';
 import { RobotsCache } from './robots-cache.ts';
 
 export interface FetchRequest {
@@ -36,8 +37,6 @@ export type FetchOutcome =
 /** Called for every HTTP request actually sent (tests and benchmarks count them). */
 export type RequestListener = (url: string, status: number | null) => void;
 
-class PageTooLarge extends Error {}
-
 type AttemptOutcome = FetchOutcome extends infer T
   ? T extends FetchOutcome
     ? Omit<T, 'attempts'>
@@ -47,6 +46,7 @@ type AttemptOutcome = FetchOutcome extends infer T
 export class PoliteFetcher {
   readonly config: CrawlConfig;
   private readonly limiter = new HostLimiter();
+  private readonly agents = new HttpAgents();
   private readonly robots: RobotsCache;
   private readonly listener?: RequestListener;
 
@@ -88,6 +88,11 @@ export class PoliteFetcher {
     return this.failed(`${lastReason} (after ${attempts} attempts)`, lastStatus, attempts, true);
   }
 
+  /** Closes the kept-alive connections (idle ones never hold the process open; this frees them now). */
+  close(): void {
+    this.agents.destroy();
+  }
+
   private failed(reason: string, status: number | null, attempts: number, retryable = false): FetchOutcome {
     return { ok: false, reason, status, blocked: false, retryable, attempts };
   }
@@ -101,6 +106,7 @@ export class PoliteFetcher {
     const cfg = this.config;
     const seen = new Set<string>();
     let url = req.url;
+    let staleResent = false;
     for (let hop = 0; ; hop++) {
       let parsed: URL;
       try {
@@ -134,63 +140,59 @@ export class PoliteFetcher {
       };
       if (hop === 0 && req.etag) headers['if-none-match'] = req.etag;
       if (hop === 0 && req.lastModified) headers['if-modified-since'] = req.lastModified;
-      const deadline = new Deadline(cfg.requestTimeoutMs, req.signal);
-      const signal = deadline.signal;
-      let response: Response;
-      let body: Uint8Array;
+      let response: HttpResult;
       try {
-        response = await fetch(url, { headers, redirect: 'manual', signal });
-        this.listener?.(url, response.status);
-        if (response.status >= 300 && response.status < 400 && response.status !== 304) {
-          await response.body?.cancel();
-          const location = response.headers.get('location');
-          if (!location)
-            return {
-              kind: 'done',
-              outcome: this.fail(`HTTP ${response.status} without Location`, response.status),
-            };
-          const next = new URL(location, url).href;
-          if (seen.has(next))
-            return { kind: 'done', outcome: this.fail(`redirect loop at ${next}`, response.status) };
-          if (hop + 1 > cfg.maxRedirects)
-            return {
-              kind: 'done',
-              outcome: this.fail(`more than ${cfg.maxRedirects} redirects`, response.status),
-            };
-          url = next;
+        response = await httpGet(parsed, {
+          headers,
+          agents: this.agents,
+          timeoutMs: cfg.requestTimeoutMs,
+          maxBytes: cfg.maxPageBytes,
+          signal: req.signal,
+          onStatus: (status) => this.listener?.(url, status),
+        });
+      } catch (error) {
+        const e = error instanceof HttpGetError ? error : null;
+        if (e?.kind === 'too-large') return { kind: 'done', outcome: this.fail(e.message, 200) };
+        if (req.signal?.aborted || e?.kind === 'aborted')
+          return { kind: 'done', outcome: { ...this.fail('crawl aborted', null), retryable: true } };
+        if (e?.kind === 'timeout') {
+          this.listener?.(url, null);
+          return { kind: 'retry', reason: e.message, status: null };
+        }
+        // A kept-alive connection the server closed just then: resent at once, not counted as a try.
+        if (e?.staleConnection && !staleResent) {
+          staleResent = true;
+          hop -= 1;
           continue;
         }
-        if (response.status !== 200) await response.body?.cancel();
-        body = response.status === 200 ? await readCapped(response, cfg.maxPageBytes) : new Uint8Array();
-      } catch (error) {
-        if (error instanceof PageTooLarge) {
-          return { kind: 'done', outcome: this.fail(`page larger than ${cfg.maxPageBytes} bytes`, 200) };
-        }
-        if (req.signal?.aborted)
-          return { kind: 'done', outcome: { ...this.fail('crawl aborted', null), retryable: true } };
-        if (deadline.timedOut) {
-          this.listener?.(url, null);
-          return { kind: 'retry', reason: `timeout after ${cfg.requestTimeoutMs} ms`, status: null };
-        }
-        return { kind: 'retry', reason: `network error: ${networkErrorCode(error)}`, status: null };
+        return {
+          kind: 'retry',
+          reason: `network error: ${e?.code ?? networkErrorCode(error)}`,
+          status: null,
+        };
       } finally {
-        deadline.clear();
         slot.release();
       }
       const status = response.status;
+      if (status >= 300 && status < 400 && status !== 304) {
+        const location = response.headers.location;
+        if (!location) return { kind: 'done', outcome: this.fail(`HTTP ${status} without Location`, status) };
+        const next = new URL(location, url).href;
+        if (seen.has(next)) return { kind: 'done', outcome: this.fail(`redirect loop at ${next}`, status) };
+        if (hop + 1 > cfg.maxRedirects)
+          return { kind: 'done', outcome: this.fail(`more than ${cfg.maxRedirects} redirects`, status) };
+        url = next;
+        continue;
+      }
       if (status === 304) return { kind: 'done', outcome: { ok: true, notModified: true, status: 304 } };
       if (status === 200) {
-        const headerMap: Record<string, string> = {};
-        response.headers.forEach((v, k) => {
-          headerMap[k.toLowerCase()] = v;
-        });
         const page: RawPage = {
           sourceId: req.sourceId,
           url: req.url,
           finalUrl: url,
           status,
-          headers: headerMap,
-          body,
+          headers: response.headers,
+          body: response.body,
           fetchedAt: new Date().toISOString(),
         };
         return { kind: 'done', outcome: { ok: true, notModified: false, page } };
@@ -200,7 +202,7 @@ export class PoliteFetcher {
           kind: 'retry',
           reason: 'HTTP 429 Too Many Requests',
           status,
-          retryAfterMs: parseRetryAfter(response.headers.get('retry-after')) ?? cfg.backoffBaseMs,
+          retryAfterMs: parseRetryAfter(response.headers['retry-after'] ?? null) ?? cfg.backoffBaseMs,
         };
       }
       if (status >= 500) return { kind: 'retry', reason: `HTTP ${status}`, status };
@@ -212,24 +214,36 @@ export class PoliteFetcher {
     return { ok: false as const, reason, status, blocked: false, retryable: false };
   }
 
-  /** robots.txt itself: fetched once per host and run, within the host's rate limit. */
+  /**
+   * robots.txt itself: fetched once per host and run, within the host's rate limit, following up to five
+   * redirects (RFC 9309). Through the same client as the pages: fetch() alone would load a second HTTP
+   * stack into the process (16 MB, 40 ms) for one request per host.
+   */
   private async fetchRobots(url: string, signal?: AbortSignal): Promise<{ status: number; text: string }> {
-    const parsed = new URL(url);
-    const slot = await this.limiter.acquire(parsed.host, this.config.ratePerSecond, 1, signal);
+    let target = new URL(url);
+    const slot = await this.limiter.acquire(target.host, this.config.ratePerSecond, 1, signal);
     try {
-      const deadline = new Deadline(this.config.requestTimeoutMs, signal);
-      try {
-        const response = await fetch(url, {
-          headers: { 'user-agent': this.config.userAgent, accept: 'text/plain' },
-          signal: deadline.signal,
+      for (let hop = 0; ; hop++) {
+        const from = target.href;
+        const response = await httpGet(target, {
+          headers: {
+            'user-agent': this.config.userAgent,
+            accept: 'text/plain',
+            'accept-encoding': 'gzip, deflate, br',
+          },
+          agents: this.agents,
+          timeoutMs: this.config.requestTimeoutMs,
+          maxBytes: 512_000,
+          signal,
+          onStatus: (status) => this.listener?.(from, status),
         });
-        this.listener?.(url, response.status);
-        const text =
-          response.status === 200 ? new TextDecoder().decode(await readCapped(response, 512_000)) : '';
-        if (response.status !== 200) await response.body?.cancel();
+        const location = response.headers.location;
+        if (response.status >= 300 && response.status < 400 && location && hop < 5) {
+          target = new URL(location, target);
+          continue;
+        }
+        const text = response.status === 200 ? new TextDecoder().decode(response.body) : '';
         return { status: response.status, text };
-      } finally {
-        deadline.clear();
       }
     } finally {
       slot.release();
@@ -237,70 +251,9 @@ export class PoliteFetcher {
   }
 }
 
-/**
- * A request's time limit joined with the crawl's abort signal. A plain timer, cleared when done:
- * AbortSignal.timeout + AbortSignal.any cost more per request and keep timers alive until they fire.
- */
-class Deadline {
-  private readonly controller = new AbortController();
-  private readonly timer: NodeJS.Timeout;
-  private readonly outer?: AbortSignal;
-  private readonly onOuterAbort = () => this.controller.abort(this.outer?.reason);
-  timedOut = false;
-
-  constructor(ms: number, outer?: AbortSignal) {
-    this.outer = outer;
-    this.timer = setTimeout(() => {
-      this.timedOut = true;
-      this.controller.abort(new Error(`timeout after ${ms} ms`));
-    }, ms);
-    if (outer?.aborted) this.controller.abort(outer.reason);
-    else outer?.addEventListener('abort', this.onOuterAbort, { once: true });
-  }
-
-  get signal(): AbortSignal {
-    return this.controller.signal;
-  }
-
-  clear(): void {
-    clearTimeout(this.timer);
-    this.outer?.removeEventListener('abort', this.onOuterAbort);
-  }
-}
-
-async function readCapped(response: Response, cap: number): Promise<Uint8Array> {
-  const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > cap) {
-    await response.body?.cancel();
-    throw new PageTooLarge();
-  }
-  // A declared length within the cap can be read in one go (the stream is still cut at the cap below
-  // when no length is declared, or a server sends more than it declared).
-  if (response.headers.get('content-length') !== null && Number.isFinite(declared)) {
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    if (bytes.byteLength > cap) throw new PageTooLarge();
-    return bytes;
-  }
-  if (!response.body) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-    size += chunk.byteLength;
-    if (size > cap) throw new PageTooLarge();
-    chunks.push(chunk);
-  }
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.byteLength;
-  }
-  return out;
-}
-
-/** The useful part of a failed fetch: undici hides the code (ECONNREFUSED, ENOTFOUND) in `cause`. */
+/** The useful part of a failed request: its code (ECONNREFUSED, ENOTFOUND), which fetch hides in `cause`. */
 export function networkErrorCode(error: unknown): string {
+  if (error instanceof HttpGetError) return error.kind === 'network' ? error.code : error.message;
   const cause = (error as { cause?: { code?: string; message?: string; errors?: { code?: string }[] } })
     .cause;
   return cause?.code ?? cause?.errors?.[0]?.code ?? cause?.message ?? (error as Error).message;

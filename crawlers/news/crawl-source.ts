@@ -1,14 +1,14 @@
 // One source, end to end: discover → skip known URLs → fetch the rest through a crawlee pool (our polite
 // fetcher inside it) → decode → extract → ingest (language, store, classify, queue). Counts are saved to
 // the crawl run as they grow; nothing here throws for a bad page or a dead site: it is counted and reported.
-import { AutoscaledPool, Configuration, log as crawleeLog } from '@crawlee/http';
+import { AutoscaledPool, Configuration, log as crawleeLog } from '@crawlee/core';
 import type { Article, RawPage, StageResult, TextClassifier } from '../../core/index.ts';
 import { describeError } from '../../core/index.ts';
 import { decodePage, extractArticle, ingestArticles } from '../../pipeline/index.ts';
 import {
   clearPendingUrl,
-  getItemByUrl,
   knownUrls,
+  knownUrlsFetchedAt,
   markPendingUrl,
   markSourceSucceeded,
   pendingUrls,
@@ -119,19 +119,21 @@ export async function crawlSource(source: NewsSource, ctx: CrawlSourceContext): 
   const links = selectLinks(discovery.links, source, ctx.since);
   // Pages an earlier run could not fetch (timeout, 5xx) are tried again whatever their date.
   const pending = new Set(await pendingUrls(store, source.id));
+  const listed = new Set(links.map((l) => l.url));
   for (const url of pending) {
-    if (!links.some((l) => l.url === url))
-      links.push({ url, title: null, publishedAt: null, updatedAt: null });
+    if (!listed.has(url)) links.push({ url, title: null, publishedAt: null, updatedAt: null });
   }
   counts.found = links.length;
-  const known = await knownUrls(
+  const known = await knownUrlsFetchedAt(
     store,
     links.map((l) => l.url),
   );
   const toFetch: DiscoveredLink[] = [];
   for (const link of links) {
-    if (!known.has(link.url)) toFetch.push(link);
-    else if (link.updatedAt && (await changedSince(store, link))) toFetch.push(link);
+    const fetchedAt = known.get(link.url);
+    if (fetchedAt === undefined) toFetch.push(link);
+    // A known article whose feed or sitemap entry says it changed after we fetched it.
+    else if (link.updatedAt && link.updatedAt > fetchedAt) toFetch.push(link);
     else counts.unchanged += 1;
   }
   const linkByUrl = new Map(toFetch.map((l) => [l.url, l]));
@@ -275,12 +277,6 @@ function selectLinks(
     if (!byUrl.has(l.url)) byUrl.set(l.url, l);
   }
   return [...byUrl.values()];
-}
-
-/** A known article whose feed or sitemap entry says it changed after we fetched it. */
-async function changedSince(store: Store, link: DiscoveredLink): Promise<boolean> {
-  const item = await getItemByUrl(store, link.url);
-  return item !== null && link.updatedAt !== null && link.updatedAt > item.fetchedAt;
 }
 
 /**

@@ -15,38 +15,84 @@ export function maybeGunzip(body: Uint8Array): Uint8Array {
   return body;
 }
 
+/** The parts of a parsed XML node read here (cheerio's DOM: elements, text and CDATA). */
+interface XmlNode {
+  readonly type: string;
+  readonly name?: string;
+  readonly data?: string;
+  readonly children?: readonly XmlNode[];
+}
+
 export function parseSitemap(xml: string, sitemapUrl: string): StageResult<ParsedSitemap> {
   const head = xml.slice(0, 2000).trimStart().toLowerCase();
   if (/^(<!doctype html|<html)/.test(head))
     return reject('discover', `expected a sitemap at ${sitemapUrl}, got an HTML page`);
   const problem = checkWellFormed(xml);
   if (problem) return reject('discover', `malformed sitemap at ${sitemapUrl}: ${problem}`);
+  // The parsed tree is walked directly: a CSS selector per <url> cost more than parsing the whole
+  // document (a news site's sitemap lists thousands of URLs, read at the start of every crawl).
   const $ = cheerio.load(xml, { xml: true });
-  const rootName = ($.root().children().first().prop('tagName') ?? '').toLowerCase();
+  const root = ($.root()[0] as unknown as XmlNode).children?.find(isElement);
+  const rootName = nameOf(root);
   if (rootName === 'sitemapindex') {
     const sitemaps: { url: string; lastmod: string | null }[] = [];
-    $('sitemap').each((_, el) => {
-      const url = absoluteUrl($(el).children('loc').text(), sitemapUrl);
-      if (url) sitemaps.push({ url, lastmod: isoDate($(el).children('lastmod').text()) });
-    });
+    for (const el of elementsNamed(root!, 'sitemap')) {
+      const url = absoluteUrl(textOf(childNamed(el, 'loc')), sitemapUrl);
+      if (url) sitemaps.push({ url, lastmod: isoDate(textOf(childNamed(el, 'lastmod'))) });
+    }
     return accept({ kind: 'index', sitemaps });
   }
   if (rootName === 'urlset') {
     const links: DiscoveredLink[] = [];
-    $('url').each((_, el) => {
-      const node = $(el);
-      const url = absoluteUrl(node.children('loc').text(), sitemapUrl);
-      if (!url) return;
-      const news = node.children('news\\:news');
-      const lastmod = isoDate(node.children('lastmod').text());
+    for (const el of elementsNamed(root!, 'url')) {
+      const url = absoluteUrl(textOf(childNamed(el, 'loc')), sitemapUrl);
+      if (!url) continue;
+      const news = childNamed(el, 'news:news');
+      const lastmod = isoDate(textOf(childNamed(el, 'lastmod')));
       links.push({
         url,
-        title: news.find('news\\:title').text().trim() || null,
-        publishedAt: isoDate(news.find('news\\:publication_date').text()) ?? lastmod,
+        title: textOf(news && descendantNamed(news, 'news:title')).trim() || null,
+        publishedAt: isoDate(textOf(news && descendantNamed(news, 'news:publication_date'))) ?? lastmod,
         updatedAt: lastmod,
       });
-    });
+    }
     return accept({ kind: 'urlset', links });
   }
   return reject('discover', `not a sitemap at ${sitemapUrl}: root element <${rootName || '?'}>`);
+}
+
+const isElement = (n: XmlNode) => n.type === 'tag' || n.type === 'script' || n.type === 'style';
+const nameOf = (n: XmlNode | undefined) => (n?.name ?? '').toLowerCase();
+
+/** Elements named `name` below `node` (not looking inside a match: sitemap entries do not nest). */
+function elementsNamed(node: XmlNode, name: string, out: XmlNode[] = []): XmlNode[] {
+  for (const c of node.children ?? []) {
+    if (!isElement(c)) continue;
+    if (nameOf(c) === name) out.push(c);
+    else elementsNamed(c, name, out);
+  }
+  return out;
+}
+
+function childNamed(node: XmlNode, name: string): XmlNode | undefined {
+  return node.children?.find((c) => isElement(c) && nameOf(c) === name);
+}
+
+function descendantNamed(node: XmlNode, name: string): XmlNode | undefined {
+  for (const c of node.children ?? []) {
+    if (!isElement(c)) continue;
+    if (nameOf(c) === name) return c;
+    const deeper = descendantNamed(c, name);
+    if (deeper) return deeper;
+  }
+  return undefined;
+}
+
+/** All text below a node, CDATA included (what cheerio's .text() gives). */
+function textOf(node: XmlNode | undefined): string {
+  if (!node) return '';
+  if (node.type === 'text') return node.data ?? '';
+  let s = '';
+  for (const c of node.children ?? []) if (c.type !== 'comment') s += textOf(c);
+  return s;
 }

@@ -2,6 +2,7 @@
 // limits, the size cap, redirects, conditional requests and robots.txt.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HostLimiter } from '../../../crawlers/fetch/host-limiter.ts';
 import { PoliteFetcher, parseRetryAfter } from '../../../crawlers/fetch/polite-fetcher.ts';
@@ -138,6 +139,41 @@ describe('PoliteFetcher', () => {
     });
   });
 
+  it('decodes gzip, deflate and brotli bodies, and caps the decoded size too', async () => {
+    const text = '<p>Сот отырысы жабық өтті.</p>';
+    const encoded: [string, Buffer][] = [
+      ['gzip', gzipSync(text)],
+      ['deflate', deflateSync(text)],
+      ['deflate', deflateRawSync(text)], // the raw deflate some servers send under that name
+      ['br', brotliCompressSync(text)],
+    ];
+    const f = new PoliteFetcher(config);
+    for (const [i, [coding, body]] of encoded.entries()) {
+      routes.set(`/enc${i}`, ok(body as unknown as string, { 'content-encoding': coding }));
+      const r = await f.fetch({ url: `${base}/enc${i}`, sourceId: 's' });
+      expect(r.ok && !r.notModified && Buffer.from(r.page.body).toString(), coding).toBe(text);
+    }
+    // 5,000 bytes that compress to a few dozen: within the cap as sent, not once decoded.
+    routes.set('/bomb', ok(gzipSync('z'.repeat(5000)) as unknown as string, { 'content-encoding': 'gzip' }));
+    expect(await f.fetch({ url: `${base}/bomb`, sourceId: 's' })).toMatchObject({
+      ok: false,
+      reason: 'page larger than 1000 bytes',
+    });
+    f.close();
+  });
+
+  it('retries a page whose connection is cut mid-body', async () => {
+    routes.set('/cut', (_q, res, hit) => {
+      if (hit > 1) return ok('whole page')(_q, res, hit);
+      res.writeHead(200, { 'content-type': 'text/html', 'content-length': '500' });
+      res.write('<p>the first bytes');
+      setTimeout(() => res.socket?.destroy(), 20);
+    });
+    const r = await new PoliteFetcher(config).fetch({ url: `${base}/cut`, sourceId: 's' });
+    expect(r.ok && !r.notModified && Buffer.from(r.page.body).toString()).toBe('whole page');
+    expect(r.attempts).toBe(2);
+  });
+
   it('follows redirects up to the limit, detects loops and reports the final URL', async () => {
     routes.set('/r1', (_q, res) => res.writeHead(301, { location: '/r2' }).end());
     routes.set('/r2', (_q, res) => res.writeHead(302, { location: `${base}/final` }).end());
@@ -188,6 +224,15 @@ describe('PoliteFetcher', () => {
     expect((await f.fetch({ url: `${base}/open`, sourceId: 's' })).ok).toBe(true);
     expect((await f.fetch({ url: `${base}/open`, sourceId: 's' })).ok).toBe(true);
     expect(log.map((l) => l.path)).toEqual(['/robots.txt', '/open', '/open']);
+  });
+
+  it('follows a redirected robots.txt', async () => {
+    routes.set('/robots.txt', (_q, res) => res.writeHead(301, { location: '/meta/robots.txt' }).end());
+    routes.set('/meta/robots.txt', (_q, res) => res.end('User-agent: *\nDisallow: /private/\n'));
+    routes.set('/private/x', ok('secret'));
+    const r = await new PoliteFetcher(config).fetch({ url: `${base}/private/x`, sourceId: 's' });
+    expect(r).toMatchObject({ ok: false, blocked: true });
+    expect(log.map((l) => l.path)).toEqual(['/robots.txt', '/meta/robots.txt']);
   });
 
   it('obeys a group naming our agent, which replaces the * group (RFC 9309)', async () => {
