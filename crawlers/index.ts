@@ -17,7 +17,12 @@ export {
   crawlCourtSource,
   readStorageState,
 } from './court/crawl-court-source.ts';
-export { type CrawlConfig, loadCrawlConfig, withCrawlConfig } from './fetch/crawl-config.ts';
+export {
+  type CrawlConfig,
+  loadCrawlConfig,
+  placeholderContact,
+  withCrawlConfig,
+} from './fetch/crawl-config.ts';
 export {
   type FetchOutcome,
   type FetchRequest,

@@ -12,9 +12,11 @@ import {
   DEFAULT_SOURCES_FILE,
   formatSourceReport,
   loadCourtConfig,
+  loadCrawlConfig,
   loadSources,
   type NewsSource,
   type ProgressEvent,
+  placeholderContact,
   runCrawl,
   type SourceReport,
   selectSources,
@@ -65,6 +67,12 @@ Exit 0 when at least one source succeeded, 1 when all failed.`,
     const since = sinceText ? parseDate(sinceText, '--since') : undefined;
     const maxPages = ctx.values['max-pages'] === undefined ? undefined : intOption(ctx, 'max-pages', 0, 1);
     const storageStatePath = stringOption(ctx, 'storage-state');
+    const contact = placeholderContact(loadCrawlConfig().userAgent);
+    if (contact && news.length > 0) {
+      ctx.logger.warn(
+        `config/crawl.json: the User-Agent's contact ${contact} reaches no one; set "userAgent" to your own contact page before crawling real outlets`,
+      );
+    }
     const classifier = createClassifier(); // before the database: a missing model leaves it untouched
     const store = await ctx.openStore();
     const progress = ctx.progress('crawl', 0);

@@ -90,6 +90,19 @@ export function loadCrawlConfig(file: string = CRAWL_CONFIG_FILE): CrawlConfig {
   return doc as unknown as CrawlConfig;
 }
 
+// Top-level names reserved for examples and tests (RFC 2606, RFC 6761): no outlet can reach a contact there.
+const RESERVED_HOST = /(^|\.)(example|invalid|test|localhost)$/i;
+
+/**
+ * The contact URL of a User-Agent when it cannot reach anyone (the shipped placeholder, a test host), so that a
+ * deployment that forgot to set its own is told at every crawl; null when the contact looks real.
+ */
+export function placeholderContact(userAgent: string): string | null {
+  const url = /https?:\/\/[^\s;)]+/.exec(userAgent)?.[0];
+  if (!url) return null;
+  return RESERVED_HOST.test(new URL(url).hostname) ? url : null;
+}
+
 /** The configuration with some values replaced (tests, benchmarks, the demo). */
 export function withCrawlConfig(overrides: Partial<CrawlConfig> = {}, base: CrawlConfig = loadCrawlConfig()) {
   return { ...base, ...overrides } as CrawlConfig;
