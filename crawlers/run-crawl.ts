@@ -1,6 +1,7 @@
 // A crawl run over many sources: recorded in the database (run, per-source counts and errors), sources
 // crawled a few at a time, each isolated from the others' failures. Usable from code (demo, tests,
 // benchmarks) as well as from `soz crawl`.
+import { setMaxListeners } from 'node:events';
 import type { TextClassifier } from '../core/index.ts';
 import { describeError } from '../core/index.ts';
 import { requeueCandidates } from '../pipeline/index.ts';
@@ -72,6 +73,16 @@ export async function runCrawl(store: Store, options: RunCrawlOptions): Promise<
     maxPages: options.maxPages ?? null,
   });
   const fetcher = new PoliteFetcher(config, options.onRequest);
+  // Every request waiting for its host's slot, in flight or backing off listens to the run's signal until it
+  // is done (then lets go), so many sources sharing one host legitimately hold more than Node's default of 10
+  // listeners at once. The bound is what the configuration allows to be pending, not unlimited.
+  if (options.signal) {
+    const pending = options.sources.reduce(
+      (n, s) => n + Math.max(s.concurrency ?? config.hostConcurrency, config.hostConcurrency),
+      0,
+    );
+    setMaxListeners(Math.max(10, 4 * pending), options.signal);
+  }
   const reports: SourceReport[] = [];
   const queue = [...options.sources];
   const worker = async () => {

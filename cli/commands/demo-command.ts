@@ -21,6 +21,7 @@ Options:
     const started = Date.now();
     const progress = ctx.progress('crawl');
     let shownTotal = 0;
+    let shownDone = 0;
     const result = await runDemo({
       dbPath,
       logger: ctx.logger,
@@ -33,7 +34,9 @@ Options:
           shownTotal = next;
           progress.setTotal(next);
         }
-        progress.tick(1, note);
+        // Discovery and a source's end report progress too: only articles move the count.
+        if (done > shownDone) progress.tick(done - shownDone, note);
+        shownDone = done;
       },
     });
     progress.done();
