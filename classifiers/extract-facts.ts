@@ -287,6 +287,17 @@ function unique(values: readonly string[]): string[] {
   return [...new Set(values.map((v) => v.trim()).filter(Boolean))];
 }
 
+/**
+ * Places named, where a longer match wins over one it covers: «Карагандинской области» is the region, not
+ * also the city whose prefix (караганд*) its first word starts with.
+ */
+function placeNames(cues: readonly CueMatch[]): string[] {
+  const places = cues.filter((m) => m.pattern.value.kind === 'place');
+  const covered = (m: CueMatch) =>
+    places.some((o) => o !== m && o.from <= m.from && o.to >= m.to && o.to - o.from > m.to - m.from);
+  return places.filter((m) => !covered(m)).map((m) => m.pattern.value.name);
+}
+
 /** Facts found in a text (a title may be passed joined to the text). */
 export function extractFacts(text: string): ExtractedFacts {
   const tokens = tokenize(text);
@@ -304,7 +315,7 @@ export function extractFacts(text: string): ExtractedFacts {
     lawArticles: unique(extractArticles(text)),
     amountsKzt: [...new Set(findAmountsKzt(text).map((a) => a.value))],
     dates: unique(extractDates(text)).sort(),
-    places: unique(cues.filter((m) => m.pattern.value.kind === 'place').map((m) => m.pattern.value.name)),
+    places: unique(placeNames(cues)),
     outcome,
   };
 }

@@ -48,3 +48,25 @@ describe('extractFacts', () => {
     expect(facts.outcome).toBeNull();
   });
 });
+
+describe('extractFacts places', () => {
+  it('finds cities in their inflected forms (ru locative, kk locative and dative)', () => {
+    const facts = extractFacts(
+      'В Караганде и в Уральске задержали двух блогеров. Ақтөбеде тілшіні полиция шақырды, ал Шымкентке келген ' +
+        'журналистке аккредитация берілмеді. Позже суд в Астане отказал.',
+    );
+    expect(facts.places).toEqual(['Караганда', 'Уральск', 'Актобе', 'Шымкент', 'Астана']);
+  });
+
+  it('takes a region, not also the city its adjective starts with', () => {
+    const facts = extractFacts('В Карагандинской области и в Павлодарской области проверили районные газеты.');
+    expect(facts.places).toEqual(['Карагандинская область', 'Павлодарская область']);
+  });
+
+  it('does not read Kazakh "returned" (оралды), Russian "families" words or "scales" as cities', () => {
+    const facts = extractFacts(
+      'Журналист елге оралды. Представители семейного бизнеса выступили. Таразы мен өлшеуіштер тексерілді.',
+    );
+    expect(facts.places).toEqual([]);
+  });
+});
