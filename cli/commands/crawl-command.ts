@@ -67,7 +67,8 @@ Exit 0 when at least one source succeeded, 1 when all failed.`,
     const since = sinceText ? parseDate(sinceText, '--since') : undefined;
     const maxPages = ctx.values['max-pages'] === undefined ? undefined : intOption(ctx, 'max-pages', 0, 1);
     const storageStatePath = stringOption(ctx, 'storage-state');
-    const contact = placeholderContact(loadCrawlConfig().userAgent);
+    const config = loadCrawlConfig();
+    const contact = placeholderContact(config.userAgent);
     if (contact && news.length > 0) {
       ctx.logger.warn(
         `config/crawl.json: the User-Agent's contact ${contact} reaches no one; set "userAgent" to your own contact page before crawling real outlets`,
@@ -88,6 +89,7 @@ Exit 0 when at least one source succeeded, 1 when all failed.`,
       const report = await runCrawl(store, {
         sources: news,
         classifier,
+        config,
         since,
         maxPages,
         onProgress,

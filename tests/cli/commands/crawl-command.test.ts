@@ -77,6 +77,8 @@ describe('soz crawl / items / sources', () => {
       'demo-zharshy',
     ]);
     expect(r.code).toBe(0);
+    // The shipped config/crawl.json still names the placeholder contact: the crawl says so, and goes on.
+    expect(r.stderr).toMatch(/User-Agent's contact https:\/\/soz-monitor\.example\/crawler reaches no one/);
     expect(r.stdout.trim().split('\n')).toEqual([
       'demo-dala: succeeded — found 6, new 6, updated 0, unchanged 0, failed 0',
       'demo-zharshy: succeeded — found 8, new 8, updated 0, unchanged 0, failed 0',
