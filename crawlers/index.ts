@@ -2,17 +2,24 @@
 // court crawler. crawlee stays inside this folder.
 
 export {
+  CHROMIUM_ARGS,
+  type ChromiumChoice,
+  ChromiumNotFoundError,
+  type ChromiumOrigin,
+  DEBIAN_CHROMIUM,
+  type FindChromiumOptions,
+  findChromium,
+} from './browser/find-chromium.ts';
+export {
   COURT_CONFIG_FILE,
   type CourtConfig,
   loadCourtConfig,
   parseCourtConfig,
 } from './court/court-config.ts';
 export {
-  CHROMIUM_ARGS,
   type CourtSource,
   type CourtSourceReport,
   type CrawlCourtOptions,
-  chromiumPath,
   courtSources,
   crawlCourtSource,
   readStorageState,

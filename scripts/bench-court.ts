@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Classification, EMPTY_FACTS, type LanguageResult, type TextClassifier } from '../core/index.ts';
-import { type CourtConfig, crawlCourtSource, loadCourtConfig } from '../crawlers/index.ts';
+import { type CourtConfig, crawlCourtSource, findChromium, loadCourtConfig } from '../crawlers/index.ts';
 import { startCourtPortal } from '../imitation/index.ts';
 import { openStore } from '../storage/index.ts';
 
@@ -161,7 +161,7 @@ const source = {
 
 try {
   console.log(
-    `bench:court — ${PAGES} result pages of 10 acts; node ${process.version}, chromium ${process.env.SOZ_CHROMIUM || '/usr/bin/chromium'}`,
+    `bench:court — ${PAGES} result pages of 10 acts; node ${process.version}, chromium ${(await findChromium()).description}`,
   );
   const idle = treeMemory();
 

@@ -6,7 +6,7 @@
 //   3. otherwise the card (a click on the row) and every act linked from it → CourtRecord → ingestArticle.
 // A captcha stops this source (status `blocked`); timeouts, portal errors and a crashed browser are retried
 // by crawlee and reported; the browser is retired every N pages so that memory stays flat.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { PlaywrightCrawler, PlaywrightCrawlingContext } from '@crawlee/playwright';
 import type { Page } from 'playwright';
 import type { Lang, TextClassifier } from '../../core/index.ts';
@@ -23,6 +23,7 @@ import {
   updateSourceRun,
   upsertSources,
 } from '../../storage/index.ts';
+import { type ChromiumChoice, findChromium } from '../browser/find-chromium.ts';
 import type { SourceReport } from '../news/crawl-source.ts';
 import { buildCourtArticle, buildCourtRecord } from './build-court-article.ts';
 import { type CourtConfig, loadCourtConfig } from './court-config.ts';
@@ -37,18 +38,6 @@ import {
   parseLawsuitResults,
   parseScheduleResults,
 } from './parse-court-pages.ts';
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-export const chromiumPath = (): string => process.env.SOZ_CHROMIUM || '/usr/bin/chromium';
 
 /** The court source as the registry describes it: the portal's base URL. */
 export interface CourtSource {
@@ -388,13 +377,25 @@ export async function crawlCourtSource(
   // Loaded here, not at the top: the browser stack weighs ~60 MB, and news-only crawls never need it.
   const { Configuration, PlaywrightCrawler: BrowserCrawler } = await import('@crawlee/playwright');
   const { chromium } = await import('playwright');
+  // Resolved before the crawler exists; a missing browser fails this source below, with the fix in the message.
+  let browser: ChromiumChoice | null = null;
+  let browserError: unknown = null;
+  try {
+    browser = await findChromium();
+  } catch (error) {
+    browserError = error;
+  }
   const crawlee = new Configuration({ persistStorage: false });
   const seededContexts = new WeakSet<object>();
   const crawler: PlaywrightCrawler = new BrowserCrawler(
     {
       launchContext: {
         launcher: chromium,
-        launchOptions: { executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS },
+        launchOptions: {
+          executablePath: browser?.executablePath ?? '',
+          headless: true,
+          args: [...(browser?.args ?? [])],
+        },
       },
       browserPoolOptions: {
         useFingerprints: false,
@@ -483,10 +484,7 @@ export async function crawlCourtSource(
 
   let status: SourceRunStatus;
   try {
-    if (!existsSync(chromiumPath())) {
-      // Never a browser download: the system's Chromium or nothing.
-      throw new Error(`no Chromium at ${chromiumPath()} (install Debian's chromium or set SOZ_CHROMIUM)`);
-    }
+    if (!browser) throw browserError;
     await crawler.run(listing);
     if (blocked) {
       status = 'blocked';

@@ -1,8 +1,9 @@
-// The review UI in Debian's Chromium: log in, filter, read a candidate's highlighted evidence, confirm with
+// The review UI in Chromium (Debian's, or the bundled one): log in, filter, read a candidate's highlighted evidence, confirm with
 // corrections, reject, merge a duplicate, read the log; scraped markup never runs; the second of two
 // reviewers gets a conflict. One server and one browser for the file (two cores on CI).
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findChromium } from '../../crawlers/index.ts';
 import { hashPassword, startReviewServer } from '../../pipeline/index.ts';
 import { getEntry, getTask, listLabels, saveUser } from '../../storage/index.ts';
 import { openTestStore, type TestStore } from '../helpers/test-stores.ts';
@@ -21,15 +22,6 @@ import {
 } from '../pipeline/review/review-fixtures.ts';
 
 const PASSWORD = 'пароль-для-браузера-1';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
 let t: TestStore;
@@ -59,10 +51,8 @@ beforeAll(async () => {
   await saveUser(t.store, { name: 'bolat', role: 'reviewer', passwordHash: hash });
   seeded = await seedReview(t.store);
   server = await startReviewServer(t.store, { port: 0, host: '127.0.0.1', logger: silent });
-  browser = await chromium.launch({
-    executablePath: process.env.SOZ_CHROMIUM ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const found = await findChromium();
+  browser = await chromium.launch({ executablePath: found.executablePath, args: [...found.args] });
 }, 120_000);
 
 afterAll(async () => {

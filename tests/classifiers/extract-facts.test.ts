@@ -59,7 +59,9 @@ describe('extractFacts places', () => {
   });
 
   it('takes a region, not also the city its adjective starts with', () => {
-    const facts = extractFacts('В Карагандинской области и в Павлодарской области проверили районные газеты.');
+    const facts = extractFacts(
+      'В Карагандинской области и в Павлодарской области проверили районные газеты.',
+    );
     expect(facts.places).toEqual(['Карагандинская область', 'Павлодарская область']);
   });
 
