@@ -51,6 +51,10 @@ import {
   sameToken,
   sessionCookie,
 } from './review-sessions.ts';
+import { pickUiLang, type UiText, uiText } from './ui-text.ts';
+
+/** A signed-in reviewer and the wording of the language their pages are shown in. */
+type Viewer = SessionUser & { readonly text: UiText };
 
 export interface ReviewServerOptions {
   readonly port?: number;
@@ -206,7 +210,7 @@ export async function startReviewServer(
 
   async function candidateView(
     res: ServerResponse,
-    session: SessionUser,
+    session: Viewer,
     taskId: number,
     flash: Flash[],
     status = 200,
@@ -219,15 +223,19 @@ export async function startReviewServer(
     const months = candidate.task.month ? monthsAround(candidate.task.month, 1) : [];
     const mergeTargets = await entryIdsOfMonths(store, months);
     const { previous, next } = await adjacentPendingTasks(store, candidate.task);
-    const ctx = { user: session.user, csrf: session.csrfToken };
+    const ctx = { user: session.user, csrf: session.csrfToken, text: session.text };
     send(res, status, candidatePage(ctx, { candidate, entry, mergeTargets, previous, next, form }, flash));
   }
 
-  const ctxOf = (s: SessionUser | null): PageContext => ({ user: s?.user ?? null, csrf: s?.csrfToken ?? '' });
+  const ctxOf = (s: Viewer | null, text: UiText = s?.text ?? uiText('en')): PageContext => ({
+    user: s?.user ?? null,
+    csrf: s?.csrfToken ?? '',
+    text,
+  });
 
   async function handleDecision(
     res: ServerResponse,
-    session: SessionUser,
+    session: Viewer,
     taskId: number,
     action: string,
     body: FormBody,
@@ -299,6 +307,8 @@ export async function startReviewServer(
       return send(res, 403, 'cross-origin form posts are refused', 'text/plain; charset=utf-8');
     }
     const cookies = parseCookies(req.headers.cookie);
+    // The account's language is not stored yet: the browser's Accept-Language decides, English by default.
+    const text = uiText(pickUiLang(null, req.headers['accept-language'], 'en'));
 
     if (path === '/login') {
       if (method === 'GET') {
@@ -307,7 +317,7 @@ export async function startReviewServer(
         const existing = cookies.get(LOGIN_CSRF_COOKIE);
         const csrf = existing && /^[A-Za-z0-9_-]{43}$/.test(existing) ? existing : newToken();
         const noAccounts = (await countUsers(store)) === 0;
-        return send(res, 200, loginPage({ csrf, noAccounts }), undefined, {
+        return send(res, 200, loginPage({ csrf, noAccounts, text }), undefined, {
           'set-cookie': `${LOGIN_CSRF_COOKIE}=${csrf}; Path=/login; HttpOnly; SameSite=Strict; Max-Age=3600`,
         });
       }
@@ -321,6 +331,7 @@ export async function startReviewServer(
             403,
             loginPage({
               csrf,
+              text,
               noAccounts: false,
               name,
               error: 'The form expired (CSRF check failed). Please try again.',
@@ -352,7 +363,7 @@ export async function startReviewServer(
         return send(
           res,
           result.retryAfter > 0 ? 429 : 401,
-          loginPage({ csrf, noAccounts: false, name, error: result.message }),
+          loginPage({ csrf, text, noAccounts: false, name, error: result.message }),
           undefined,
           extra,
         );
@@ -360,14 +371,15 @@ export async function startReviewServer(
       return send(res, 405, 'method not allowed', 'text/plain; charset=utf-8', { allow: 'GET, POST' });
     }
 
-    const session = await currentSession(store, cookies.get(SESSION_COOKIE));
+    const signedIn = await currentSession(store, cookies.get(SESSION_COOKIE));
+    const session: Viewer | null = signedIn ? { ...signedIn, text } : null;
     if (!session) {
       if (method === 'GET') return redirect(res, '/login');
       return send(
         res,
         401,
         messagePage(
-          ctxOf(null),
+          ctxOf(null, text),
           'Logged out',
           'Your session has ended. Log in again; your change was not saved.',
         ),
@@ -437,7 +449,7 @@ export async function startReviewServer(
     const ent = /^\/entries\/([^/]{1,200})$/.exec(path);
     if (ent) {
       const entryId = decodeURIComponent(ent[1]!);
-      const sctx = { user: session.user, csrf: session.csrfToken };
+      const sctx = { user: session.user, csrf: session.csrfToken, text: session.text };
       if (body) {
         try {
           await editEntry(store, {

@@ -1,8 +1,10 @@
 import { html } from '../html.ts';
+import type { UiText } from '../ui-text.ts';
 import { csrfField, layout } from './page-layout.ts';
 
 export function loginPage(opts: {
   csrf: string;
+  text: UiText;
   error?: string;
   noAccounts: boolean;
   name?: string;
@@ -21,7 +23,7 @@ export function loginPage(opts: {
       <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
       <button type="submit">Log in</button>
     </form>`;
-  return layout({ user: null, csrf: opts.csrf }, 'Log in', body);
+  return layout({ user: null, csrf: opts.csrf, text: opts.text }, 'Log in', body);
 }
 
 export function messagePage(ctx: Parameters<typeof layout>[0], title: string, message: string): string {
