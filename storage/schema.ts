@@ -144,6 +144,8 @@ export interface UsersTable {
   password_hash: string;
   created_at: string;
   disabled: number;
+  /** ru | kk | en, or null: the browser's language decides (migration 10). */
+  ui_lang: string | null;
 }
 
 export interface SessionsTable {

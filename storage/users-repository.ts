@@ -13,6 +13,8 @@ export interface User {
   readonly passwordHash: string;
   readonly createdAt: string;
   readonly disabled: boolean;
+  /** The review UI language the account chose (ru, kk, en), or null when it chose none. */
+  readonly uiLang: string | null;
 }
 
 function toUser(r: {
@@ -22,6 +24,7 @@ function toUser(r: {
   password_hash: string;
   created_at: string;
   disabled: number;
+  ui_lang: string | null;
 }): User {
   return {
     id: toNumber(r.id),
@@ -30,6 +33,7 @@ function toUser(r: {
     passwordHash: r.password_hash,
     createdAt: r.created_at,
     disabled: toNumber(r.disabled) === 1,
+    uiLang: r.ui_lang ?? null,
   };
 }
 
@@ -86,6 +90,17 @@ export async function setUserDisabled(store: Store, name: string, disabled: bool
   return !!row;
 }
 
+/** Stores the account's review UI language (null: none chosen); false when there is no such account. */
+export async function setUserUiLang(store: Store, userId: number, lang: string | null): Promise<boolean> {
+  const row = await store.db
+    .updateTable('users')
+    .set({ ui_lang: lang })
+    .where('id', '=', userId)
+    .returning('id')
+    .executeTakeFirst();
+  return !!row;
+}
+
 export async function createSession(
   store: Store,
   s: { tokenHash: string; userId: number; csrfToken: string; expiresAt: string },
@@ -126,6 +141,7 @@ export async function getSession(
       'u.password_hash',
       'u.created_at',
       'u.disabled',
+      'u.ui_lang',
     ])
     .where('s.token_hash', '=', tokenHash)
     .where('s.expires_at', '>', now)

@@ -6,12 +6,15 @@ import type { Article, Classification, DatasetEntry } from '../../core/index.ts'
 import {
   changeTask,
   closeAbandonedRuns,
+  createSession,
   createTask,
   finishCrawlRun,
   getCrawlRun,
   getEntry,
   getFetchState,
   getRawHtml,
+  getSession,
+  getUserByName,
   itemsNeedingClassification,
   knownUrls,
   listEntries,
@@ -25,6 +28,8 @@ import {
   saveArticle,
   saveClassification,
   saveFetchState,
+  saveUser,
+  setUserUiLang,
   startCrawlRun,
   startSourceRun,
   updateSourceRun,
@@ -254,6 +259,26 @@ describe.each(TEST_DIALECTS)('storage on %s', (dialect) => {
       before: { status: 'pending' },
       after: { status: 'rejected' },
     });
+  });
+
+  it("keeps an account's review UI language, and hands it to its sessions", async () => {
+    await saveUser(t.store, { name: 'aliya', role: 'reviewer', passwordHash: 'h' });
+    const user = (await getUserByName(t.store, 'aliya'))!;
+    expect(user.uiLang).toBeNull();
+    expect(await setUserUiLang(t.store, user.id, 'kk')).toBe(true);
+    await createSession(t.store, {
+      tokenHash: 'token-hash',
+      userId: user.id,
+      csrfToken: 'csrf',
+      expiresAt: '2999-01-01T00:00:00.000Z',
+    });
+    expect((await getSession(t.store, 'token-hash'))!.user.uiLang).toBe('kk');
+    // Saving the account again (a new password) keeps the language.
+    await saveUser(t.store, { name: 'aliya', role: 'editor', passwordHash: 'h2' });
+    expect((await getUserByName(t.store, 'aliya'))!.uiLang).toBe('kk');
+    expect(await setUserUiLang(t.store, user.id, null)).toBe(true);
+    expect((await getUserByName(t.store, 'aliya'))!.uiLang).toBeNull();
+    expect(await setUserUiLang(t.store, user.id + 1000, 'ru')).toBe(false);
   });
 
   it('round-trips dataset entries with big amounts and adds nothing on a repeated upsert', async () => {
