@@ -3,7 +3,6 @@
 // decision on the task (version-checked: a second reviewer gets ReviewConflict, nothing is overwritten),
 // log the entry's before and after, and store a training label per item, in one transaction.
 import type { DatasetEntry } from '../core/index.ts';
-import { inputError } from '../core/index.ts';
 import {
   appendReviewLog,
   changeTask,
@@ -18,7 +17,7 @@ import {
 } from '../storage/index.ts';
 import { parseEntryForm } from './review/entry-draft.ts';
 import { loadCandidate } from './review/load-candidate.ts';
-import { AlreadyDecided } from './review/review-errors.ts';
+import { AlreadyDecided, reviewInputError } from './review/review-errors.ts';
 
 export interface DecisionBase {
   readonly taskId: number;
@@ -38,12 +37,16 @@ export function assertOpen(
   taskId: number,
   expectedVersion: number | undefined,
 ): ReviewTask {
-  if (!task) throw inputError(`no candidate with id ${taskId}`);
+  if (!task) throw reviewInputError(`no candidate with id ${taskId}`, 'noCandidate', { taskId });
   if (expectedVersion !== undefined && task.version !== expectedVersion)
     throw new ReviewConflict(taskId, task);
   if (task.status !== 'pending' && task.status !== 'deferred') {
     throw new AlreadyDecided(
       `candidate ${taskId} is already ${task.status}${task.decidedBy ? ` by ${task.decidedBy}` : ''}${task.decidedAt ? ` at ${task.decidedAt}` : ''}${task.entryId ? ` (entry ${task.entryId})` : ''}; an editor can undo that decision first`,
+      {
+        key: 'alreadyDecided',
+        vars: { taskId, status: task.status, by: task.decidedBy ?? '—', at: task.decidedAt ?? '' },
+      },
     );
   }
   return task;
@@ -106,7 +109,11 @@ export async function mergeCandidate(
   return store.db.transaction().execute(async (trx) => {
     const before = await getEntry(store, d.entryId, trx);
     if (!before)
-      throw inputError(`no dataset entry with id ${d.entryId} to merge candidate ${d.taskId} into`);
+      throw reviewInputError(
+        `no dataset entry with id ${d.entryId} to merge candidate ${d.taskId} into`,
+        'noMergeTarget',
+        { entryId: d.entryId, taskId: d.taskId },
+      );
     const task = await changeTask(
       store,
       d.taskId,

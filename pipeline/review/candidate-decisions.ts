@@ -1,7 +1,7 @@
 // The review decisions other than promotion: reject (a training label "not a candidate"), defer, split a
 // wrong cluster, undo a decision (editors: anyone's; reviewers: their own), and an editor's correction of
 // a confirmed entry. Each is version-checked and logged in one transaction.
-import { type DatasetEntry, inputError } from '../../core/index.ts';
+import type { DatasetEntry } from '../../core/index.ts';
 import {
   appendReviewLog,
   changeTask,
@@ -25,14 +25,14 @@ import { assertOpen, type DecisionBase } from '../promote-entry.ts';
 import { topCategoryOf } from '../queue-candidate.ts';
 import { formFromEntry, parseEntryForm } from './entry-draft.ts';
 import { loadCandidate } from './load-candidate.ts';
-import { EntryConflict, ReviewForbidden } from './review-errors.ts';
+import { EntryConflict, ReviewForbidden, reviewInputError } from './review-errors.ts';
 
 export async function rejectCandidate(
   store: Store,
   d: DecisionBase & { readonly reason: string },
 ): Promise<ReviewTask> {
   const reason = d.reason.trim();
-  if (reason === '') throw inputError('reason: say why the candidate is rejected');
+  if (reason === '') throw reviewInputError('reason: say why the candidate is rejected', 'reasonMissing');
   const seen = assertOpen(await getTask(store, d.taskId), d.taskId, d.expectedVersion);
   return store.db.transaction().execute(async (trx) => {
     const task = await changeTask(
@@ -74,15 +74,18 @@ export async function splitCandidate(
   const candidate = await loadCandidate(store, d.taskId);
   const seen = assertOpen(candidate?.task ?? null, d.taskId, d.expectedVersion);
   const ids = [...new Set(d.itemIds)];
-  if (ids.length === 0) throw inputError('items: choose the reports to split off');
+  if (ids.length === 0) throw reviewInputError('items: choose the reports to split off', 'splitNone');
   const moving = candidate!.items.filter((i) => ids.includes(i.item.id));
   const staying = candidate!.items.filter((i) => !ids.includes(i.item.id));
   if (moving.length !== ids.length) {
-    throw inputError(
+    throw reviewInputError(
       `items: candidate ${d.taskId} holds items ${seen.itemIds.join(', ')}, not ${ids.join(', ')}`,
+      'splitForeign',
+      { taskId: d.taskId },
     );
   }
-  if (staying.length === 0) throw inputError('items: leave at least one report in the candidate');
+  if (staying.length === 0)
+    throw reviewInputError('items: leave at least one report in the candidate', 'splitAll');
   const fp = decodeTaskFingerprint(seen.fingerprint);
   const part = (keep: readonly number[]) =>
     fp ? encodeTaskFingerprint(fp.items.filter((i) => keep.includes(i.itemId))) : null;
@@ -148,14 +151,17 @@ export async function undoDecision(
   d: DecisionBase & { readonly role: UserRole },
 ): Promise<ReviewTask> {
   const seen = await getTask(store, d.taskId);
-  if (!seen) throw inputError(`no candidate with id ${d.taskId}`);
+  if (!seen) throw reviewInputError(`no candidate with id ${d.taskId}`, 'noCandidate', { taskId: d.taskId });
   if (d.expectedVersion !== undefined && seen.version !== d.expectedVersion)
     throw new ReviewConflict(d.taskId, seen);
   if (seen.status === 'pending')
-    throw inputError(`candidate ${d.taskId} is pending: there is no decision to undo`);
+    throw reviewInputError(`candidate ${d.taskId} is pending: there is no decision to undo`, 'undoPending', {
+      taskId: d.taskId,
+    });
   if (d.role !== 'editor' && seen.decidedBy !== d.actor) {
     throw new ReviewForbidden(
       `only an editor can undo ${seen.decidedBy ?? 'another reviewer'}'s decision on candidate ${d.taskId}`,
+      { key: 'undoForbidden', vars: { by: seen.decidedBy ?? '—', taskId: d.taskId } },
     );
   }
   return store.db.transaction().execute(async (trx) => {
@@ -163,8 +169,10 @@ export async function undoDecision(
     if (entryId && seen.status === 'confirmed') {
       const merged = await tasksMergedInto(store, entryId, d.taskId, trx);
       if (merged.length > 0) {
-        throw inputError(
+        throw reviewInputError(
           `entry ${entryId} also holds candidate(s) ${merged.join(', ')} merged into it; undo those merges first`,
+          'undoMerged',
+          { entryId, tasks: merged.join(', ') },
         );
       }
       const before = await getEntry(store, entryId, trx);
@@ -217,13 +225,24 @@ export async function editEntry(
     readonly sources?: string;
   },
 ): Promise<StoredEntry> {
-  if (e.role !== 'editor') throw new ReviewForbidden('only editors can change confirmed entries');
+  if (e.role !== 'editor')
+    throw new ReviewForbidden('only editors can change confirmed entries', { key: 'editForbidden' });
   return store.db.transaction().execute(async (trx) => {
     const before = await getEntry(store, e.entryId, trx);
-    if (!before) throw inputError(`no dataset entry with id ${e.entryId}`);
+    if (!before)
+      throw reviewInputError(`no dataset entry with id ${e.entryId}`, 'noEntry', { entryId: e.entryId });
     if (before.version !== e.expectedVersion) {
       throw new EntryConflict(
         `entry ${e.entryId} was changed at ${before.updatedAt} (now version ${before.version}, you edited ${e.expectedVersion}); reload it and apply your change again`,
+        {
+          key: 'entryChanged',
+          vars: {
+            entryId: e.entryId,
+            at: before.updatedAt,
+            version: before.version,
+            edited: e.expectedVersion,
+          },
+        },
       );
     }
     const parsed = parseEntryForm(formFromEntry(before), e.form);
@@ -235,9 +254,11 @@ export async function editEntry(
             .map((s) => s.trim())
             .filter(Boolean);
     for (const s of sources) {
-      if (!/^https?:\/\/\S+$/.test(s)) throw inputError(`sources: "${s}" is not an http(s) URL`);
+      if (!/^https?:\/\/\S+$/.test(s))
+        throw reviewInputError(`sources: "${s}" is not an http(s) URL`, 'sourceNotUrl', { value: s });
     }
-    if (sources.length === 0) throw inputError('sources: an entry needs at least one source URL');
+    if (sources.length === 0)
+      throw reviewInputError('sources: an entry needs at least one source URL', 'noSources');
     const entry: DatasetEntry = { id: before.id, ...parsed, sources };
     await upsertEntry(store, entry, before.origin, before.reviewTaskId, trx);
     const after = (await getEntry(store, e.entryId, trx))!;

@@ -5,12 +5,12 @@ import {
   CATEGORY_IDS,
   type Classification,
   type DatasetEntry,
-  inputError,
   isCategoryId,
   type Lang,
   type Outcome,
   type Stage,
 } from '../../core/index.ts';
+import { reviewInputError } from './review-errors.ts';
 
 export const ENTRY_FIELDS = [
   'category',
@@ -135,13 +135,17 @@ function bool(field: EntryField, v: string): boolean {
   const x = v.trim().toLowerCase();
   if (TRUE.has(x)) return true;
   if (FALSE.has(x)) return false;
-  throw inputError(`${field}: "${v}" is not yes or no`);
+  throw reviewInputError(`${field}: "${v}" is not yes or no`, 'notYesNo', { field, value: v });
 }
 
 function amount(field: EntryField, v: string): number | null {
   const x = v.replace(/[\s\u00a0_]/g, '');
   if (x === '') return null;
-  if (!/^\d{1,15}$/.test(x)) throw inputError(`${field}: "${v}" is not a whole number of tenge`);
+  if (!/^\d{1,15}$/.test(x))
+    throw reviewInputError(`${field}: "${v}" is not a whole number of tenge`, 'notAmount', {
+      field,
+      value: v,
+    });
   return Number(x);
 }
 
@@ -154,7 +158,11 @@ const list = (v: string) =>
 
 function oneOf<T extends string>(field: EntryField, v: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(v)) return v as T;
-  throw inputError(`${field}: "${v}" is not one of ${allowed.join(', ')}`);
+  throw reviewInputError(`${field}: "${v}" is not one of ${allowed.join(', ')}`, 'notOneOf', {
+    field,
+    value: v,
+    allowed: allowed.join(', '),
+  });
 }
 
 /**
@@ -172,18 +180,26 @@ export function parseEntryForm(
   }
   const category = f.category.trim();
   if (!isCategoryId(category)) {
-    throw inputError(`category: "${category}" is not one of ${CATEGORY_IDS.join(', ')}`);
+    throw reviewInputError(
+      `category: "${category}" is not one of ${CATEGORY_IDS.join(', ')}`,
+      'badCategory',
+      { value: category },
+    );
   }
   // The block follows from the category (taxonomy.md); the form's block select only mirrors it.
   const block = blockOf(category);
   const month = f.month.trim();
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw inputError(`month: "${month}" is not YYYY-MM`);
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
+    throw reviewInputError(`month: "${month}" is not YYYY-MM`, 'badMonth', { value: month });
   const eventDate = text(f.eventDate);
   if (eventDate !== null && !/^\d{4}-\d{2}-\d{2}$/.test(eventDate)) {
-    throw inputError(`eventDate: "${eventDate}" is not YYYY-MM-DD`);
+    throw reviewInputError(`eventDate: "${eventDate}" is not YYYY-MM-DD`, 'badEventDate', {
+      value: eventDate,
+    });
   }
   const summary = f.summary.trim();
-  if (summary === '') throw inputError('summary: is empty; write one paragraph about the event');
+  if (summary === '')
+    throw reviewInputError('summary: is empty; write one paragraph about the event', 'emptySummary');
   const outcome = text(f.outcome);
   return {
     month,

@@ -1,10 +1,13 @@
 // Small request helpers for node:http: cookies, a size-limited urlencoded form body, client address.
 import type { IncomingMessage } from 'node:http';
+import type { UiReason } from './review-errors.ts';
 
+/** A request the server refuses; `reason` words it for the reviewer (errors.<key>), `message` for the log. */
 export class RequestError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly reason?: UiReason,
   ) {
     super(message);
     this.name = 'RequestError';
@@ -38,13 +41,19 @@ export interface FormBody {
 export async function readForm(req: IncomingMessage, maxBytes: number): Promise<FormBody> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/x-www-form-urlencoded') {
-    throw new RequestError(415, 'forms must be sent as application/x-www-form-urlencoded');
+    throw new RequestError(415, 'forms must be sent as application/x-www-form-urlencoded', {
+      key: 'formType',
+    });
   }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > maxBytes) throw new RequestError(413, `the form is larger than ${maxBytes} bytes`);
+    if (size > maxBytes)
+      throw new RequestError(413, `the form is larger than ${maxBytes} bytes`, {
+        key: 'formTooLarge',
+        vars: { bytes: maxBytes },
+      });
     chunks.push(chunk as Buffer);
   }
   const params = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));

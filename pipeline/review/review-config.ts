@@ -1,5 +1,6 @@
 // Server, login and password settings of config/review.json, typed.
 import reviewJson from '../../config/review.json' with { type: 'json' };
+import type { UiLang } from '../../core/index.ts';
 
 export interface ReviewConfig {
   readonly server: {
@@ -18,6 +19,8 @@ export interface ReviewConfig {
     readonly windowSeconds: number;
     readonly lockSeconds: number;
   };
+  /** The UI language when neither the account, the browser's choice nor its Accept-Language settle it. */
+  readonly ui?: { readonly defaultLang: UiLang };
   readonly password: {
     readonly minLength: number;
     readonly scryptN: number;

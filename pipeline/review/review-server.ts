@@ -11,6 +11,7 @@ import {
   entryIdsOfMonths,
   entryMonths,
   getEntry,
+  getUserByName,
   listEntries,
   listReviewLog,
   queuePage as loadQueuePage,
@@ -18,6 +19,7 @@ import {
   ReviewConflict,
   type SessionUser,
   type Store,
+  setUserUiLang,
   type TaskStatus,
 } from '../../storage/index.ts';
 import { confirmCandidate, mergeCandidate } from '../promote-entry.ts';
@@ -51,10 +53,12 @@ import {
   sameToken,
   sessionCookie,
 } from './review-sessions.ts';
-import { pickUiLang, type UiText, uiText } from './ui-text.ts';
+import { doneText, errorText, nameOf, reasonText, statusName } from './review-wording.ts';
+import { chooseUiLang, LANG_COOKIE, langCookie, requestUiLang, safeBackPath } from './ui-language.ts';
+import { isUiLang, type UiText, uiText } from './ui-text.ts';
 
-/** A signed-in reviewer and the wording of the language their pages are shown in. */
-type Viewer = SessionUser & { readonly text: UiText };
+/** A signed-in reviewer, the wording of the language their pages are shown in, and the page's address. */
+type Viewer = SessionUser & { readonly text: UiText; readonly here?: string };
 
 export interface ReviewServerOptions {
   readonly port?: number;
@@ -128,16 +132,6 @@ function redirect(res: ServerResponse, location: string, extra: Record<string, s
   res.end();
 }
 
-const DONE_MESSAGES: Record<string, string> = {
-  confirm: 'Confirmed: the entry is in the dataset.',
-  reject: 'Rejected.',
-  merge: 'Merged: its reports are now sources of the entry.',
-  defer: 'Deferred.',
-  split: 'Split: the chosen reports are a new candidate.',
-  undo: 'Decision undone: the candidate is pending again.',
-  saved: 'Entry saved.',
-};
-
 /** A request without Origin (old browsers, curl) passes; one with an Origin must name this host. */
 function sameOrigin(req: IncomingMessage): boolean {
   const origin = req.headers.origin;
@@ -188,7 +182,9 @@ function formFields(body: FormBody): Record<string, string> {
 function versionOf(body: FormBody): number {
   const v = Number(body.get('_version'));
   if (!Number.isInteger(v) || v < 1)
-    throw new RequestError(400, 'the form lacks the candidate version; reload the page');
+    throw new RequestError(400, 'the form lacks the candidate version; reload the page', {
+      key: 'versionMissing',
+    });
   return v;
 }
 
@@ -201,6 +197,9 @@ export async function startReviewServer(
   const port = options.port ?? config.server.defaultPort;
   const logger = options.logger ?? createLogger();
   const limiter = options.limiter ?? new LoginRateLimiter(config.login);
+  const defaultLang = config.ui?.defaultLang ?? 'en';
+  if (!isUiLang(defaultLang))
+    throw usageError(`config/review.json: ui.defaultLang "${defaultLang}" is not one of ru, kk, en`);
   if (!isLoopback(host) && (await countUsers(store)) === 0) {
     throw usageError(
       `refusing to listen on ${host}: no review accounts exist, so anyone on that network could use it; create one with 'soz users add NAME --role editor' first, or serve on 127.0.0.1`,
@@ -217,20 +216,26 @@ export async function startReviewServer(
     form?: Record<string, string>,
   ) {
     const candidate = await loadCandidate(store, taskId);
+    const t = session.text;
     if (!candidate)
-      return send(res, 404, messagePage(ctxOf(session), 'Not found', `There is no candidate ${taskId}.`));
+      return send(
+        res,
+        404,
+        messagePage(ctxOf(session), t.t('messages.notFound'), t.t('messages.noCandidate', { id: taskId })),
+      );
     const entry = candidate.task.entryId ? await getEntry(store, candidate.task.entryId) : null;
     const months = candidate.task.month ? monthsAround(candidate.task.month, 1) : [];
     const mergeTargets = await entryIdsOfMonths(store, months);
     const { previous, next } = await adjacentPendingTasks(store, candidate.task);
-    const ctx = { user: session.user, csrf: session.csrfToken, text: session.text };
+    const ctx = { ...ctxOf(session), user: session.user, here: `/candidates/${taskId}` };
     send(res, status, candidatePage(ctx, { candidate, entry, mergeTargets, previous, next, form }, flash));
   }
 
-  const ctxOf = (s: Viewer | null, text: UiText = s?.text ?? uiText('en')): PageContext => ({
+  const ctxOf = (s: Viewer | null, text: UiText = s?.text ?? uiText(defaultLang)): PageContext => ({
     user: s?.user ?? null,
     csrf: s?.csrfToken ?? '',
     text,
+    here: s?.here,
   });
 
   async function handleDecision(
@@ -241,6 +246,7 @@ export async function startReviewServer(
     body: FormBody,
   ) {
     const actor = session.user.name;
+    const t = session.text;
     const base = { taskId, expectedVersion: versionOf(body), actor };
     try {
       switch (action) {
@@ -265,27 +271,40 @@ export async function startReviewServer(
           await undoDecision(store, { ...base, role: session.user.role });
           break;
         default:
-          return send(res, 404, messagePage(ctxOf(session), 'Not found', `Unknown action ${action}.`));
+          return send(
+            res,
+            404,
+            messagePage(ctxOf(session), t.t('messages.notFound'), t.t('messages.unknownAction', { action })),
+          );
       }
       logger.info(`review: ${actor} ${action} candidate ${taskId}`);
       redirect(res, `/candidates/${taskId}?done=${action}`);
     } catch (error) {
-      if (error instanceof ReviewConflict || error instanceof AlreadyDecided) {
-        const message =
-          error instanceof ReviewConflict
-            ? `Conflict: ${error.message}. Your ${action} was NOT saved; the page now shows the current state.`
-            : `Conflict: ${error.message}. Your ${action} was NOT saved.`;
+      const decision = nameOf(t, 'messages.decision', action);
+      if (error instanceof ReviewConflict) {
+        const current = error.current;
+        const message = t.t('messages.conflictChanged', {
+          taskId,
+          by: current.decidedBy ?? t.t('messages.anotherReviewer'),
+          at: t.dateTime(current.updatedAt),
+          status: statusName(t, current.status),
+          decision,
+        });
+        return candidateView(res, session, taskId, [{ kind: 'conflict', message }], 409);
+      }
+      if (error instanceof AlreadyDecided) {
+        const message = t.t('messages.conflictDecided', { detail: errorText(t, error), decision });
         return candidateView(res, session, taskId, [{ kind: 'conflict', message }], 409);
       }
       if (error instanceof ReviewForbidden) {
-        return candidateView(res, session, taskId, [{ kind: 'error', message: error.message }], 403);
+        return candidateView(res, session, taskId, [{ kind: 'error', message: errorText(t, error) }], 403);
       }
       if (error instanceof SozError) {
         return candidateView(
           res,
           session,
           taskId,
-          [{ kind: 'error', message: `Not saved: ${error.message}` }],
+          [{ kind: 'error', message: t.t('messages.notSaved', { detail: errorText(t, error) }) }],
           400,
           action === 'confirm' ? formFields(body) : undefined,
         );
@@ -307,8 +326,23 @@ export async function startReviewServer(
       return send(res, 403, 'cross-origin form posts are refused', 'text/plain; charset=utf-8');
     }
     const cookies = parseCookies(req.headers.cookie);
-    // The account's language is not stored yet: the browser's Accept-Language decides, English by default.
-    const text = uiText(pickUiLang(null, req.headers['accept-language'], 'en'));
+    const browserLang = cookies.get(LANG_COOKIE);
+    const acceptLanguage = req.headers['accept-language'];
+    // Before the session is known: this browser's choice, its Accept-Language, the configured default.
+    const text = uiText(chooseUiLang(null, browserLang, acceptLanguage, defaultLang));
+    // A page's own address without the one-off flash, for the language switch to come back to.
+    const shown = new URLSearchParams(url.searchParams);
+    shown.delete('done');
+    const here = method === 'GET' ? `${path}${shown.size ? `?${shown}` : ''}` : undefined;
+
+    // The language switch of the login page: remembered in this browser only (there is no account yet).
+    if (path === '/login/lang' && method === 'POST') {
+      const body = await readForm(req, config.server.maxBodyBytes);
+      if (!sameToken(body.get('_csrf'), cookies.get(LOGIN_CSRF_COOKIE))) return redirect(res, '/login');
+      const lang = body.get('lang');
+      const extra: Record<string, string> = isUiLang(lang) ? { 'set-cookie': langCookie(lang) } : {};
+      return redirect(res, safeBackPath(body.get('back'), '/login'), extra);
+    }
 
     if (path === '/login') {
       if (method === 'GET') {
@@ -334,7 +368,7 @@ export async function startReviewServer(
               text,
               noAccounts: false,
               name,
-              error: 'The form expired (CSRF check failed). Please try again.',
+              error: text.t('login.errors.expired'),
             }),
             undefined,
             {
@@ -350,7 +384,13 @@ export async function startReviewServer(
         );
         if (result.ok) {
           logger.info(`review: ${name} logged in`);
-          return redirect(res, '/queue', { 'set-cookie': sessionCookie(result.token, result.maxAge) });
+          const setCookies = [sessionCookie(result.token, result.maxAge)];
+          // An account's stored language wins and this browser follows it; an account without one takes
+          // the language chosen on the login page.
+          const user = await getUserByName(store, name.trim());
+          if (user && isUiLang(user.uiLang)) setCookies.push(langCookie(user.uiLang));
+          else if (user && isUiLang(browserLang)) await setUserUiLang(store, user.id, browserLang);
+          return redirect(res, '/queue', { 'set-cookie': setCookies });
         }
         logger.warn(
           `review: failed login for "${name.slice(0, 64)}" from ${clientAddress(req)}${result.retryAfter > 0 ? ' (locked)' : ''}`,
@@ -363,7 +403,16 @@ export async function startReviewServer(
         return send(
           res,
           result.retryAfter > 0 ? 429 : 401,
-          loginPage({ csrf, text, noAccounts: false, name, error: result.message }),
+          loginPage({
+            csrf,
+            text,
+            noAccounts: false,
+            name,
+            error:
+              result.retryAfter > 0
+                ? text.n('login.errors.locked', result.retryAfter)
+                : text.t('login.errors.wrong'),
+          }),
           undefined,
           extra,
         );
@@ -372,44 +421,48 @@ export async function startReviewServer(
     }
 
     const signedIn = await currentSession(store, cookies.get(SESSION_COOKIE));
-    const session: Viewer | null = signedIn ? { ...signedIn, text } : null;
+    const session: Viewer | null = signedIn
+      ? {
+          ...signedIn,
+          text: uiText(chooseUiLang(signedIn.user.uiLang, browserLang, acceptLanguage, defaultLang)),
+          here,
+        }
+      : null;
     if (!session) {
       if (method === 'GET') return redirect(res, '/login');
       return send(
         res,
         401,
-        messagePage(
-          ctxOf(null, text),
-          'Logged out',
-          'Your session has ended. Log in again; your change was not saved.',
-        ),
+        messagePage(ctxOf(null, text), text.t('messages.loggedOut'), text.t('messages.sessionEnded')),
       );
     }
     const ctx = ctxOf(session);
+    const t = session.text;
 
     let body: FormBody | null = null;
     if (method === 'POST') {
       body = await readForm(req, config.server.maxBodyBytes);
       if (!sameToken(body.get('_csrf'), session.csrfToken)) {
-        return send(
-          res,
-          403,
-          messagePage(
-            ctx,
-            'Rejected',
-            'The form’s CSRF token is missing or wrong. Reload the page and try again; nothing was changed.',
-          ),
-        );
+        return send(res, 403, messagePage(ctx, t.t('messages.refused'), t.t('messages.csrf')));
       }
     } else if (method !== 'GET' && method !== 'HEAD') {
       return send(res, 405, 'method not allowed', 'text/plain; charset=utf-8', { allow: 'GET, POST' });
     }
 
     const flashOf = (): Flash[] => {
-      const done = url.searchParams.get('done');
-      const m = done ? DONE_MESSAGES[done] : undefined;
+      const m = doneText(t, url.searchParams.get('done'));
       return m ? [{ kind: 'ok', message: m }] : [];
     };
+
+    // The header's language switch: stored with the account, and in this browser for the login page.
+    if (path === '/lang' && body) {
+      const lang = body.get('lang');
+      const back = safeBackPath(body.get('back'), '/queue');
+      if (!isUiLang(lang)) return redirect(res, back);
+      await setUserUiLang(store, session.user.id, lang);
+      logger.info(`review: ${session.user.name} chose the ${lang} interface`);
+      return redirect(res, back, { 'set-cookie': langCookie(lang) });
+    }
 
     if (path === '/logout' && body) {
       await logOut(store, cookies.get(SESSION_COOKIE));
@@ -449,7 +502,11 @@ export async function startReviewServer(
     const ent = /^\/entries\/([^/]{1,200})$/.exec(path);
     if (ent) {
       const entryId = decodeURIComponent(ent[1]!);
-      const sctx = { user: session.user, csrf: session.csrfToken, text: session.text };
+      const sctx = {
+        ...ctx,
+        user: session.user,
+        here: `/entries/${encodeURIComponent(entryId)}`,
+      };
       if (body) {
         try {
           await editEntry(store, {
@@ -464,7 +521,8 @@ export async function startReviewServer(
         } catch (error) {
           if (!(error instanceof SozError)) throw error;
           const current = await getEntry(store, entryId);
-          if (!current) return send(res, 404, messagePage(ctx, 'Not found', error.message));
+          if (!current)
+            return send(res, 404, messagePage(ctx, t.t('messages.notFound'), errorText(t, error)));
           const status = error instanceof EntryConflict ? 409 : error instanceof ReviewForbidden ? 403 : 400;
           const kind = error instanceof EntryConflict ? 'conflict' : 'error';
           const log = await listReviewLog(store, { entryId });
@@ -475,24 +533,46 @@ export async function startReviewServer(
           return send(
             res,
             status,
-            entryPage(sctx, current, log, [{ kind, message: `Not saved: ${error.message}` }], keep),
+            entryPage(
+              sctx,
+              current,
+              log,
+              [{ kind, message: t.t('messages.notSaved', { detail: errorText(t, error) }) }],
+              keep,
+            ),
           );
         }
       }
       const entry = await getEntry(store, entryId);
-      if (!entry) return send(res, 404, messagePage(ctx, 'Not found', `There is no entry ${entryId}.`));
+      if (!entry)
+        return send(
+          res,
+          404,
+          messagePage(ctx, t.t('messages.notFound'), t.t('messages.noEntry', { id: entryId })),
+        );
       const log = await listReviewLog(store, { entryId });
       return send(res, 200, entryPage(sctx, entry, log, flashOf()));
     }
-    return send(res, 404, messagePage(ctx, 'Not found', 'There is no such page.'));
+    return send(res, 404, messagePage(ctx, t.t('messages.notFound'), t.t('messages.noPage')));
   }
 
   const server = createServer((req, res) => {
     STARTED.set(res, performance.now());
     route(req, res).catch((error: unknown) => {
       if (error instanceof RequestError) {
-        if (!res.headersSent) send(res, error.status, error.message, 'text/plain; charset=utf-8');
-        return;
+        if (res.headersSent) return;
+        if (!error.reason) return send(res, error.status, error.message, 'text/plain; charset=utf-8');
+        // Worded in the browser's language (the session is not looked up again for an error page).
+        const text = uiText(requestUiLang(req, defaultLang));
+        return send(
+          res,
+          error.status,
+          messagePage(
+            { user: null, csrf: '', text },
+            text.t('messages.refused'),
+            reasonText(text, error.reason),
+          ),
+        );
       }
       logger.error(`review server: ${(error as Error).stack ?? String(error)}`);
       if (!res.headersSent) send(res, 500, 'internal error; see the server log', 'text/plain; charset=utf-8');

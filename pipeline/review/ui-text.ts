@@ -23,8 +23,13 @@ export interface UiText {
   t(key: string, vars?: Vars): string;
   /** The plural form of a key for `count` ({n} is the count). */
   n(key: string, count: number, vars?: Vars): string;
-  /** «14 августа 2020», «14 тамыз 2020», "14 August 2020" from an ISO date or date-time. */
+  /**
+   * «14 августа 2020», «14 тамыз 2020», "14 August 2020" from an ISO date or date-time; a month alone
+   * (YYYY-MM) reads «август 2020».
+   */
   date(iso: string | null | undefined): string;
+  /** «14 августа 2020, 10:05» from an ISO date-time, in UTC (the log's clock); the date alone without a time. */
+  dateTime(iso: string | null | undefined): string;
   /** A category's name in this language (config/taxonomy.json); the id itself when unknown. */
   category(id: string | null | undefined): string;
   /** Whether the language has this key (for optional wording). */
@@ -86,7 +91,7 @@ let cached: ReadonlyMap<UiLang, Wording> | null = null;
 const texts = new Map<UiLang, UiText>();
 
 // Month names in the genitive for dates (Kazakh uses the nominative after the day).
-const MONTHS: Record<UiLang, readonly string[]> = {
+const MONTHS_AFTER_DAY: Record<UiLang, readonly string[]> = {
   ru: [
     'января',
     'февраля',
@@ -131,6 +136,25 @@ const MONTHS: Record<UiLang, readonly string[]> = {
   ],
 };
 
+// A month on its own («август 2020») is in the nominative; only Russian changes the form.
+const MONTHS_ALONE: Record<UiLang, readonly string[]> = {
+  ...MONTHS_AFTER_DAY,
+  ru: [
+    'январь',
+    'февраль',
+    'март',
+    'апрель',
+    'май',
+    'июнь',
+    'июль',
+    'август',
+    'сентябрь',
+    'октябрь',
+    'ноябрь',
+    'декабрь',
+  ],
+};
+
 /** The wording of one language (read once per process). */
 export function uiText(lang: UiLang): UiText {
   const known = texts.get(lang);
@@ -162,9 +186,15 @@ export function uiText(lang: UiLang): UiText {
     date(iso) {
       const m = iso ? /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(iso) : null;
       if (!m) return iso ?? '';
-      const month = MONTHS[lang][Number(m[2]) - 1];
+      const index = Number(m[2]) - 1;
+      const month = (m[3] ? MONTHS_AFTER_DAY : MONTHS_ALONE)[lang][index];
       if (!month) return iso ?? '';
       return m[3] ? `${Number(m[3])} ${month} ${m[1]}` : `${month} ${m[1]}`;
+    },
+    dateTime(iso) {
+      const day = text.date(iso);
+      const time = iso ? /^\d{4}-\d{2}-\d{2}[T ](\d{2}:\d{2})/.exec(iso) : null;
+      return time ? `${day}, ${time[1]}` : day;
     },
     category: (id) => (id ? (names.get(id) ?? id) : '—'),
   };

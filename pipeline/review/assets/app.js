@@ -69,12 +69,13 @@
     event.preventDefault();
   });
 
-  // The block follows the category; keep the mirror select in step when the category changes.
+  // The block follows the category; keep the mirror select in step when the category changes. The block
+  // is read from the option's data-block, not its text, which is in the reviewer's language.
   for (const cat of document.querySelectorAll('.category-select')) {
     cat.addEventListener('change', () => {
       const block = cat.form?.querySelector('.block-select');
-      const m = /\(([ABC])\)$/.exec(cat.selectedOptions[0]?.textContent ?? '');
-      if (block && m) block.value = m[1];
+      const value = cat.selectedOptions[0]?.dataset.block;
+      if (block && value) block.value = value;
     });
   }
 })();

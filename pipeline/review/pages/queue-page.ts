@@ -2,7 +2,7 @@
 // language, source, month and kind; one page of rows, each a link to the candidate.
 import type { QueueFacets, QueueRow, TaskStatus } from '../../../storage/index.ts';
 import { html, type SafeHtml } from '../html.ts';
-import { categoryLabel } from './category-label.ts';
+import { langName, nameOf, statusName } from '../review-wording.ts';
 import { type Flash, layout, type PageContext } from './page-layout.ts';
 
 export interface QueueQuery {
@@ -50,57 +50,59 @@ export function queuePage(
   pageSize: number,
   flash: readonly Flash[] = [],
 ): string {
-  const any = ['', 'any'] as const;
+  const t = ctx.text;
+  const any = ['', t.t('queue.any')] as const;
   const filters = html`<form method="get" action="/queue" class="filters" id="filters">
     ${select(
       'status',
-      'Status',
+      t.t('queue.filters.status'),
       q.status,
-      STATUSES.map((s) => [s, s] as const),
+      STATUSES.map((s) => [s, statusName(t, s)] as const),
     )}
-    ${select('sort', 'Sort', q.sort, [
-      ['score', 'by score'],
-      ['date', 'by date'],
+    ${select('sort', t.t('queue.filters.sort'), q.sort, [
+      ['score', t.t('queue.sortBy.score')],
+      ['date', t.t('queue.sortBy.date')],
     ])}
-    ${select('category', 'Category', q.category, [any, ...facets.categories.map((c) => [c, categoryLabel(c)] as const)])}
-    ${select('lang', 'Language', q.lang, [any, ...facets.langs.map((l) => [l, l] as const)])}
-    ${select('source', 'Source', q.source, [any, ...facets.sources.map((s) => [s, s] as const)])}
-    ${select('month', 'Month', q.month, [any, ...facets.months.map((m) => [m, m] as const)])}
-    ${select('kind', 'Kind', q.kind, [any, ['news', 'news'], ['court', 'court']])}
-    <button type="submit">Filter</button>
-    <a href="/queue">Clear</a>
+    ${select('category', t.t('queue.filters.category'), q.category, [any, ...facets.categories.map((c) => [c, t.category(c)] as const)])}
+    ${select('lang', t.t('queue.filters.lang'), q.lang, [any, ...facets.langs.map((l) => [l, langName(t, l)] as const)])}
+    ${select('source', t.t('queue.filters.source'), q.source, [any, ...facets.sources.map((s) => [s, s] as const)])}
+    ${select('month', t.t('queue.filters.month'), q.month, [any, ...facets.months.map((m) => [m, t.date(m)] as const)])}
+    ${select('kind', t.t('queue.filters.kind'), q.kind, [any, ['news', nameOf(t, 'common.kind', 'news')], ['court', nameOf(t, 'common.kind', 'court')]])}
+    <button type="submit">${t.t('queue.filter')}</button>
+    <a href="/queue">${t.t('queue.clear')}</a>
   </form>`;
   const first = (q.page - 1) * pageSize;
   const pages = Math.max(1, Math.ceil(data.total / pageSize));
   const rows = data.rows.map((r) => {
-    const date = r.publishedAt?.slice(0, 10) ?? r.month ?? '';
+    const date = t.date(r.publishedAt ?? r.month);
     const sources = [...new Set(r.sources.map((s) => s.sourceId))];
     const langs = [...new Set(r.sources.map((s) => s.lang).filter(Boolean))];
     return html`<tr class="queue-row" data-href="/candidates/${r.id}">
       <td class="num">${r.score.toFixed(2)}</td>
-      <td>${categoryLabel(r.topCategory)}</td>
-      <td><a href="/candidates/${r.id}" class="open">${r.title || '(no title)'}</a>${r.sources.length > 1 ? html` <span class="badge" title="reports clustered into this candidate">${r.sources.length} reports</span>` : ''}</td>
-      <td>${langs.join(', ')}</td>
-      <td>${sources.join(', ')}</td>
+      <td>${t.category(r.topCategory)}</td>
+      <td>${r.title ? html`<a href="/candidates/${r.id}" class="open" translate="no">${r.title}</a>` : html`<a href="/candidates/${r.id}" class="open">${t.t('common.noTitle')}</a>`}${r.sources.length > 1 ? html` <span class="badge" title="${t.t('queue.clusterTitle')}">${t.n('queue.reports', r.sources.length)}</span>` : ''}</td>
+      <td>${langs.map((l) => langName(t, l)).join(', ')}</td>
+      <td translate="no">${sources.join(', ')}</td>
       <td>${date}</td>
-      <td>${r.kind}</td>
-      ${q.status === 'pending' ? '' : html`<td>${r.decidedBy ?? ''}${r.entryId ? html` → <a href="/entries/${encodeURIComponent(r.entryId)}">${r.entryId}</a>` : ''}</td>`}
+      <td>${nameOf(t, 'common.kind', r.kind)}</td>
+      ${q.status === 'pending' ? '' : html`<td><span translate="no">${r.decidedBy ?? ''}</span>${r.entryId ? html` → <a href="/entries/${encodeURIComponent(r.entryId)}" translate="no">${r.entryId}</a>` : ''}</td>`}
     </tr>`;
   });
-  const body = html`<h1>Candidates: ${q.status} <small>(${data.total})</small></h1>
+  const col = (key: string) => html`<th>${t.t(`queue.columns.${key}`)}</th>`;
+  const body = html`<h1>${t.t('queue.heading', { status: statusName(t, q.status) })} <small>(${data.total})</small></h1>
     ${filters}
     ${
       data.rows.length === 0
-        ? html`<p class="empty">No candidates match these filters.</p>`
+        ? html`<p class="empty">${t.t('queue.empty')}</p>`
         : html`<table class="queue" id="queue">
-      <thead><tr><th>Score</th><th>Category</th><th>Title</th><th>Lang</th><th>Sources</th><th>Date</th><th>Kind</th>${q.status === 'pending' ? '' : html`<th>Decided</th>`}</tr></thead>
+      <thead><tr>${['score', 'category', 'title', 'lang', 'sources', 'date', 'kind'].map(col)}${q.status === 'pending' ? '' : col('decided')}</tr></thead>
       <tbody>${rows}</tbody>
     </table>`
     }
     <p class="pager">
-      ${q.page > 1 ? html`<a href="${queueHref(q, { page: q.page - 1 })}" rel="prev">← previous</a>` : ''}
-      <span>${data.total === 0 ? 0 : first + 1}–${first + data.rows.length} of ${data.total} · page ${q.page} of ${pages}</span>
-      ${q.page < pages ? html`<a href="${queueHref(q, { page: q.page + 1 })}" rel="next">next →</a>` : ''}
+      ${q.page > 1 ? html`<a href="${queueHref(q, { page: q.page - 1 })}" rel="prev">${t.t('queue.previous')}</a>` : ''}
+      <span>${t.t('queue.range', { from: data.total === 0 ? 0 : first + 1, to: first + data.rows.length, total: data.total, page: q.page, pages })}</span>
+      ${q.page < pages ? html`<a href="${queueHref(q, { page: q.page + 1 })}" rel="next">${t.t('queue.next')}</a>` : ''}
     </p>`;
-  return layout(ctx, 'Queue', body, flash);
+  return layout(ctx, t.t('queue.title'), body, flash);
 }

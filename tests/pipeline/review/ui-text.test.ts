@@ -26,7 +26,11 @@ describe('review UI wording', () => {
     expect(uiText('ru').date('2020-08-14')).toBe('14 августа 2020');
     expect(uiText('kk').date('2020-08-14T10:00:00Z')).toBe('14 тамыз 2020');
     expect(uiText('en').date('2020-08-14')).toBe('14 August 2020');
-    expect(uiText('ru').date('2020-08')).toBe('августа 2020');
+    // A month alone is in the nominative («август 2020», not «августа 2020»).
+    expect(uiText('ru').date('2020-08')).toBe('август 2020');
+    expect(uiText('kk').date('2020-08')).toBe('тамыз 2020');
+    expect(uiText('ru').dateTime('2024-03-05T09:07:31.123Z')).toBe('5 марта 2024, 09:07');
+    expect(uiText('en').dateTime('2024-03-05')).toBe('5 March 2024');
     expect(uiText('en').date(null)).toBe('');
   });
 
