@@ -6,6 +6,9 @@ import { nameOf } from '../review-wording.ts';
 import { entryFields } from './entry-fields.ts';
 import { csrfField, type Flash, layout, type PageContext } from './page-layout.ts';
 
+/** The entries table's columns (entries.columns.<column>). */
+export const ENTRIES_COLUMNS = ['id', 'category', 'date', 'stage', 'claimed', 'summary', 'sources'] as const;
+
 export function entriesPage(
   ctx: PageContext,
   month: string | null,
@@ -22,7 +25,7 @@ export function entriesPage(
     ${
       entries.length === 0
         ? html`<p class="empty">${month ? t.t('entries.emptyMonth') : t.t('entries.empty')}</p>`
-        : html`<table class="entries" id="entries"><thead><tr>${['id', 'category', 'date', 'stage', 'claimed', 'summary', 'sources'].map(col)}</tr></thead><tbody>
+        : html`<table class="entries" id="entries"><thead><tr>${ENTRIES_COLUMNS.map(col)}</tr></thead><tbody>
       ${entries.map(
         (e) => html`<tr>
           <td><a href="/entries/${encodeURIComponent(e.id)}" translate="no">${e.id}</a></td>

@@ -17,6 +17,17 @@ export interface QueueQuery {
 }
 
 export const STATUSES: readonly TaskStatus[] = ['pending', 'deferred', 'confirmed', 'duplicate', 'rejected'];
+/** The queue table's columns (queue.columns.<column>); "decided" shows for decided statuses only. */
+export const QUEUE_COLUMNS = [
+  'score',
+  'category',
+  'title',
+  'lang',
+  'sources',
+  'date',
+  'kind',
+  'decided',
+] as const;
 
 export function queueHref(q: QueueQuery, changes: Partial<QueueQuery> = {}): string {
   const merged = { ...q, ...changes };
@@ -95,7 +106,7 @@ export function queuePage(
       data.rows.length === 0
         ? html`<p class="empty">${t.t('queue.empty')}</p>`
         : html`<table class="queue" id="queue">
-      <thead><tr>${['score', 'category', 'title', 'lang', 'sources', 'date', 'kind'].map(col)}${q.status === 'pending' ? '' : col('decided')}</tr></thead>
+      <thead><tr>${QUEUE_COLUMNS.filter((c) => c !== 'decided' || q.status !== 'pending').map(col)}</tr></thead>
       <tbody>${rows}</tbody>
     </table>`
     }
