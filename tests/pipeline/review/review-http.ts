@@ -2,7 +2,11 @@
 
 export class ReviewClient {
   private readonly cookies = new Map<string, string>();
-  constructor(readonly base: string) {}
+  /** `sent` goes with every request (a browser's Accept-Language). */
+  constructor(
+    readonly base: string,
+    private readonly sent: Record<string, string> = {},
+  ) {}
 
   private remember(res: Response) {
     for (const c of res.headers.getSetCookie()) {
@@ -17,7 +21,7 @@ export class ReviewClient {
 
   private headers(extra: Record<string, string> = {}) {
     const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    return { ...(cookie ? { cookie } : {}), ...extra };
+    return { ...this.sent, ...(cookie ? { cookie } : {}), ...extra };
   }
 
   async get(path: string): Promise<{ res: Response; body: string }> {
