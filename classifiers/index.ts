@@ -12,7 +12,14 @@ export {
   EMPTY_FACTS,
   loadModel,
 } from './create-classifier.ts';
-export { detectLanguage, identifyParagraph, type LanguageShares, languageShares } from './detect-language.ts';
+export {
+  DEFAULT_NGRAM_MODEL_PATH,
+  detectLanguage,
+  identifyParagraph,
+  type LanguageShares,
+  languageShares,
+  loadNgramModel,
+} from './detect-language.ts';
 export { extractFacts } from './extract-facts.ts';
 export { kazakhStem } from './kazakh-stem.ts';
 export type { ModelFile } from './model-file.ts';

@@ -24,7 +24,13 @@ export { formatDataset } from './dataset/write-dataset-file.ts';
 export { decodePage } from './decode/decode-page.ts';
 export { amountInWords } from './digest/amount-in-words.ts';
 export { type Counted, computeDigestStats, type DigestStats } from './digest/compute-digest-stats.ts';
-export { DIGEST_LANGS, type DigestLang, loadDigestWords, parseDigestLang } from './digest/digest-config.ts';
+export {
+  DIGEST_LANGS,
+  type DigestLang,
+  loadDigestCommon,
+  loadDigestWords,
+  parseDigestLang,
+} from './digest/digest-config.ts';
 export type { DigestDocument } from './digest/digest-document.ts';
 export {
   buildDigest,
@@ -48,3 +54,4 @@ export * from './review/load-candidate.ts';
 export * from './review/password-hash.ts';
 export * from './review/review-errors.ts';
 export { type ReviewServer, type ReviewServerOptions, startReviewServer } from './review/review-server.ts';
+export { isUiLang, loadUiWording, UI_LANGS, UI_TEXT_DIR } from './review/ui-text.ts';

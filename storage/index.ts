@@ -9,6 +9,7 @@ export * from './fetch-state-repository.ts';
 export * from './items-repository.ts';
 export { MIGRATIONS, schemaVersion } from './migrations/index.ts';
 export * from './open-store.ts';
+export * from './probe-database.ts';
 export * from './review-queue-repository.ts';
 export * from './review-repository.ts';
 export * from './sources-repository.ts';

@@ -6,6 +6,7 @@ import { datasetCommand } from './dataset-command.ts';
 import { dbCommand } from './db-command.ts';
 import { demoCommand } from './demo-command.ts';
 import { digestCommand } from './digest-command.ts';
+import { doctorCommand } from './doctor-command.ts';
 import { extractCommand } from './extract-command.ts';
 import { itemsCommand } from './items-command.ts';
 import { reviewCommand } from './review-command.ts';
@@ -28,4 +29,5 @@ export const COMMANDS: readonly Command[] = [
   trainCommand,
   usersCommand,
   dbCommand,
+  doctorCommand,
 ];
