@@ -2,6 +2,7 @@ import { EXIT } from '../../core/index.ts';
 import type { Command } from '../command.ts';
 import { DEFAULT_DEMO_DB, DEMO_MONTH, runDemo } from '../demo/run-demo.ts';
 import { formatDemoSummary } from '../demo/summarize-demo.ts';
+import { whyBrowser } from '../doctor/run-doctor.ts';
 
 export const demoCommand: Command = {
   name: 'demo',
@@ -47,6 +48,12 @@ Options:
       say(
         `  ${s.sourceId.padEnd(20)} ${s.status.padEnd(9)} found ${s.found}, new ${s.newItems}, updated ${s.updated}, unchanged ${s.unchanged}, failed ${s.failed}${s.errors.length ? ` (${s.errors.slice(0, 2).join('; ')})` : ''}`,
       );
+    }
+    if (result.browser && 'choice' in result.browser) {
+      const { choice } = result.browser;
+      say(`Court portal browser: ${choice.description}, because ${whyBrowser(choice)}.`);
+    } else if (result.browser) {
+      say(`Court portal browser: none (${result.browser.error}).`);
     }
     for (const line of formatDemoSummary(result.summary)) say(line);
     say('');

@@ -4,10 +4,12 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createClassifier } from '../../classifiers/index.ts';
-import { CONFIG_DIR, EXIT, type Logger, SozError } from '../../core/index.ts';
+import { CONFIG_DIR, describeError, EXIT, type Logger, SozError } from '../../core/index.ts';
 import {
+  type ChromiumChoice,
   type CourtSourceReport,
   crawlCourtSource,
+  findChromium,
   runCrawl,
   type SourceReport,
 } from '../../crawlers/index.ts';
@@ -35,6 +37,8 @@ export interface DemoResult {
   readonly summary: DemoSummary;
   readonly digestPath: string;
   readonly digest: string;
+  /** The Chromium the court portal was crawled with (or why there was none); null with --no-court. */
+  readonly browser: { readonly choice: ChromiumChoice } | { readonly error: string } | null;
 }
 
 /**
@@ -87,7 +91,13 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       },
     });
     const reports: SourceReport[] = [...crawl.sources];
+    let browser: DemoResult['browser'] = null;
     if (portal) {
+      // The same choice the court crawler makes just below (findChromium is deterministic for one environment).
+      browser = await findChromium().then(
+        (choice) => ({ choice }),
+        (error: unknown) => ({ error: describeError(error) }),
+      );
       const court: CourtSourceReport = await crawlCourtSource(
         store,
         {
@@ -111,7 +121,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     );
     const digestPath = join(dirname(dbPath), `demo-digest-${DEMO_MONTH}.md`);
     writeFileSync(digestPath, digest);
-    return { dbPath, sources: reports, summary, digestPath, digest };
+    return { dbPath, sources: reports, summary, digestPath, digest, browser };
   } finally {
     await portal?.close();
     await sites.close();

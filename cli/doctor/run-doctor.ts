@@ -99,7 +99,8 @@ function checkNode(version: string): DoctorCheck {
   };
 }
 
-function whyBrowser(choice: ChromiumChoice, debian: string): string {
+/** Why findChromium chose this browser, in a sentence (doctor and the demo print it). */
+export function whyBrowser(choice: ChromiumChoice, debian: string = DEBIAN_CHROMIUM): string {
   switch (choice.origin) {
     case 'SOZ_CHROMIUM':
       return 'SOZ_CHROMIUM is set (it comes first)';
