@@ -107,7 +107,7 @@ export function whyBrowser(choice: ChromiumChoice, debian: string = DEBIAN_CHROM
     case 'debian':
       return `SOZ_CHROMIUM is not set and ${debian} exists (preferred to the bundled one: apt keeps it up to date)`;
     case 'bundled':
-      return `SOZ_CHROMIUM is not set and ${debian} does not exist, so the Chromium that npm ci brought in @sparticuz/chromium`;
+      return `SOZ_CHROMIUM is not set and ${debian} does not exist (the bundled one comes last)`;
   }
 }
 
@@ -143,7 +143,7 @@ async function checkBrowser(env: NodeJS.ProcessEnv, debian: string): Promise<Doc
       id: 'browser',
       label,
       status: 'ok',
-      summary: `${version} at ${choice.executablePath}, because ${why}`,
+      summary: `${version}: ${choice.description}, because ${why}`,
       details: { ...details, version },
     };
   } catch (error) {

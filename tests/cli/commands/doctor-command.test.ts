@@ -72,7 +72,7 @@ describe('soz doctor', () => {
     expect(bundled).toMatchObject({ status: 'ok', details: { origin: 'bundled' } });
     expect(bundled.details!.version).toMatch(/^Chromium \d+\./);
     expect(bundled.summary).toMatch(
-      /does not exist, so the Chromium that npm ci brought in @sparticuz\/chromium/,
+      /^Chromium \d+\S*: \S+ \(@sparticuz\/chromium [\d.]+, bundled with npm ci\), because SOZ_CHROMIUM is not set and \S+ does not exist/,
     );
 
     const missing = await runDoctor({
