@@ -575,8 +575,13 @@ export async function startReviewServer(
         );
       }
       logger.error(`review server: ${(error as Error).stack ?? String(error)}`);
-      if (!res.headersSent) send(res, 500, 'internal error; see the server log', 'text/plain; charset=utf-8');
-      else res.end();
+      if (res.headersSent) return res.end();
+      const text = uiText(requestUiLang(req, defaultLang));
+      send(
+        res,
+        500,
+        messagePage({ user: null, csrf: '', text }, text.t('messages.error'), text.t('messages.internal')),
+      );
     });
   });
   server.headersTimeout = 20_000;
