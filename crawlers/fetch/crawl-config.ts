@@ -1,7 +1,12 @@
 // Politeness, limits and schedule of the crawler (config/crawl.json), with defaults for missing keys.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CONFIG_DIR, inputError } from '../../core/index.ts';
+import {
+  CONFIG_DIR,
+  DEFAULT_HEALTH_THRESHOLDS,
+  type HealthThresholds,
+  inputError,
+} from '../../core/index.ts';
 
 export interface CrawlConfig {
   /** Sent with every request: names the project and a contact URL. */
@@ -38,7 +43,15 @@ export interface CrawlConfig {
   readonly nextPageTexts: readonly string[];
   /** Links containing these are never articles. */
   readonly skipLinkPatterns: readonly string[];
+  /** When a source's run is flagged against its earlier runs (defaults in core/source-health.ts). */
+  readonly health?: Partial<HealthThresholds>;
 }
+
+/** The source-health thresholds of a configuration, defaults filled in. */
+export const healthThresholds = (config: CrawlConfig): HealthThresholds => ({
+  ...DEFAULT_HEALTH_THRESHOLDS,
+  ...config.health,
+});
 
 export const CRAWL_CONFIG_FILE = resolve(CONFIG_DIR, 'crawl.json');
 
@@ -86,6 +99,18 @@ export function loadCrawlConfig(file: string = CRAWL_CONFIG_FILE): CrawlConfig {
     const v = doc[key];
     if (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))
       throw inputError(`${file}: field "${key}" must be a list of strings`);
+  }
+  if (doc.health !== undefined) {
+    if (typeof doc.health !== 'object' || doc.health === null || Array.isArray(doc.health))
+      throw inputError(`${file}: field "health" must be an object of thresholds`);
+    for (const [key, v] of Object.entries(doc.health)) {
+      if (!(key in DEFAULT_HEALTH_THRESHOLDS))
+        throw inputError(
+          `${file}: field "health.${key}" is unknown (known: ${Object.keys(DEFAULT_HEALTH_THRESHOLDS).join(', ')})`,
+        );
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+        throw inputError(`${file}: field "health.${key}" must be a non-negative number`);
+    }
   }
   return doc as unknown as CrawlConfig;
 }

@@ -5,11 +5,17 @@ import type { DialectTraits } from '../dialect.ts';
 import { initialSchema } from './001-initial-schema.ts';
 import { reviewQueueIndexes } from './004-review-queue-indexes.ts';
 import { itemsUrlIndex } from './005-items-url-index.ts';
+import { sourceHealth } from './006-source-health.ts';
 import type { AnyDb, Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
 
-export const MIGRATIONS: readonly Migration[] = [initialSchema, reviewQueueIndexes, itemsUrlIndex].sort(
+export const MIGRATIONS: readonly Migration[] = [
+  initialSchema,
+  reviewQueueIndexes,
+  itemsUrlIndex,
+  sourceHealth,
+].sort(
   (a, b) => a.version - b.version,
 );
 
