@@ -22,8 +22,11 @@ export interface HealthFlag {
 /** One crawl of one source, measured. Shares are 0..1; null when nothing was extracted. */
 export interface SourceHealth {
   readonly status: string;
-  /** Article links discovered (after the source's articlePattern), new or known. */
-  readonly linksFound: number;
+  /**
+   * Article links the entry points list (after the source's articlePattern), new or known; null when they
+   * answered 304 (unchanged since the last run) and so were not read.
+   */
+  readonly linksFound: number | null;
   /** Article pages requested. */
   readonly fetched: number;
   /** Articles extracted from the fetched pages (stored as new, updated or unchanged). */
@@ -123,10 +126,11 @@ export function assessSourceHealth(
       message: `the source ${current.status === 'blocked' ? 'is blocked' : 'failed'}${topReason ? ` (${topReason})` : ''} after ${worked.length} of its last ${past.length} runs succeeded: a moved feed, a 403 wall or a site down?`,
     });
   }
-  const usualLinks = median(worked.map((h) => h.linksFound));
+  const usualLinks = median(worked.flatMap((h) => (h.linksFound === null ? [] : [h.linksFound])));
   if (
     usualLinks !== null &&
     usualLinks >= t.minArticles &&
+    current.linksFound !== null &&
     current.linksFound < usualLinks * t.linksDropRatio
   ) {
     flags.push({

@@ -124,6 +124,7 @@ export async function crawlSource(source: NewsSource, ctx: CrawlSourceContext): 
     const key = reasonKey(reason);
     rejected[key] = (rejected[key] ?? 0) + 1;
   };
+  let linksListed: number | null = 0;
   const bodies: { length: number; dated: boolean; by: string; short: boolean; fallback: boolean }[] = [];
   const languages: Record<string, number> = {};
   await startSourceRun(store, runId, source.id);
@@ -147,7 +148,7 @@ export async function crawlSource(source: NewsSource, ctx: CrawlSourceContext): 
     for (const b of bodies) extractedBy[b.by] = (extractedBy[b.by] ?? 0) + 1;
     const measured: Omit<SourceHealth, 'flags'> = {
       status,
-      linksFound: counts.found,
+      linksFound: linksListed,
       fetched,
       extracted: bodies.length,
       stored: counts.newItems + counts.updated,
@@ -187,6 +188,13 @@ export async function crawlSource(source: NewsSource, ctx: CrawlSourceContext): 
   if (discovery.entryPointsOk === 0) return finish(discovery.blocked ? 'blocked' : 'failed');
 
   const links = selectLinks(discovery.links, source, ctx.since);
+  // For source health: what the entry points list (the source's pattern applied), old or new. A moved
+  // feed lists nothing; a quiet news day still lists yesterday's stories.
+  // Entry points that answered 304 list nothing new: their links were not read, so not counted.
+  linksListed =
+    discovery.notModified > 0 && discovery.links.length === 0
+      ? null
+      : selectLinks(discovery.links, source, null).length;
   // Pages an earlier run could not fetch (timeout, 5xx) are tried again whatever their date.
   const pending = new Set(await pendingUrls(store, source.id));
   const listed = new Set(links.map((l) => l.url));

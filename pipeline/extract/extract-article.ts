@@ -305,6 +305,13 @@ function extractFrom(page: DecodedPage, options: ExtractOptions): StageResult<Ar
       extractedBy = 'generic';
     }
   }
+  // The source's selector found a short body and the other extractors little more (page chrome around the
+  // same two sentences): the selector's word stands, a brief.
+  const bySelector = shortBodies.find((b) => b.by === 'selectors');
+  if (bySelector && extractedBy !== 'selectors' && text.length < bySelector.text.length * 2) {
+    text = bySelector.text;
+    extractedBy = 'selectors';
+  }
   text = normalizeText(text);
   let isShort = false;
   let bodyNote: string | null = null;
