@@ -43,6 +43,13 @@ export interface CrawlConfig {
   readonly nextPageTexts: readonly string[];
   /** Links containing these are never articles. */
   readonly skipLinkPatterns: readonly string[];
+  /** Where `soz sources add` looks on a home page's site (defaults in crawlers/sources/onboard-source.ts). */
+  readonly onboarding?: {
+    readonly feedPaths: readonly string[];
+    readonly sitemapPaths: readonly string[];
+    /** Link texts (lower case) that lead from a home page to its news listing. */
+    readonly listingLinkWords: readonly string[];
+  };
   /** When a source's run is flagged against its earlier runs (defaults in core/source-health.ts). */
   readonly health?: Partial<HealthThresholds>;
 }
@@ -99,6 +106,14 @@ export function loadCrawlConfig(file: string = CRAWL_CONFIG_FILE): CrawlConfig {
     const v = doc[key];
     if (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))
       throw inputError(`${file}: field "${key}" must be a list of strings`);
+  }
+  if (doc.onboarding !== undefined) {
+    const o = doc.onboarding as Record<string, unknown>;
+    for (const key of ['feedPaths', 'sitemapPaths', 'listingLinkWords']) {
+      const v = o?.[key];
+      if (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))
+        throw inputError(`${file}: field "onboarding.${key}" must be a list of strings`);
+    }
   }
   if (doc.health !== undefined) {
     if (typeof doc.health !== 'object' || doc.health === null || Array.isArray(doc.health))

@@ -14,19 +14,19 @@ import { type NewsSource, parseNewsSources } from '../../crawlers/index.ts';
 import { type ImitationArticle, LATE_ARTICLES, NEWS_ARTICLES, type OutletKey } from './news-articles.ts';
 import {
   articlesOf,
-  dalaHome,
-  vestnikArticleRedesigned,
-  vestnikHome,
-  zharshyHome,
   dalaArticle,
+  dalaHome,
   dalaNewsSitemap,
   dalaPath,
   dalaSitemapIndex,
   dalaUrlset,
   vestnikArticle,
+  vestnikArticleRedesigned,
   vestnikFeed,
+  vestnikHome,
   vestnikPath,
   zharshyArticle,
+  zharshyHome,
   zharshyListing,
   zharshyPath,
 } from './render-outlets.ts';
