@@ -49,6 +49,8 @@ export interface CrawlConfig {
     readonly sitemapPaths: readonly string[];
     /** Link texts (lower case) that lead from a home page to its news listing. */
     readonly listingLinkWords: readonly string[];
+    /** Title segments that name the home page, not the site ("Главная", "Басты бет"). */
+    readonly homeWords: readonly string[];
   };
   /** When a source's run is flagged against its earlier runs (defaults in core/source-health.ts). */
   readonly health?: Partial<HealthThresholds>;
@@ -109,7 +111,7 @@ export function loadCrawlConfig(file: string = CRAWL_CONFIG_FILE): CrawlConfig {
   }
   if (doc.onboarding !== undefined) {
     const o = doc.onboarding as Record<string, unknown>;
-    for (const key of ['feedPaths', 'sitemapPaths', 'listingLinkWords']) {
+    for (const key of ['feedPaths', 'sitemapPaths', 'listingLinkWords', 'homeWords']) {
       const v = o?.[key];
       if (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))
         throw inputError(`${file}: field "onboarding.${key}" must be a list of strings`);

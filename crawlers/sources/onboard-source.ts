@@ -71,10 +71,14 @@ export async function onboardSource(homeUrl: string, opts: OnboardOptions): Prom
   const homePage = decodePage(homeOutcome.page);
   const homeBase = homeOutcome.page.finalUrl;
   const $ = cheerio.load(homePage.html, { xml: { xmlMode: false } });
-  const siteName =
-    $('meta[property="og:site_name"]').attr('content')?.trim() ||
-    $('title').first().text().split(/\s+[—|–:-]\s+/)[0]?.trim() ||
-    home.hostname;
+  // The site's name: og:site_name, else the part of the home page's title that is not "Home".
+  const titleParts = $('title')
+    .first()
+    .text()
+    .split(/\s+(?:[—|–:-]|::)\s+/)
+    .map((p) => p.trim())
+    .filter((p) => p && !cfg.homeWords.includes(p.toLowerCase()));
+  const siteName = $('meta[property="og:site_name"]').attr('content')?.trim() || titleParts[0] || home.hostname;
 
   // 1. Feeds: announced on the home page, then at the paths CMSs use.
   const announced = $('link[rel~="alternate"]')
@@ -243,7 +247,7 @@ export async function onboardSource(homeUrl: string, opts: OnboardOptions): Prom
   }
   const ok = samples.filter((s) => s.ok);
   const lang = opts.lang ?? majorityLang(ok.map((s) => (s.lang ?? '').slice(0, 2)));
-  const id = opts.id ?? idFromHost(home.hostname, lang);
+  const id = opts.id ?? idFromHost(home.host, lang);
   const entry: Record<string, unknown> = {
     id,
     name: siteName,
@@ -281,10 +285,10 @@ function majorityLang(langs: readonly string[]): Lang | null {
   return best ? (best[0] as Lang) : null;
 }
 
-/** "www.zakon.kz" → "zakon-ru"; a bare address (127.0.0.1) keeps its digits. */
+/** "www.zakon.kz" → "zakon-ru"; a bare address (127.0.0.1:8080) keeps its digits. */
 export function idFromHost(hostname: string, lang: Lang | null): string {
   const host = hostname.replace(/^www\./, '');
-  const name = /^[\d.]+$/.test(host) ? host : host.replace(/\.(kz|com|org|net|media|info|news|ru)$/, '');
+  const name = /^[\d.]+(:\d+)?$/.test(host) ? host : host.replace(/\.(kz|com|org|net|media|info|news|ru)(:\d+)?$/, '');
   const base = name
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
@@ -296,4 +300,5 @@ export const DEFAULT_ONBOARDING: NonNullable<CrawlConfig['onboarding']> = {
   feedPaths: ['/rss', '/feed/', '/rss.xml', '/feed.xml', '/atom.xml', '/rss/', '/news.rss', '/index.xml'],
   sitemapPaths: ['/sitemap.xml', '/sitemap_index.xml', '/sitemap-index.xml', '/news-sitemap.xml', '/sitemap-news.xml'],
   listingLinkWords: ['все новости', 'новости', 'барлық жаңалықтар', 'жаңалықтар', 'all news', 'news', 'latest'],
+  homeWords: ['главная', 'главная страница', 'басты бет', 'басты', 'home', 'home page', 'main'],
 };

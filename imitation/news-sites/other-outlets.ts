@@ -115,11 +115,8 @@ const slug = (title: string) =>
 export const qalamPath = (a: OtherArticle) => `/maqala/${a.id}/${slug(a.title)}`;
 export const ertisPath = (a: OtherArticle) => `/news/view/${a.id}.html`;
 
-// A long legal notice, shown on every Qalam page: visible text that is not the story.
 const QALAM_NOTICE =
-  'Saıttaǵy materıaldardy paıdalaný tek redaksıanyń jazbasha kelisimimen múmkin. Oqyrmandar pikiri redaksıanyń ustanymyn bildirmeıdi. '.repeat(
-    9,
-  );
+  'Saıttaǵy materıaldardy paıdalaný tek redaksıanyń jazbasha kelisimimen múmkin.';
 
 export function qalamHome(): string {
   return `<!doctype html><html lang="kk-Latn"><head><meta charset="utf-8"><title>Qalam — Pavlodar jańalyqtary</title>
@@ -142,7 +139,7 @@ export function qalamArticle(a: OtherArticle): string {
 <time itemprop="datePublished" datetime="${a.publishedAt}">${a.publishedAt.slice(0, 10)}</time>
 <div itemprop="articleBody" id="story">${shown.map((p) => `<p>${esc(p)}</p>`).join('')}</div>
 </article>${state}
-<div class="notice">${QALAM_NOTICE}</div>
+<footer class="legal">${QALAM_NOTICE}</footer>
 </div></body></html>`;
 }
 

@@ -130,6 +130,9 @@ function paragraphTextLength(root: AnyNode): number {
   return n;
 }
 
+/** Text compared without its spacing. */
+const squash = (t: string) => t.replace(/\s+/g, '');
+
 /** JSON-LD bodies are sometimes HTML or carry entities ("&apos;", "&nbsp;"). */
 function ldBodyText(body: string): string {
   if (!/[<&]/.test(body)) return body;
@@ -251,6 +254,9 @@ function extractFrom(page: DecodedPage, options: ExtractOptions): StageResult<Ar
     options.langHint ??
     null;
 
+  // The outlet lists the page as news or the page marks itself an article: its body is kept however short.
+  let marked: boolean | null = null;
+  const signalled = () => options.listed === true || ld !== null || (marked ??= marksArticle(dom, metas));
   // Per-source selectors are the source's own word: when they match, nothing else runs (and it is cheap).
   let text = '';
   let extractedBy: Article['extractedBy'] = 'generic';
@@ -292,7 +298,19 @@ function extractFrom(page: DecodedPage, options: ExtractOptions): StageResult<Ar
       t.length >= cfg.minBodyChars && t.length >= than * cfg.structuredMinShare;
     if (!enough(ldText, pageText) && !enough(microText, pageText)) generic = genericExtract(dom, body);
     const against = generic ? generic.text.length : pageText;
-    if (enough(ldText, against)) {
+    // A short structured body (a brief) that the generic extractor's block does not even contain: the
+    // generic extractor found some other text (a notice, a list), and the outlet's own markup stands.
+    const apart = (t: string) =>
+      signalled() &&
+      t.length > 0 &&
+      t.length < cfg.minBodyChars &&
+      generic !== null &&
+      !squash(generic.text).includes(squash(t).slice(0, 60));
+    if (apart(ldText) || apart(microText)) {
+      text = '';
+      if (apart(ldText)) extractedBy = 'jsonld';
+      else extractedBy = 'microdata';
+    } else if (enough(ldText, against)) {
       text = ldText;
       extractedBy = 'jsonld';
     } else if (enough(microText, against)) {
@@ -316,8 +334,7 @@ function extractFrom(page: DecodedPage, options: ExtractOptions): StageResult<Ar
   let isShort = false;
   let bodyNote: string | null = null;
   if (text.length < cfg.minBodyChars) {
-    const signalled = options.listed === true || ld !== null || marksArticle(dom, metas);
-    if (!signalled)
+    if (!signalled())
       return reject(STAGE, text ? `body too short (${text.length} characters)` : 'no article body found');
     const found = text.length;
     // The outlet's own words first (structured data, its selectors), then what the page gave, then what
