@@ -38,6 +38,7 @@ import { entriesPage, entryPage } from './pages/entries-page.ts';
 import { loginPage, messagePage } from './pages/login-page.ts';
 import type { Flash, PageContext } from './pages/page-layout.ts';
 import { type QueueQuery, queuePage, STATUSES } from './pages/queue-page.ts';
+import { sourcesRoute } from './routes/sources-route.ts';
 import { REVIEW_CONFIG, type ReviewConfig } from './review-config.ts';
 import { AlreadyDecided, EntryConflict, ReviewForbidden } from './review-errors.ts';
 import {
@@ -483,6 +484,10 @@ export async function startReviewServer(
       if (!entry) return send(res, 404, messagePage(ctx, 'Not found', `There is no entry ${entryId}.`));
       const log = await listReviewLog(store, { entryId });
       return send(res, 200, entryPage(sctx, entry, log, flashOf()));
+    }
+    if (path === '/sources' && !body) {
+      const page = await sourcesRoute(store, ctx);
+      return send(res, page.status, page.body);
     }
     return send(res, 404, messagePage(ctx, 'Not found', 'There is no such page.'));
   }
