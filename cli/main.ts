@@ -73,8 +73,7 @@ export function splitGlobals(argv: readonly string[]): {
     seenCommand = true;
     rest.push(a);
   }
-  if (carried.length > 0 && !seenCommand)
-    throw usageError(`unknown option ${carried[0]} (see 'soz --help')`);
+  if (carried.length > 0 && !seenCommand) throw usageError(`unknown option ${carried[0]} (see 'soz --help')`);
   // `soz --help crawl` is the command's help.
   if (help && seenCommand) {
     carried.push('--help');

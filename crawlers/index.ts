@@ -50,6 +50,13 @@ export { type ProbeResult, probeSource } from './news/probe-source.ts';
 export { type CrawlReport, formatSourceReport, type RunCrawlOptions, runCrawl } from './run-crawl.ts';
 export { type ScheduleHandle, scheduleCrawls } from './schedule-crawls.ts';
 export {
+  DEFAULT_SOURCES_FILE,
+  DEMO_SOURCES_FILE,
+  loadSources,
+  selectSources,
+} from './sources/load-sources.ts';
+export { type NewsSource, type NewsSourceKind, parseNewsSources } from './sources/news-source.ts';
+export {
   DEFAULT_ONBOARDING,
   idFromHost,
   type OnboardResult,
@@ -64,10 +71,3 @@ export {
   setSourceField,
   writeSourcesText,
 } from './sources/sources-file.ts';
-export {
-  DEFAULT_SOURCES_FILE,
-  DEMO_SOURCES_FILE,
-  loadSources,
-  selectSources,
-} from './sources/load-sources.ts';
-export { type NewsSource, type NewsSourceKind, parseNewsSources } from './sources/news-source.ts';

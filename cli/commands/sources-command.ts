@@ -229,7 +229,9 @@ never crawled are listed as such. --json: one object per source.`,
     const seen = new Set(rows.map((r) => r.sourceId));
     for (const r of rows) {
       if (ctx.values.json)
-        ctx.out(JSON.stringify({ sourceId: r.sourceId, runId: r.runId, finishedAt: r.finishedAt, ...r.health }));
+        ctx.out(
+          JSON.stringify({ sourceId: r.sourceId, runId: r.runId, finishedAt: r.finishedAt, ...r.health }),
+        );
       else ctx.out(formatHealthRow(r.sourceId, r.runId, r.health));
     }
     for (const s of registry.filter((x) => x.enabled && !seen.has(x.id))) {

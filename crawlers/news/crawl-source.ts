@@ -2,13 +2,7 @@
 // fetcher inside it) → decode → extract → ingest (language, store, classify, queue). Counts are saved to
 // the crawl run as they grow; nothing here throws for a bad page or a dead site: it is counted and reported.
 import { AutoscaledPool, Configuration, log as crawleeLog } from '@crawlee/core';
-import type {
-  Article,
-  RawPage,
-  SourceHealth,
-  StageResult,
-  TextClassifier,
-} from '../../core/index.ts';
+import type { Article, RawPage, SourceHealth, StageResult, TextClassifier } from '../../core/index.ts';
 import { assessSourceHealth, describeError, median, reasonKey } from '../../core/index.ts';
 import { decodePage, extractArticle, ingestArticles } from '../../pipeline/index.ts';
 import {
@@ -18,11 +12,11 @@ import {
   markPendingUrl,
   markSourceSucceeded,
   pendingUrls,
-  saveSourceHealth,
-  sourceHealthHistory,
   type SourceRunStatus,
   type Store,
   saveFetchState,
+  saveSourceHealth,
+  sourceHealthHistory,
   startSourceRun,
   updateSourceRun,
 } from '../../storage/index.ts';
@@ -247,7 +241,10 @@ export async function crawlSource(source: NewsSource, ctx: CrawlSourceContext): 
     for (let i = 0; i < results.length; i++) {
       const { status, language } = results[i]!;
       const url = articles[i]!.url;
-      const lang = language.script === 'cyrl' || language.lang === 'en' ? language.lang : `${language.lang}-${language.script}`;
+      const lang =
+        language.script === 'cyrl' || language.lang === 'en'
+          ? language.lang
+          : `${language.lang}-${language.script}`;
       languages[lang] = (languages[lang] ?? 0) + 1;
       if (pending.has(url)) await clearPendingUrl(store, url);
       if (status === 'new') counts.newItems += 1;

@@ -51,7 +51,8 @@ export interface OnboardResult {
   readonly samples: readonly OnboardSample[];
 }
 
-const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
+const FEED_ACCEPT =
+  'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
 
 export async function onboardSource(homeUrl: string, opts: OnboardOptions): Promise<OnboardResult> {
   const { fetcher } = opts;
@@ -78,7 +79,8 @@ export async function onboardSource(homeUrl: string, opts: OnboardOptions): Prom
     .split(/\s+(?:[—|–:-]|::)\s+/)
     .map((p) => p.trim())
     .filter((p) => p && !cfg.homeWords.includes(p.toLowerCase()));
-  const siteName = $('meta[property="og:site_name"]').attr('content')?.trim() || titleParts[0] || home.hostname;
+  const siteName =
+    $('meta[property="og:site_name"]').attr('content')?.trim() || titleParts[0] || home.hostname;
 
   // 1. Feeds: announced on the home page, then at the paths CMSs use.
   const announced = $('link[rel~="alternate"]')
@@ -86,7 +88,8 @@ export async function onboardSource(homeUrl: string, opts: OnboardOptions): Prom
     .map((_, el) => absoluteUrl($(el).attr('href'), homeBase))
     .get()
     .filter((u): u is string => u !== null && !/comments?/i.test(u));
-  if (announced.length > 0) trail.push(`home page announces ${announced.length} feed(s): ${announced.join(', ')}`);
+  if (announced.length > 0)
+    trail.push(`home page announces ${announced.length} feed(s): ${announced.join(', ')}`);
   else trail.push('home page announces no feed');
   const feedCandidates = unique([...announced, ...cfg.feedPaths.map((p) => new URL(p, origin).href)]);
   let chosen: { kind: NewsSourceKind; urls: string[]; how: string } | null = null;
@@ -207,7 +210,12 @@ export async function onboardSource(homeUrl: string, opts: OnboardOptions): Prom
     lang: opts.lang ?? null,
     enabled: true,
   };
-  const d = await discoverLinks(probe, { fetcher, since: null, known: async () => new Set(), signal: opts.signal });
+  const d = await discoverLinks(probe, {
+    fetcher,
+    since: null,
+    known: async () => new Set(),
+    signal: opts.signal,
+  });
   const links = [...new Map(d.links.map((l) => [l.url, l])).values()];
   const newest = [...links].sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''));
   const samples: OnboardSample[] = [];
@@ -239,7 +247,10 @@ export async function onboardSource(homeUrl: string, opts: OnboardOptions): Prom
       publishedAt: a.publishedAt ?? link.publishedAt,
       firstWords: a.text.replace(/\s+/g, ' ').split(' ').slice(0, 12).join(' '),
       length: a.text.length,
-      lang: language.script === 'cyrl' || language.lang === 'en' ? language.lang : `${language.lang}-${language.script}`,
+      lang:
+        language.script === 'cyrl' || language.lang === 'en'
+          ? language.lang
+          : `${language.lang}-${language.script}`,
       extractedBy: a.extractedBy,
       short: a.short === true,
       note: a.bodyNote ?? null,
@@ -288,7 +299,9 @@ function majorityLang(langs: readonly string[]): Lang | null {
 /** "www.zakon.kz" → "zakon-ru"; a bare address (127.0.0.1:8080) keeps its digits. */
 export function idFromHost(hostname: string, lang: Lang | null): string {
   const host = hostname.replace(/^www\./, '');
-  const name = /^[\d.]+(:\d+)?$/.test(host) ? host : host.replace(/\.(kz|com|org|net|media|info|news|ru)(:\d+)?$/, '');
+  const name = /^[\d.]+(:\d+)?$/.test(host)
+    ? host
+    : host.replace(/\.(kz|com|org|net|media|info|news|ru)(:\d+)?$/, '');
   const base = name
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
@@ -298,7 +311,21 @@ export function idFromHost(hostname: string, lang: Lang | null): string {
 
 export const DEFAULT_ONBOARDING: NonNullable<CrawlConfig['onboarding']> = {
   feedPaths: ['/rss', '/feed/', '/rss.xml', '/feed.xml', '/atom.xml', '/rss/', '/news.rss', '/index.xml'],
-  sitemapPaths: ['/sitemap.xml', '/sitemap_index.xml', '/sitemap-index.xml', '/news-sitemap.xml', '/sitemap-news.xml'],
-  listingLinkWords: ['все новости', 'новости', 'барлық жаңалықтар', 'жаңалықтар', 'all news', 'news', 'latest'],
+  sitemapPaths: [
+    '/sitemap.xml',
+    '/sitemap_index.xml',
+    '/sitemap-index.xml',
+    '/news-sitemap.xml',
+    '/sitemap-news.xml',
+  ],
+  listingLinkWords: [
+    'все новости',
+    'новости',
+    'барлық жаңалықтар',
+    'жаңалықтар',
+    'all news',
+    'news',
+    'latest',
+  ],
   homeWords: ['главная', 'главная страница', 'басты бет', 'басты', 'home', 'home page', 'main'],
 };

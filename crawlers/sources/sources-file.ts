@@ -32,7 +32,9 @@ export function parseSourcesText(text: string, file: string): NewsSource[] {
   if (errors.length > 0) {
     const e = errors[0]!;
     const line = text.slice(0, e.offset).split('\n').length;
-    throw inputError(`${file}:${line}: not valid JSON (${printParseErrorCode(e.error)} at offset ${e.offset})`);
+    throw inputError(
+      `${file}:${line}: not valid JSON (${printParseErrorCode(e.error)} at offset ${e.offset})`,
+    );
   }
   return parseNewsSources(doc, file);
 }
@@ -49,7 +51,9 @@ export function formatEntry(entry: Record<string, unknown>): string {
 export function appendSource(text: string, entry: Record<string, unknown>, file: string): string {
   const existing = parseSourcesText(text, file);
   if (existing.some((s) => s.id === entry.id))
-    throw inputError(`${file}: a source with id "${String(entry.id)}" already exists; choose another with --id`);
+    throw inputError(
+      `${file}: a source with id "${String(entry.id)}" already exists; choose another with --id`,
+    );
   const tree = parseTree(text, [], { allowTrailingComma: true });
   const list = tree && (tree.type === 'array' ? tree : findNodeAtLocation(tree, ['sources']));
   if (!list || list.type !== 'array')
@@ -74,7 +78,13 @@ export function appendSource(text: string, entry: Record<string, unknown>, file:
 }
 
 /** The registry text with one field of one source set (a minimal edit of that value). */
-export function setSourceField(text: string, id: string, field: string, value: unknown, file: string): string {
+export function setSourceField(
+  text: string,
+  id: string,
+  field: string,
+  value: unknown,
+  file: string,
+): string {
   const sources = parseSourcesText(text, file);
   const index = sources.findIndex((s) => s.id === id);
   if (index < 0) throw inputError(`${file}: no source "${id}"`);

@@ -115,8 +115,7 @@ const slug = (title: string) =>
 export const qalamPath = (a: OtherArticle) => `/maqala/${a.id}/${slug(a.title)}`;
 export const ertisPath = (a: OtherArticle) => `/news/view/${a.id}.html`;
 
-const QALAM_NOTICE =
-  'Saıttaǵy materıaldardy paıdalaný tek redaksıanyń jazbasha kelisimimen múmkin.';
+const QALAM_NOTICE = 'Saıttaǵy materıaldardy paıdalaný tek redaksıanyń jazbasha kelisimimen múmkin.';
 
 export function qalamHome(): string {
   return `<!doctype html><html lang="kk-Latn"><head><meta charset="utf-8"><title>Qalam — Pavlodar jańalyqtary</title>

@@ -154,9 +154,7 @@ const hasAttr = (name: string, value?: string) => (el: Element) =>
 /** og:type=article, or microdata itemtype of schema.org's article types: the page says it is an article. */
 function marksArticle(dom: PageDom, metas: Map<string, string>): boolean {
   if (/^article$/i.test(metas.get('og:type') ?? '')) return true;
-  return (
-    findElement(dom.root, (el) => ARTICLE_ITEMTYPE.test(el.attribs['itemtype'] ?? '')) !== null
-  );
+  return findElement(dom.root, (el) => ARTICLE_ITEMTYPE.test(el.attribs['itemtype'] ?? '')) !== null;
 }
 
 const ARTICLE_ITEMTYPE =
@@ -351,7 +349,8 @@ function extractFrom(page: DecodedPage, options: ExtractOptions): StageResult<Ar
       const t = normalizeText(c.text);
       if (t && (!best || t.length > best.text.length)) best = { text: t, by: c.by };
     }
-    if (!best) return reject(STAGE, 'no article body found, not even in the page\'s feed entry or structured data');
+    if (!best)
+      return reject(STAGE, "no article body found, not even in the page's feed entry or structured data");
     text = best.text;
     extractedBy = best.by;
     isShort = text.length < cfg.minBodyChars;

@@ -38,7 +38,6 @@ import { entriesPage, entryPage } from './pages/entries-page.ts';
 import { loginPage, messagePage } from './pages/login-page.ts';
 import type { Flash, PageContext } from './pages/page-layout.ts';
 import { type QueueQuery, queuePage, STATUSES } from './pages/queue-page.ts';
-import { sourcesRoute } from './routes/sources-route.ts';
 import { REVIEW_CONFIG, type ReviewConfig } from './review-config.ts';
 import { AlreadyDecided, EntryConflict, ReviewForbidden } from './review-errors.ts';
 import {
@@ -52,6 +51,7 @@ import {
   sameToken,
   sessionCookie,
 } from './review-sessions.ts';
+import { sourcesRoute } from './routes/sources-route.ts';
 import { pickUiLang, type UiText, uiText } from './ui-text.ts';
 
 /** A signed-in reviewer and the wording of the language their pages are shown in. */

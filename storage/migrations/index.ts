@@ -15,9 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   reviewQueueIndexes,
   itemsUrlIndex,
   sourceHealth,
-].sort(
-  (a, b) => a.version - b.version,
-);
+].sort((a, b) => a.version - b.version);
 
 /** Applies every migration newer than the database's version; returns the versions applied. */
 export async function migrate(db: Kysely<unknown>, traits: DialectTraits): Promise<number[]> {

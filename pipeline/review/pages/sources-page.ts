@@ -15,7 +15,9 @@ export function sourcesPage(ctx: PageContext, rows: readonly SourceHealthRow[]):
   const t = ctx.text;
   const pct = (x: number | null) => (x === null ? t.t('sources.none') : `${Math.round(x * 100)}%`);
   const sorted = [...rows].sort(
-    (a, b) => Number(b.health.flags.length > 0) - Number(a.health.flags.length > 0) || a.sourceId.localeCompare(b.sourceId),
+    (a, b) =>
+      Number(b.health.flags.length > 0) - Number(a.health.flags.length > 0) ||
+      a.sourceId.localeCompare(b.sourceId),
   );
   const flagged = rows.filter((r) => r.health.flags.length > 0).length;
   const status = (s: string) => (t.has(`sources.status.${s}`) ? t.t(`sources.status.${s}`) : s);
