@@ -56,8 +56,7 @@ export function appendSource(text: string, entry: Record<string, unknown>, file:
     );
   const tree = parseTree(text, [], { allowTrailingComma: true });
   const list = tree && (tree.type === 'array' ? tree : findNodeAtLocation(tree, ['sources']));
-  if (!list || list.type !== 'array')
-    throw inputError(`${file}: expected {"sources": [...]} or a list of sources`);
+  if (list?.type !== 'array') throw inputError(`${file}: expected {"sources": [...]} or a list of sources`);
   const close = list.offset + list.length - 1;
   const last = list.children?.[list.children.length - 1];
   const lineStart = text.lastIndexOf('\n', close - 1) + 1;
