@@ -91,7 +91,7 @@ export const pipelineExtractor: PageExtractor = (page, source, now, hints) =>
 export function linkHints(link: DiscoveredLink | undefined, url: string, source: NewsSource): LinkHints {
   const pattern = source.articlePattern ? new RegExp(source.articlePattern) : null;
   return {
-    listed: Boolean(link?.listed) || pattern?.test(url),
+    listed: Boolean(link?.listed) || pattern?.test(url) === true,
     summary: link?.summary ?? null,
   };
 }

@@ -254,7 +254,11 @@ function extractFrom(page: DecodedPage, options: ExtractOptions): StageResult<Ar
 
   // The outlet lists the page as news or the page marks itself an article: its body is kept however short.
   let marked: boolean | null = null;
-  const signalled = () => options.listed === true || ld !== null || (marked ??= marksArticle(dom, metas));
+  const signalled = () => {
+    if (options.listed === true || ld !== null) return true;
+    if (marked === null) marked = marksArticle(dom, metas);
+    return marked;
+  };
   // Per-source selectors are the source's own word: when they match, nothing else runs (and it is cheap).
   let text = '';
   let extractedBy: Article['extractedBy'] = 'generic';
