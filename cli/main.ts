@@ -9,7 +9,7 @@ const GLOBAL_HELP = (
   commands: readonly Command[],
 ) => `Soz Monitor: watches Kazakhstan's news sites and court portal for violations of freedom of speech.
 
-Usage: soz [--db PATH] <command> [options]
+Usage: soz [--db PATH] <command> [options]   (global options may also follow the command)
 
 Commands:
 ${commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
@@ -29,27 +29,59 @@ export function commandHelp(command: Command, prefix: string): string {
   return `${prefix}: ${command.summary}\n\n${command.help.trim()}${subs}`;
 }
 
-function splitGlobals(argv: readonly string[]): {
+/**
+ * Global options are taken wherever they stand, since `npm run crawl -- --db x.sqlite` puts them after the
+ * command: `--db PATH` anywhere (up to a `--`); `--help` and `--version` before the command. Other flags
+ * before the command (`soz --json items list`) are handed to the command, which accepts or names them.
+ */
+export function splitGlobals(argv: readonly string[]): {
   dbPath?: string;
   rest: string[];
   help: boolean;
   version: boolean;
 } {
-  const rest = [...argv];
+  const rest: string[] = [];
+  const carried: string[] = [];
   let dbPath: string | undefined;
   let help = false;
   let version = false;
-  while (rest.length > 0 && rest[0]!.startsWith('-')) {
-    const a = rest.shift()!;
+  let seenCommand = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    }
     if (a === '--db') {
-      const v = rest.shift();
-      if (!v) throw usageError('--db needs a path');
+      const v = argv[i + 1];
+      if (!v || v.startsWith('-')) throw usageError('--db needs a path');
       dbPath = v;
-    } else if (a.startsWith('--db=')) dbPath = a.slice(5);
-    else if (a === '-h' || a === '--help') help = true;
-    else if (a === '--version') version = true;
-    else throw usageError(`unknown option ${a} (see 'soz --help')`);
+      i += 1;
+      continue;
+    }
+    if (a.startsWith('--db=')) {
+      dbPath = a.slice(5);
+      if (!dbPath) throw usageError('--db needs a path');
+      continue;
+    }
+    if (!seenCommand && a.startsWith('-')) {
+      if (a === '-h' || a === '--help') help = true;
+      else if (a === '--version') version = true;
+      else carried.push(a);
+      continue;
+    }
+    seenCommand = true;
+    rest.push(a);
   }
+  if (carried.length > 0 && !seenCommand) throw usageError(`unknown option ${carried[0]} (see 'soz --help')`);
+  // `soz --help crawl` is the command's help.
+  if (help && seenCommand) {
+    carried.push('--help');
+    help = false;
+  }
+  const end = rest.indexOf('--');
+  if (end < 0) rest.push(...carried);
+  else rest.splice(end, 0, ...carried);
   return { dbPath, rest, help, version };
 }
 

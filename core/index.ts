@@ -4,4 +4,5 @@ export * from './logger.ts';
 export * from './month.ts';
 export * from './paths.ts';
 export * from './records.ts';
+export * from './source-health.ts';
 export * from './taxonomy.ts';

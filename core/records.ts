@@ -75,6 +75,10 @@ export interface Article {
   /** The HTML it was extracted from, kept (compressed) for re-extraction. */
   readonly html: string | null;
   readonly extractedBy: 'jsonld' | 'microdata' | 'selectors' | 'generic' | 'court' | 'feed';
+  /** A body under extraction's minBodyChars, kept because the outlet lists or marks the page as news. */
+  readonly short?: boolean;
+  /** How the body was found when extraction fell back (feed description, structured data), or why it is suspect. */
+  readonly bodyNote?: string | null;
   readonly court?: CourtRecord;
 }
 

@@ -26,6 +26,7 @@ export {
 } from './court/crawl-court-source.ts';
 export {
   type CrawlConfig,
+  healthThresholds,
   loadCrawlConfig,
   placeholderContact,
   withCrawlConfig,
@@ -38,6 +39,8 @@ export {
 } from './fetch/polite-fetcher.ts';
 export { CRAWL_HEAP_GROWING_PERCENT, limitHeapGrowth } from './limit-heap-growth.ts';
 export {
+  type LinkHints,
+  linkHints,
   type PageExtractor,
   type ProgressEvent,
   pipelineExtractor,
@@ -53,3 +56,18 @@ export {
   selectSources,
 } from './sources/load-sources.ts';
 export { type NewsSource, type NewsSourceKind, parseNewsSources } from './sources/news-source.ts';
+export {
+  DEFAULT_ONBOARDING,
+  idFromHost,
+  type OnboardResult,
+  type OnboardSample,
+  onboardSource,
+} from './sources/onboard-source.ts';
+export {
+  appendSource,
+  formatEntry,
+  parseSourcesText,
+  readSourcesText,
+  setSourceField,
+  writeSourcesText,
+} from './sources/sources-file.ts';

@@ -147,8 +147,19 @@ async function defaultSince(store: Store, sourceId: string, config: CrawlConfig)
   return new Date(Date.parse(last) - config.sinceOverlapHours * 3600_000).toISOString();
 }
 
-/** One line per source for the end of `soz crawl` and the scheduler's log. */
+/**
+ * One line per source for the end of `soz crawl` and the scheduler's log, then the pages not stored
+ * counted by reason, and a "CHANGED" line per flag raised against the source's earlier runs.
+ */
 export function formatSourceReport(r: SourceReport): string {
-  const head = `${r.sourceId}: ${r.status} — found ${r.found}, new ${r.newItems}, updated ${r.updated}, unchanged ${r.unchanged}, failed ${r.failed}`;
-  return r.errors.length > 0 ? `${head} (${r.errors.join('; ')})` : head;
+  const h = r.health;
+  const briefs = h && h.short > 0 ? `, short ${h.short}` : '';
+  const fallbacks = h && h.fallbacks > 0 ? `, body from feed/structured data ${h.fallbacks}` : '';
+  const head = `${r.sourceId}: ${r.status} — found ${r.found}, new ${r.newItems}, updated ${r.updated}, unchanged ${r.unchanged}, failed ${r.failed}${briefs}${fallbacks}`;
+  const lines = [r.errors.length > 0 ? `${head} (${r.errors.join('; ')})` : head];
+  const reasons = Object.entries(h?.rejected ?? {}).sort((a, b) => b[1] - a[1]);
+  if (reasons.length > 0)
+    lines.push(`  not stored: ${reasons.map(([reason, n]) => `${reason} ×${n}`).join(', ')}`);
+  for (const f of h?.flags ?? []) lines.push(`  CHANGED (${f.kind}): ${f.message}`);
+  return lines.join('\n');
 }

@@ -11,7 +11,19 @@ export {
 } from './court-portal/start-court-portal.ts';
 export { HISTORY_EVENTS, UI_TEXT } from './court-portal/ui-text.ts';
 export { type BenchSites, startBenchSites } from './news-sites/bench-site.ts';
-export { type ImitationArticle, NEWS_ARTICLES, type OutletKey } from './news-sites/news-articles.ts';
+export {
+  type ImitationArticle,
+  LATE_ARTICLES,
+  NEWS_ARTICLES,
+  type OutletKey,
+} from './news-sites/news-articles.ts';
+export {
+  ERTIS_ARTICLES,
+  type OtherArticle,
+  type OtherOutlets,
+  QALAM_ARTICLES,
+  startOtherOutlets,
+} from './news-sites/other-outlets.ts';
 export {
   type LoggedRequest,
   NEWS_SITE_FAULTS,

@@ -1,3 +1,4 @@
+import type { SourceHealth } from '../core/index.ts';
 import { toNumber } from './dialect.ts';
 import { fromJson, nowIso, toJson } from './json-column.ts';
 import type { Store } from './open-store.ts';
@@ -20,6 +21,8 @@ export interface SourceRunReport extends SourceRunCounts {
   readonly errors: readonly string[];
   readonly startedAt: string;
   readonly finishedAt: string | null;
+  /** What the run measured of the source, with its flags (null before migration 6 or while running). */
+  readonly health: SourceHealth | null;
 }
 
 export interface CrawlRun {
@@ -143,6 +146,11 @@ export async function getCrawlRun(store: Store, runId: number): Promise<CrawlRun
       errors: fromJson(s.errors_json, [], `crawl_run_sources.errors_json of run ${s.run_id}`),
       startedAt: s.started_at,
       finishedAt: s.finished_at,
+      health: fromJson<SourceHealth | null>(
+        s.health_json,
+        null,
+        `crawl_run_sources.health_json of run ${s.run_id}`,
+      ),
     })),
   };
 }
@@ -160,4 +168,78 @@ export async function listCrawlRuns(store: Store, limit = 20): Promise<CrawlRun[
     if (run) runs.push(run);
   }
   return runs;
+}
+
+/** Saves what a crawl measured of one source (source health), with its flags. */
+export async function saveSourceHealth(
+  store: Store,
+  runId: number,
+  sourceId: string,
+  health: SourceHealth,
+): Promise<void> {
+  await store.db
+    .updateTable('crawl_run_sources')
+    .set({ health_json: toJson(health) })
+    .where('run_id', '=', runId)
+    .where('source_id', '=', sourceId)
+    .execute();
+}
+
+/** The measured runs of a source before `beforeRunId` (all when null), newest first. */
+export async function sourceHealthHistory(
+  store: Store,
+  sourceId: string,
+  beforeRunId: number | null,
+  limit: number,
+): Promise<SourceHealth[]> {
+  let q = store.db
+    .selectFrom('crawl_run_sources')
+    .select(['run_id', 'health_json'])
+    .where('source_id', '=', sourceId)
+    .where('health_json', 'is not', null);
+  if (beforeRunId !== null) q = q.where('run_id', '<', beforeRunId);
+  const rows = await q.orderBy('run_id', 'desc').limit(limit).execute();
+  return rows.map((r) =>
+    fromJson<SourceHealth>(r.health_json, null as never, `crawl_run_sources.health_json of run ${r.run_id}`),
+  );
+}
+
+export interface SourceHealthRow {
+  readonly sourceId: string;
+  readonly runId: number;
+  readonly finishedAt: string | null;
+  readonly health: SourceHealth;
+  /** Earlier measured runs (newest first), for trends. */
+  readonly history: readonly SourceHealth[];
+}
+
+/** Each source's latest measured run with its earlier ones (up to `historyRuns`), by source id. */
+export async function latestSourceHealth(store: Store, historyRuns: number): Promise<SourceHealthRow[]> {
+  const rows = await store.db
+    .selectFrom('crawl_run_sources')
+    .select(['run_id', 'source_id', 'finished_at', 'health_json'])
+    .where('health_json', 'is not', null)
+    .orderBy('source_id')
+    .orderBy('run_id', 'desc')
+    .execute();
+  const out: SourceHealthRow[] = [];
+  let current: { row: SourceHealthRow; history: SourceHealth[] } | null = null;
+  for (const r of rows) {
+    const health = fromJson<SourceHealth>(
+      r.health_json,
+      null as never,
+      `crawl_run_sources.health_json of run ${r.run_id}`,
+    );
+    if (current && current.row.sourceId === r.source_id) {
+      if (current.history.length < historyRuns) current.history.push(health);
+      continue;
+    }
+    const history: SourceHealth[] = [];
+    current = {
+      row: { sourceId: r.source_id, runId: toNumber(r.run_id), finishedAt: r.finished_at, health, history },
+      history,
+    };
+    out.push(current.row);
+  }
+  return out;
 }

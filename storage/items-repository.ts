@@ -36,6 +36,9 @@ export interface StoredItem {
   readonly caseNumber: string | null;
   readonly court: CourtRecord | null;
   readonly revision: number;
+  /** A news brief under the extraction threshold, kept because the outlet lists it as news. */
+  readonly short: boolean;
+  readonly bodyNote: string | null;
 }
 
 /** Of the given URLs, those already stored (as an item's URL or canonical URL). */
@@ -361,6 +364,8 @@ const ITEM_FIELDS = [
   'extracted_by',
   'case_number',
   'court_json',
+  'short',
+  'body_note',
 ] as const satisfies readonly (keyof ReturnType<typeof itemFields>)[];
 // Every field itemFields fills is in ITEM_FIELDS (a compile error otherwise).
 const ALL_ITEM_FIELDS: Exclude<
@@ -391,6 +396,8 @@ function itemFields(article: Article, language: LanguageResult | undefined, { ha
     extracted_by: article.extractedBy,
     case_number: article.court?.caseNumber ?? null,
     court_json: article.court ? toJson(article.court) : null,
+    short: article.short ? 1 : 0,
+    body_note: article.bodyNote ?? null,
   };
 }
 
@@ -456,6 +463,8 @@ function toItem(r: ItemRow): StoredItem {
     caseNumber: r.case_number,
     court: fromJson<CourtRecord | null>(r.court_json, null, `items.court_json of item ${r.id}`),
     revision: toNumber(r.revision),
+    short: toNumber(r.short) === 1,
+    bodyNote: r.body_note,
   };
 }
 
@@ -480,6 +489,8 @@ const ITEM_COLUMNS = [
   'case_number',
   'court_json',
   'revision',
+  'short',
+  'body_note',
 ] as const;
 
 export async function getItem(store: Store, itemId: number): Promise<StoredItem | null> {

@@ -40,6 +40,8 @@ export interface CrawlRunSourcesTable {
   errors_json: string;
   started_at: string;
   finished_at: string | null;
+  /** The run's source health measurements and flags (migration 6); null for older runs. */
+  health_json: string | null;
 }
 
 /** Conditional-request validators and the discovery frontier, so that a crawl resumes where it stopped. */
@@ -74,6 +76,10 @@ export interface ItemsTable {
   case_number: string | null;
   court_json: string | null;
   revision: number;
+  /** 1: a body under minBodyChars kept because the outlet lists the page as news (migration 6). */
+  short: Generated<number>;
+  /** How the body was found when extraction fell back, or why it is suspect (migration 6). */
+  body_note: string | null;
 }
 
 export interface ItemRevisionsTable {

@@ -1,7 +1,12 @@
 // Politeness, limits and schedule of the crawler (config/crawl.json), with defaults for missing keys.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CONFIG_DIR, inputError } from '../../core/index.ts';
+import {
+  CONFIG_DIR,
+  DEFAULT_HEALTH_THRESHOLDS,
+  type HealthThresholds,
+  inputError,
+} from '../../core/index.ts';
 
 export interface CrawlConfig {
   /** Sent with every request: names the project and a contact URL. */
@@ -38,7 +43,24 @@ export interface CrawlConfig {
   readonly nextPageTexts: readonly string[];
   /** Links containing these are never articles. */
   readonly skipLinkPatterns: readonly string[];
+  /** Where `soz sources add` looks on a home page's site (defaults in crawlers/sources/onboard-source.ts). */
+  readonly onboarding?: {
+    readonly feedPaths: readonly string[];
+    readonly sitemapPaths: readonly string[];
+    /** Link texts (lower case) that lead from a home page to its news listing. */
+    readonly listingLinkWords: readonly string[];
+    /** Title segments that name the home page, not the site ("Главная", "Басты бет"). */
+    readonly homeWords: readonly string[];
+  };
+  /** When a source's run is flagged against its earlier runs (defaults in core/source-health.ts). */
+  readonly health?: Partial<HealthThresholds>;
 }
+
+/** The source-health thresholds of a configuration, defaults filled in. */
+export const healthThresholds = (config: CrawlConfig): HealthThresholds => ({
+  ...DEFAULT_HEALTH_THRESHOLDS,
+  ...config.health,
+});
 
 export const CRAWL_CONFIG_FILE = resolve(CONFIG_DIR, 'crawl.json');
 
@@ -86,6 +108,26 @@ export function loadCrawlConfig(file: string = CRAWL_CONFIG_FILE): CrawlConfig {
     const v = doc[key];
     if (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))
       throw inputError(`${file}: field "${key}" must be a list of strings`);
+  }
+  if (doc.onboarding !== undefined) {
+    const o = doc.onboarding as Record<string, unknown>;
+    for (const key of ['feedPaths', 'sitemapPaths', 'listingLinkWords', 'homeWords']) {
+      const v = o?.[key];
+      if (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))
+        throw inputError(`${file}: field "onboarding.${key}" must be a list of strings`);
+    }
+  }
+  if (doc.health !== undefined) {
+    if (typeof doc.health !== 'object' || doc.health === null || Array.isArray(doc.health))
+      throw inputError(`${file}: field "health" must be an object of thresholds`);
+    for (const [key, v] of Object.entries(doc.health)) {
+      if (!(key in DEFAULT_HEALTH_THRESHOLDS))
+        throw inputError(
+          `${file}: field "health.${key}" is unknown (known: ${Object.keys(DEFAULT_HEALTH_THRESHOLDS).join(', ')})`,
+        );
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+        throw inputError(`${file}: field "health.${key}" must be a non-negative number`);
+    }
   }
   return doc as unknown as CrawlConfig;
 }

@@ -2,8 +2,8 @@
 // fetcher inside it) → decode → extract → ingest (language, store, classify, queue). Counts are saved to
 // the crawl run as they grow; nothing here throws for a bad page or a dead site: it is counted and reported.
 import { AutoscaledPool, Configuration, log as crawleeLog } from '@crawlee/core';
-import type { Article, RawPage, StageResult, TextClassifier } from '../../core/index.ts';
-import { describeError } from '../../core/index.ts';
+import type { Article, RawPage, SourceHealth, StageResult, TextClassifier } from '../../core/index.ts';
+import { assessSourceHealth, describeError, median, reasonKey } from '../../core/index.ts';
 import { decodePage, extractArticle, ingestArticles } from '../../pipeline/index.ts';
 import {
   clearPendingUrl,
@@ -15,9 +15,12 @@ import {
   type SourceRunStatus,
   type Store,
   saveFetchState,
+  saveSourceHealth,
+  sourceHealthHistory,
   startSourceRun,
   updateSourceRun,
 } from '../../storage/index.ts';
+import { healthThresholds } from '../fetch/crawl-config.ts';
 import type { PoliteFetcher } from '../fetch/polite-fetcher.ts';
 import type { NewsSource } from '../sources/news-source.ts';
 import { discoverLinks } from './discover-links.ts';
@@ -36,6 +39,8 @@ export interface SourceReport {
   readonly fetched: number;
   /** Failure reasons, one per failed entry point or page (the first few; the rest are counted). */
   readonly errors: readonly string[];
+  /** What this run measured of the source, and the flags raised against its earlier runs. */
+  readonly health?: SourceHealth;
 }
 
 export type ProgressEvent =
@@ -58,16 +63,38 @@ export interface CrawlSourceContext {
   readonly extract?: PageExtractor;
 }
 
-export type PageExtractor = (page: RawPage, source: NewsSource, now?: Date) => StageResult<Article>;
+/** What discovery knew of a page: whether the outlet lists it as news, and its feed description. */
+export interface LinkHints {
+  readonly listed: boolean;
+  readonly summary: string | null;
+}
+
+export type PageExtractor = (
+  page: RawPage,
+  source: NewsSource,
+  now?: Date,
+  hints?: LinkHints,
+) => StageResult<Article>;
 
 /** The pipeline's decode and extract stages, with the source's selectors and language hint. */
-export const pipelineExtractor: PageExtractor = (page, source, now) =>
+export const pipelineExtractor: PageExtractor = (page, source, now, hints) =>
   extractArticle(decodePage(page), {
     sourceId: source.id,
     selectors: source.selectors,
     langHint: source.lang ?? undefined,
     now,
+    listed: hints?.listed,
+    listedSummary: hints?.summary,
   });
+
+/** Whether the outlet lists a link as news: its feed, news sitemap or listing says so, or the source's pattern. */
+export function linkHints(link: DiscoveredLink | undefined, url: string, source: NewsSource): LinkHints {
+  const pattern = source.articlePattern ? new RegExp(source.articlePattern) : null;
+  return {
+    listed: Boolean(link?.listed) || pattern?.test(url) === true,
+    summary: link?.summary ?? null,
+  };
+}
 
 const MAX_REPORTED_ERRORS = 20;
 
@@ -85,9 +112,19 @@ export async function crawlSource(source: NewsSource, ctx: CrawlSourceContext): 
     else extraErrors += 1;
   };
   const allErrors = () => (extraErrors > 0 ? [...errors, `… and ${extraErrors} more`] : errors);
+  // Source health: every page not stored is counted by reason; every extracted body is measured.
+  const rejected: Record<string, number> = {};
+  const reject = (reason: string) => {
+    const key = reasonKey(reason);
+    rejected[key] = (rejected[key] ?? 0) + 1;
+  };
+  let linksListed: number | null = 0;
+  const bodies: { length: number; dated: boolean; by: string; short: boolean; fallback: boolean }[] = [];
+  const languages: Record<string, number> = {};
   await startSourceRun(store, runId, source.id);
   const finish = async (status: SourceRunStatus): Promise<SourceReport> => {
     await updateSourceRun(store, runId, source.id, counts, allErrors(), status);
+    const health = await measureHealth(status);
     const report: SourceReport = {
       sourceId: source.id,
       name: source.name,
@@ -95,9 +132,33 @@ export async function crawlSource(source: NewsSource, ctx: CrawlSourceContext): 
       ...counts,
       fetched,
       errors: allErrors(),
+      health,
     };
     ctx.onProgress?.({ type: 'source-done', report });
     return report;
+  };
+  const measureHealth = async (status: SourceRunStatus): Promise<SourceHealth> => {
+    const extractedBy: Record<string, number> = {};
+    for (const b of bodies) extractedBy[b.by] = (extractedBy[b.by] ?? 0) + 1;
+    const measured: Omit<SourceHealth, 'flags'> = {
+      status,
+      linksFound: linksListed,
+      fetched,
+      extracted: bodies.length,
+      stored: counts.newItems + counts.updated,
+      short: bodies.filter((b) => b.short).length,
+      fallbacks: bodies.filter((b) => b.fallback).length,
+      rejected,
+      medianBodyChars: median(bodies.map((b) => b.length)),
+      datedShare: bodies.length ? bodies.filter((b) => b.dated).length / bodies.length : null,
+      languages,
+      extractedBy,
+    };
+    const thresholds = healthThresholds(fetcher.config);
+    const history = await sourceHealthHistory(store, source.id, runId, thresholds.historyRuns);
+    const health = { ...measured, flags: assessSourceHealth(measured, history, thresholds) };
+    await saveSourceHealth(store, runId, source.id, health);
+    return health;
   };
 
   let discovery: Awaited<ReturnType<typeof discoverLinks>>;
@@ -111,12 +172,23 @@ export async function crawlSource(source: NewsSource, ctx: CrawlSourceContext): 
     });
   } catch (error) {
     addError(`discovery failed: ${describeError(error)}`);
+    reject('discovery failed');
     return finish('failed');
   }
-  for (const e of discovery.errors) addError(e);
+  for (const e of discovery.errors) {
+    addError(e);
+    reject(e);
+  }
   if (discovery.entryPointsOk === 0) return finish(discovery.blocked ? 'blocked' : 'failed');
 
   const links = selectLinks(discovery.links, source, ctx.since);
+  // For source health: what the entry points list (the source's pattern applied), old or new. A moved
+  // feed lists nothing; a quiet news day still lists yesterday's stories.
+  // Entry points that answered 304 list nothing new: their links were not read, so not counted.
+  linksListed =
+    discovery.notModified > 0 && discovery.links.length === 0
+      ? null
+      : selectLinks(discovery.links, source, null).length;
   // Pages an earlier run could not fetch (timeout, 5xx) are tried again whatever their date.
   const pending = new Set(await pendingUrls(store, source.id));
   const listed = new Set(links.map((l) => l.url));
@@ -167,8 +239,13 @@ export async function crawlSource(source: NewsSource, ctx: CrawlSourceContext): 
     const articles = batch.splice(0, batch.length);
     const results = await ingestArticles(store, articles, ctx.classifier);
     for (let i = 0; i < results.length; i++) {
-      const { status } = results[i]!;
+      const { status, language } = results[i]!;
       const url = articles[i]!.url;
+      const lang =
+        language.script === 'cyrl' || language.lang === 'en'
+          ? language.lang
+          : `${language.lang}-${language.script}`;
+      languages[lang] = (languages[lang] ?? 0) + 1;
       if (pending.has(url)) await clearPendingUrl(store, url);
       if (status === 'new') counts.newItems += 1;
       else if (status === 'updated') counts.updated += 1;
@@ -191,31 +268,46 @@ export async function crawlSource(source: NewsSource, ctx: CrawlSourceContext): 
         await markPendingUrl(store, source.id, url, outcome.status);
       else if (pending.has(url)) await clearPendingUrl(store, url);
       addError(`${url}: ${outcome.reason}`);
+      reject(outcome.reason);
       await progressed(url, 'failed');
     } else if (outcome.notModified) {
       counts.unchanged += 1;
       await progressed(url, 'unchanged');
     } else {
       let extracted: StageResult<Article>;
+      const link = linkByUrl.get(url);
       try {
-        extracted = (ctx.extract ?? pipelineExtractor)(outcome.page, source, ctx.now);
+        extracted = (ctx.extract ?? pipelineExtractor)(
+          outcome.page,
+          source,
+          ctx.now,
+          linkHints(link, url, source),
+        );
       } catch (error) {
         extracted = { ok: false, stage: 'extract', reason: `extractor crashed: ${describeError(error)}` };
       }
       if (!extracted.ok) {
         counts.failed += 1;
         addError(`${url}: ${extracted.reason}`);
+        reject(extracted.reason);
         await progressed(url, 'failed');
       } else {
         // What the feed or listing said fills what the page does not say (a listing's date, a feed title).
-        const link = linkByUrl.get(url);
         if (batch.length === 0) batchStartedAt = performance.now();
-        batch.push({
+        const article: Article = {
           ...extracted.value,
           url,
           publishedAt: extracted.value.publishedAt ?? link?.publishedAt ?? null,
           title: extracted.value.title || link?.title || extracted.value.title,
+        };
+        bodies.push({
+          length: article.text.length,
+          dated: article.publishedAt !== null,
+          by: article.extractedBy,
+          short: article.short === true,
+          fallback: article.bodyNote?.startsWith('body from') === true,
         });
+        batch.push(article);
       }
     }
     const cfg = fetcher.config;

@@ -27,6 +27,8 @@ export interface Discovery {
   readonly entryPointsOk: number;
   /** Every failing entry point was refused by robots.txt. */
   readonly blocked: boolean;
+  /** Entry points (feeds, sitemaps, first listing pages) that answered 304: their links are not known. */
+  readonly notModified: number;
 }
 
 export interface DiscoverOptions {
@@ -49,6 +51,7 @@ export async function discoverLinks(source: NewsSource, opts: DiscoverOptions): 
     validators: [] as Validator[],
     errors: [] as string[],
     entryPointsOk: 0,
+    notModified: 0,
   };
   let blockedCount = 0;
   const get = async (url: string, accept: string, conditional: boolean) => {
@@ -86,6 +89,7 @@ export async function discoverLinks(source: NewsSource, opts: DiscoverOptions): 
       }
       if (outcome.notModified) {
         d.entryPointsOk += 1;
+        d.notModified += 1;
         continue;
       }
       const parsed = parseFeed(decodeXml(outcome.page), outcome.page.finalUrl);
@@ -118,7 +122,10 @@ export async function discoverLinks(source: NewsSource, opts: DiscoverOptions): 
         continue;
       }
       if (next.url === url) entryOk = true;
-      if (outcome.notModified) continue;
+      if (outcome.notModified) {
+        if (next.url === url) d.notModified += 1;
+        continue;
+      }
       let xml: string;
       try {
         xml = decodeXml(outcome.page, maybeGunzip(outcome.page.body));
@@ -158,7 +165,10 @@ export async function discoverLinks(source: NewsSource, opts: DiscoverOptions): 
         reportFailure(url, outcome);
         return page > 1;
       }
-      if (outcome.notModified) return true;
+      if (outcome.notModified) {
+        d.notModified += 1;
+        return true;
+      }
       const decoded = decodePage(outcome.page);
       const parsed = parseListing(decoded.html, outcome.page.finalUrl, {
         linkPattern: pattern ? new RegExp(pattern) : null,

@@ -6,6 +6,13 @@ export interface DiscoveredLink {
   readonly publishedAt: string | null;
   /** When the entry says the article last changed (Atom updated, sitemap lastmod). */
   readonly updatedAt: string | null;
+  /**
+   * The outlet lists it as news: an item of its feed or news sitemap, or a dated item of a listing. Such a
+   * page is stored whatever the length of its body (a two-sentence brief is news too).
+   */
+  readonly listed?: boolean;
+  /** The feed item's description or content as plain text: the body when extraction finds less. */
+  readonly summary?: string | null;
 }
 
 /** An absolute http(s) URL without its fragment, or null. */

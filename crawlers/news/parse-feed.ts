@@ -34,6 +34,10 @@ export function parseFeed(xml: string, feedUrl: string): StageResult<DiscoveredL
           item.children('pubDate').first().text() || item.children('dc\\:date').first().text(),
         ),
         updatedAt: null,
+        listed: true,
+        summary: plainText(
+          item.children('content\\:encoded').first().text() || item.children('description').first().text(),
+        ),
       });
     });
   } else if (rootName === 'feed') {
@@ -52,12 +56,33 @@ export function parseFeed(xml: string, feedUrl: string): StageResult<DiscoveredL
           entry.children('published').first().text() || entry.children('updated').first().text(),
         ),
         updatedAt: isoDate(entry.children('updated').first().text()),
+        listed: true,
+        summary: plainText(
+          entry.children('content').first().text() || entry.children('summary').first().text(),
+        ),
       });
     });
   } else {
     return reject('discover', `not a feed at ${feedUrl}: root element <${rootName || '?'}>`);
   }
   return accept(links);
+}
+
+/** A feed's description (HTML, escaped or in CDATA) as plain text; null when empty. */
+function plainText(html: string): string | null {
+  if (!html.trim()) return null;
+  const text = /[<&]/.test(html)
+    ? cheerio
+        .load(html.replace(/<\/(p|div|li|h\d)>|<br\s*\/?>/gi, '$&\n'), { xml: { xmlMode: false } })
+        .root()
+        .text()
+    : html;
+  const cleaned = text
+    .split('\n')
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n\n');
+  return cleaned || null;
 }
 
 /**

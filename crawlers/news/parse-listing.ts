@@ -48,11 +48,15 @@ export function parseListing(html: string, pageUrl: string, rules: ListingRules)
     // A container as big as the page would lend every link the first date on it.
     const itemText = item.text();
     const dateText = timeEl.attr('datetime') ?? (timeEl.text() || (itemText.length < 600 ? itemText : ''));
+    const publishedAt = rules.parseDate(dateText);
     links.push({
       url,
       title: a.text().replace(/\s+/g, ' ').trim() || null,
-      publishedAt: rules.parseDate(dateText),
+      publishedAt,
       updatedAt: null,
+      // A news item of the listing: dated, inside an <article>, or matching the source's own pattern. A
+      // bare link found by the generic rules is not, and its page must prove itself an article.
+      listed: rules.linkPattern !== null || publishedAt !== null || a.closest('article').length > 0,
     });
   });
   return { links, nextPage };

@@ -54,6 +54,8 @@ export function parseSitemap(xml: string, sitemapUrl: string): StageResult<Parse
         title: textOf(news && descendantNamed(news, 'news:title')).trim() || null,
         publishedAt: isoDate(textOf(news && descendantNamed(news, 'news:publication_date'))) ?? lastmod,
         updatedAt: lastmod,
+        // A news sitemap lists only news; a plain one lists every page (the source's articlePattern decides).
+        listed: news !== undefined,
       });
     }
     return accept({ kind: 'urlset', links });

@@ -1,30 +1,15 @@
 // Reads the sources registry from a JSON file (default config/sources.json).
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CONFIG_DIR, inputError, usageError } from '../../core/index.ts';
-import { type NewsSource, parseNewsSources } from './news-source.ts';
+import { CONFIG_DIR, usageError } from '../../core/index.ts';
+import type { NewsSource } from './news-source.ts';
+import { parseSourcesText, readSourcesText } from './sources-file.ts';
 
 export const DEFAULT_SOURCES_FILE = resolve(CONFIG_DIR, 'sources.json');
 export const DEMO_SOURCES_FILE = resolve(CONFIG_DIR, 'demo-sources.json');
 
 export function loadSources(file: string = DEFAULT_SOURCES_FILE): NewsSource[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw inputError(
-      `${file}: cannot read the sources file (${(error as NodeJS.ErrnoException).code ?? error})`,
-    );
-  }
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (error) {
-    const m = /position (\d+)/.exec((error as Error).message);
-    const line = m ? text.slice(0, Number(m[1])).split('\n').length : null;
-    throw inputError(`${file}${line ? `:${line}` : ''}: not valid JSON (${(error as Error).message})`);
-  }
-  return parseNewsSources(doc, file);
+  // JSON with comments: people annotate the registry (where an entry point came from, why one is off).
+  return parseSourcesText(readSourcesText(file), file);
 }
 
 /** Picks the sources named by `ids` (all enabled ones when empty); an unknown id is a usage error. */

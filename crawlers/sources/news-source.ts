@@ -31,6 +31,13 @@ export interface NewsSource {
   readonly selectors?: SourceSelectors;
   readonly listing?: ListingOptions;
   readonly enabled: boolean;
+  /**
+   * Whether `soz sources check` (or `soz sources add`) has seen the entry work from a deployed machine;
+   * false for entries taken from public facts and not yet checked. Crawled either way.
+   */
+  readonly verified?: boolean;
+  /** Where the entry point came from (free text). */
+  readonly note?: string;
 }
 
 type Json = Record<string, unknown>;
@@ -138,6 +145,9 @@ export function validateNewsSource(raw: unknown, file: string, index: number): N
   }
   if (s.enabled !== undefined && typeof s.enabled !== 'boolean')
     fail(file, where, 'enabled', 'must be true or false');
+  if (s.verified !== undefined && typeof s.verified !== 'boolean')
+    fail(file, where, 'verified', 'must be true or false');
+  if (s.note !== undefined && typeof s.note !== 'string') fail(file, where, 'note', 'must be a string');
   const known = new Set([
     'id',
     'name',
@@ -151,6 +161,7 @@ export function validateNewsSource(raw: unknown, file: string, index: number): N
     'selectors',
     'listing',
     'enabled',
+    'verified',
     'note',
   ]);
   for (const key of Object.keys(s)) if (!known.has(key)) fail(file, where, key, 'unknown field');
@@ -166,6 +177,8 @@ export function validateNewsSource(raw: unknown, file: string, index: number): N
     selectors,
     listing,
     enabled: s.enabled !== false,
+    ...(typeof s.verified === 'boolean' ? { verified: s.verified } : {}),
+    ...(typeof s.note === 'string' ? { note: s.note } : {}),
   };
 }
 

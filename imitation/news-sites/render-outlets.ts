@@ -249,3 +249,76 @@ export function zharshyListing(
   const pager = `<div class="pager">${page > 1 ? `<a href="${page === 2 ? '/news/' : `/news/page/${page - 1}/`}">« Предыдущая</a>` : ''} <span>Страница ${page}</span> ${hasNext ? `<a href="/news/page/${page + 1}/">Следующая »</a>` : ''}</div>`;
   return zharshyChrome(`Новости, страница ${page}`, `<h2>Все новости</h2>${rows}${pager}`, all);
 }
+
+// ── Home pages: where `soz sources add` starts, each announcing its feed, sitemap or listing its own way ──
+
+/** Степной вестник: the feed is announced only by <link rel="alternate"> (its path is no common one). */
+export function vestnikHome(all: readonly ImitationArticle[]): string {
+  const items = articlesOf('vestnik', all)
+    .slice(0, 6)
+    .map(
+      (a) =>
+        `<div class="teaser"><a href="${vestnikPath(a)}">${esc(a.title)}</a><span class="date">${localDate(a.publishedAt, 'ru')}</span></div>`,
+    )
+    .join('\n');
+  return `<!DOCTYPE html>
+<html lang="ru"><head>
+<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">
+<title>Степной вестник — новости Западного Казахстана</title>
+<link rel="alternate" type="application/rss+xml" title="Новости" href="/rss/news.xml">
+</head><body>
+<header><a class="logo" href="/">Степной вестник</a>
+<nav class="main-menu"><a href="/news/">Новости</a> <a href="/obshestvo/">Общество</a> <a href="/ekonomika/">Экономика</a></nav></header>
+<main><h2>Главное</h2>${items}</main>
+<footer>© 2003–2020 «Степной вестник».</footer>
+</body></html>`;
+}
+
+/** Дала үні: no feed link at all; robots.txt names the sitemap index. */
+export function dalaHome(all: readonly ImitationArticle[]): string {
+  const items = articlesOf('dala', all)
+    .slice(0, 5)
+    .map((a) => `<li><a href="${dalaPath(a)}">${esc(a.title)}</a></li>`)
+    .join('');
+  return `<!doctype html>
+<html lang="kk"><head><meta charset="utf-8"><title>Дала үні — жаңалықтар</title></head><body>
+<header class="site-header"><a href="/kk/">Дала үні</a></header>
+<div class="page"><h2>Соңғы жаңалықтар</h2><ul class="feed">${items}</ul></div>
+<footer>© «Дала үні», 2020.</footer>
+</body></html>`;
+}
+
+/** Zharshy: no feed and no sitemap; the home page links to the paginated "all news" listing. */
+export function zharshyHome(all: readonly ImitationArticle[]): string {
+  const items = articlesOf('zharshy', all)
+    .slice(0, 4)
+    .map((a) => `<div class="item"><a href="${zharshyPath(a)}">${esc(a.title)}</a></div>`)
+    .join('\n');
+  return zharshyChrome(
+    'Главная',
+    `<h2>Главное сегодня</h2>${items}<p><a href="/news/">Все новости</a></p>`,
+    all,
+  );
+}
+
+// ── Степной вестник after its redesign: new markup, so its selectors find nothing ────────────────────
+
+export function vestnikArticleRedesigned(a: ImitationArticle): string {
+  const d = `${a.publishedAt.slice(8, 10)}.${a.publishedAt.slice(5, 7)}.${a.publishedAt.slice(0, 4)}`;
+  return `<!DOCTYPE html>
+<html lang="ru"><head>
+<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">
+<title>${esc(a.title)} | Вестник</title>
+</head><body>
+<div class="app-shell"><div class="topline"><a href="/">Вестник</a> · <a href="/novosti">Новости</a> · <a href="/podpiska">Подписка</a></div>
+<section class="story">
+<div class="story__heading">${esc(a.title)}</div>
+<div class="story__info">${d} · ${esc(a.author)}</div>
+<div class="story__content">
+<div class="story__lead">${esc(a.lead)}</div>
+${a.paragraphs.map((p) => `<div class="story__para">${esc(p)}</div>`).join('\n')}
+</div>
+</section>
+<div class="footer-new">© Вестник, 2020</div></div>
+</body></html>`;
+}

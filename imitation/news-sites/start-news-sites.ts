@@ -11,18 +11,22 @@ import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { CONFIG_DIR } from '../../core/index.ts';
 import { type NewsSource, parseNewsSources } from '../../crawlers/index.ts';
-import { type ImitationArticle, NEWS_ARTICLES, type OutletKey } from './news-articles.ts';
+import { type ImitationArticle, LATE_ARTICLES, NEWS_ARTICLES, type OutletKey } from './news-articles.ts';
 import {
   articlesOf,
   dalaArticle,
+  dalaHome,
   dalaNewsSitemap,
   dalaPath,
   dalaSitemapIndex,
   dalaUrlset,
   vestnikArticle,
+  vestnikArticleRedesigned,
   vestnikFeed,
+  vestnikHome,
   vestnikPath,
   zharshyArticle,
+  zharshyHome,
   zharshyListing,
   zharshyPath,
 } from './render-outlets.ts';
@@ -57,6 +61,11 @@ export interface NewsSites {
   articleRequests(): LoggedRequest[];
   /** Changes an article's text (and its sitemap lastmod), as an outlet correcting a story. */
   editArticle(id: string, extraParagraph: string): void;
+  /**
+   * Степной вестник is redesigned: its article pages get new markup (the source's selectors find nothing)
+   * and the stories it publishes afterwards (LATE_ARTICLES) appear in its feed.
+   */
+  redesign(): void;
   /** The demo registry as JSON text, for `soz crawl --sources FILE`. */
   sourcesJson(): string;
   close(): Promise<void>;
@@ -80,6 +89,7 @@ const PAGE_SIZE = 3;
 export async function startNewsSites(options: NewsSitesOptions = {}): Promise<NewsSites> {
   const faults = options.faults ?? true;
   const articles: ImitationArticle[] = NEWS_ARTICLES.map((a) => ({ ...a, paragraphs: [...a.paragraphs] }));
+  let redesigned = false;
   const modifiedAt = new Map<string, string>();
   const requests: LoggedRequest[] = [];
   const hits = new Map<string, number>();
@@ -123,6 +133,8 @@ export async function startNewsSites(options: NewsSitesOptions = {}): Promise<Ne
     const base = urls.vestnik;
     const own = articlesOf('vestnik', articles);
     if (path === '/robots.txt') return text('User-agent: *\nDisallow: /admin/\n');
+    if (path === '/')
+      return { status: 200, type: 'text/html', body: iconv.encode(vestnikHome(articles), 'win1251') };
     if (path === '/rss/news.xml') {
       const items = own.map((a) => ({
         path: vestnikPath(a),
@@ -164,7 +176,10 @@ export async function startNewsSites(options: NewsSitesOptions = {}): Promise<Ne
     return {
       status: 200,
       type: 'text/html',
-      body: iconv.encode(vestnikArticle(a, base, articles), 'win1251'),
+      body: iconv.encode(
+        redesigned ? vestnikArticleRedesigned(a) : vestnikArticle(a, base, articles),
+        'win1251',
+      ),
     };
   });
 
@@ -175,6 +190,7 @@ export async function startNewsSites(options: NewsSitesOptions = {}): Promise<Ne
     const own = articlesOf('dala', articles);
     if (path === '/robots.txt')
       return text(`User-agent: *\nDisallow: /search\n\nSitemap: ${base}/sitemap-index.xml\n`);
+    if (path === '/' || path === '/kk/') return { status: 200, body: dalaHome(articles) };
     const newest = own.map(dalaLastmod).sort().pop() ?? '2020-08-01T00:00:00+06:00';
     if (path === '/sitemap-index.xml') return xml(dalaSitemapIndex(base, newest));
     if (path === '/sitemaps/2020-07.xml.gz') {
@@ -228,6 +244,7 @@ export async function startNewsSites(options: NewsSitesOptions = {}): Promise<Ne
   await start('zharshy', (_req, path) => {
     const own = articlesOf('zharshy', articles);
     if (path === '/robots.txt') return text('User-agent: *\nDisallow: /private/\nDisallow: /admin/\n');
+    if (path === '/') return { status: 200, body: zharshyHome(articles) };
     const m = /^\/news\/(?:page\/(\d+)\/)?$/.exec(path);
     if (m) {
       const page = Number(m[1] ?? 1);
@@ -289,7 +306,7 @@ export async function startNewsSites(options: NewsSitesOptions = {}): Promise<Ne
   );
   const sourcesJson = () => JSON.stringify({ sources }, null, 2);
   const nonArticle =
-    /^\/(robots\.txt|rss\/news\.xml|sitemap-index\.xml|sitemaps\/|news-sitemap\.xml|news\/(page\/\d+\/)?$|rss\.xml|feed\/)/;
+    /^\/($|kk\/$|robots\.txt|rss\/news\.xml|sitemap-index\.xml|sitemaps\/|news-sitemap\.xml|news\/(page\/\d+\/)?$|rss\.xml|feed\/)/;
 
   return {
     urls,
@@ -303,6 +320,10 @@ export async function startNewsSites(options: NewsSitesOptions = {}): Promise<Ne
       modifiedAt.set(id, new Date().toISOString());
     },
     sourcesJson,
+    redesign() {
+      redesigned = true;
+      articles.push(...LATE_ARTICLES.map((a) => ({ ...a, paragraphs: [...a.paragraphs] })));
+    },
     async close() {
       for (const s of sockets) s.destroy();
       await Promise.all(servers.map((s) => new Promise<void>((ok) => s.close(() => ok()))));

@@ -2,7 +2,7 @@
 // segment split off by a dash, bar or similar separator is dropped from either end when it is the site's
 // name or short (a name, not a headline) and what remains still reads as a headline.
 
-const SEPARATOR = /\s+[—–|·•»:]\s+|\s+-\s+/;
+const SEPARATOR = /\s+(?:[—–|·•»:]|::)\s+|\s+-\s+/;
 const MAX_SITE_WORDS = 4;
 const MIN_HEADLINE_WORDS = 3;
 
@@ -17,13 +17,13 @@ export function cleanTitle(title: string, siteName: string | null): string {
     const parts = t.split(SEPARATOR);
     if (parts.length < 2) break;
     const last = parts[parts.length - 1]!;
-    const rest = t.slice(0, t.length - last.length).replace(/\s*[—–|·•»:-]\s*$/, '');
+    const rest = t.slice(0, t.length - last.length).replace(/\s*[—–|·•»:-]+\s*$/, '');
     if (isSite(last) && words(rest) >= MIN_HEADLINE_WORDS) {
       t = rest;
       continue;
     }
     const first = parts[0]!;
-    const tail = t.slice(first.length).replace(/^\s*[—–|·•»:-]\s*/, '');
+    const tail = t.slice(first.length).replace(/^\s*[—–|·•»:-]+\s*/, '');
     // A leading segment goes only when it is the site's name (a short leading "Opinion" may be meant).
     if (site !== null && first.trim().toLowerCase() === site && words(tail) >= MIN_HEADLINE_WORDS) {
       t = tail;

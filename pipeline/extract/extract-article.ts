@@ -39,6 +39,13 @@ export interface ExtractOptions {
   readonly selectors?: SourceSelectors;
   readonly langHint?: Lang | null;
   readonly now?: Date;
+  /**
+   * The outlet itself lists this page as news (its feed, its news sitemap, a dated item of its news
+   * listing, a URL of the source's article pattern): the page is kept whatever the length of its body.
+   */
+  readonly listed?: boolean;
+  /** What the listing said of the page (a feed item's description or content, as text), a fallback body. */
+  readonly listedSummary?: string | null;
 }
 
 const STAGE = 'extract';
@@ -123,6 +130,9 @@ function paragraphTextLength(root: AnyNode): number {
   return n;
 }
 
+/** Text compared without its spacing. */
+const squash = (t: string) => t.replace(/\s+/g, '');
+
 /** JSON-LD bodies are sometimes HTML or carry entities ("&apos;", "&nbsp;"). */
 function ldBodyText(body: string): string {
   if (!/[<&]/.test(body)) return body;
@@ -140,6 +150,15 @@ function isAuthorElement(el: Element): boolean {
 
 const hasAttr = (name: string, value?: string) => (el: Element) =>
   value === undefined ? el.attribs[name] !== undefined : el.attribs[name] === value;
+
+/** og:type=article, or microdata itemtype of schema.org's article types: the page says it is an article. */
+function marksArticle(dom: PageDom, metas: Map<string, string>): boolean {
+  if (/^article$/i.test(metas.get('og:type') ?? '')) return true;
+  return findElement(dom.root, (el) => ARTICLE_ITEMTYPE.test(el.attribs['itemtype'] ?? '')) !== null;
+}
+
+const ARTICLE_ITEMTYPE =
+  /schema\.org\/(NewsArticle|Article|ReportageNews|AnalysisNewsArticle|OpinionNewsArticle|BlogPosting|Report)\b/i;
 
 export function extractArticle(page: DecodedPage, options: ExtractOptions): StageResult<Article> {
   try {
@@ -233,9 +252,19 @@ function extractFrom(page: DecodedPage, options: ExtractOptions): StageResult<Ar
     options.langHint ??
     null;
 
+  // The outlet lists the page as news or the page marks itself an article: its body is kept however short.
+  let marked: boolean | null = null;
+  const signalled = () => {
+    if (options.listed === true || ld !== null) return true;
+    if (marked === null) marked = marksArticle(dom, metas);
+    return marked;
+  };
   // Per-source selectors are the source's own word: when they match, nothing else runs (and it is cheap).
   let text = '';
   let extractedBy: Article['extractedBy'] = 'generic';
+  // Bodies under the threshold are kept aside: a page the outlet lists or marks as news is stored with
+  // the best of them (a two-sentence brief is news too), any other page is rejected as before.
+  const shortBodies: { text: string; by: Article['extractedBy'] }[] = [];
   if (sel.body) {
     let el: Element | null;
     try {
@@ -248,24 +277,42 @@ function extractFrom(page: DecodedPage, options: ExtractOptions): StageResult<Ar
       extractedBy = 'selectors';
     }
     // A selector that finds nothing (the site was redesigned) falls back to the other extractors.
-    if (text.length < cfg.minBodyChars) text = '';
+    if (text.length < cfg.minBodyChars) {
+      if (text) shortBodies.push({ text, by: 'selectors' });
+      text = '';
+    }
   }
   let generic: GenericResult | null = null;
+  let ldText = '';
+  let microText = '';
+  let body: AnyNode | null = null;
   if (!text) {
     // Structured bodies are checked against the page: JSON-LD `articleBody` is sometimes a teaser, and a
     // microdata container sometimes wraps only the first part of the story. One that holds at least half
     // of the page's paragraph text is taken at once (cheap); otherwise it must hold at least half of what
     // the generic extractor finds.
-    const ldText = ld?.articleBody ? ldBodyText(ld.articleBody) : '';
-    const body = bodyOf(dom);
+    ldText = ld?.articleBody ? ldBodyText(ld.articleBody) : '';
+    body = bodyOf(dom);
     removeBoilerplate(body);
-    const microText = microBody ? bodyFromElement(dom, microBody, sel.remove) : '';
+    microText = microBody ? bodyFromElement(dom, microBody, sel.remove) : '';
     const pageText = paragraphTextLength(body);
     const enough = (t: string, than: number) =>
       t.length >= cfg.minBodyChars && t.length >= than * cfg.structuredMinShare;
     if (!enough(ldText, pageText) && !enough(microText, pageText)) generic = genericExtract(dom, body);
     const against = generic ? generic.text.length : pageText;
-    if (enough(ldText, against)) {
+    // A short structured body (a brief) that the generic extractor's block does not even contain: the
+    // generic extractor found some other text (a notice, a list), and the outlet's own markup stands.
+    const apart = (t: string) =>
+      signalled() &&
+      t.length > 0 &&
+      t.length < cfg.minBodyChars &&
+      generic !== null &&
+      !squash(generic.text).includes(squash(t).slice(0, 60));
+    if (apart(ldText) || apart(microText)) {
+      text = '';
+      if (apart(ldText)) extractedBy = 'jsonld';
+      else extractedBy = 'microdata';
+    } else if (enough(ldText, against)) {
       text = ldText;
       extractedBy = 'jsonld';
     } else if (enough(microText, against)) {
@@ -278,9 +325,54 @@ function extractFrom(page: DecodedPage, options: ExtractOptions): StageResult<Ar
       extractedBy = 'generic';
     }
   }
+  // The source's selector found a short body and the other extractors little more (page chrome around the
+  // same two sentences): the selector's word stands, a brief.
+  const bySelector = shortBodies.find((b) => b.by === 'selectors');
+  if (bySelector && extractedBy !== 'selectors' && text.length < bySelector.text.length * 2) {
+    text = bySelector.text;
+    extractedBy = 'selectors';
+  }
   text = normalizeText(text);
-  if (text.length < cfg.minBodyChars)
-    return reject(STAGE, text ? `body too short (${text.length} characters)` : 'no article body found');
+  let isShort = false;
+  let bodyNote: string | null = null;
+  if (text.length < cfg.minBodyChars) {
+    if (!signalled())
+      return reject(STAGE, text ? `body too short (${text.length} characters)` : 'no article body found');
+    const found = text.length;
+    // The outlet's own words first (structured data, its selectors), then what the page gave, then what
+    // its feed said: the longest wins, an earlier one on a tie.
+    const candidates: { text: string; by: Article['extractedBy'] }[] = [
+      { text: ldText, by: 'jsonld' },
+      { text: microText ? filterParagraphs(microText, title) : '', by: 'microdata' },
+      ...shortBodies,
+      { text, by: extractedBy },
+      { text: options.listedSummary ?? '', by: 'feed' },
+    ];
+    let best: { text: string; by: Article['extractedBy'] } | null = null;
+    for (const c of candidates) {
+      const t = normalizeText(c.text);
+      if (t && (!best || t.length > best.text.length)) best = { text: t, by: c.by };
+    }
+    if (!best)
+      return reject(STAGE, "no article body found, not even in the page's feed entry or structured data");
+    text = best.text;
+    extractedBy = best.by;
+    isShort = text.length < cfg.minBodyChars;
+    // A page with much more text than was found: extraction failed, the story is not a brief.
+    body ??= (() => {
+      const b = bodyOf(dom);
+      removeBoilerplate(b);
+      return b;
+    })();
+    const visible = textContent(body).replace(/\s+/g, ' ').trim().length;
+    const failed = visible >= cfg.minBodyChars * cfg.failedExtractionPageFactor;
+    if (best.by === 'feed')
+      bodyNote = `body from the feed's description: the page gave ${found} characters${failed ? ` of ${visible}` : ''}`;
+    else if (best.by === 'jsonld' && ldText.length > found)
+      bodyNote = `body from the page's structured data (articleBody): extraction found ${found} characters`;
+    else if (failed)
+      bodyNote = `extraction found ${text.length} characters on a page of ${visible}: check the source's selectors`;
+  }
   // Whether the body is Kazakh matters only to repair font-hack letters in the short fields (a scan of the
   // whole text, so it is made only when one of them has such a letter).
   const short = [title ?? generic?.title ?? '', author ?? generic?.byline ?? '', section ?? ''];
@@ -310,5 +402,7 @@ function extractFrom(page: DecodedPage, options: ExtractOptions): StageResult<Ar
     fetchedAt: raw.fetchedAt,
     html: page.html,
     extractedBy,
+    short: isShort,
+    bodyNote,
   });
 }

@@ -37,6 +37,11 @@ export interface ExtractionConfig {
     readonly minParagraphChars: number;
     readonly listingLinkedHeadings: number;
     readonly structuredMinShare: number;
+    /**
+     * A page the outlet lists as news keeps a body under minBodyChars; when the page shows this many times
+     * minBodyChars of text, the short body is an extraction failure (noted on the item), not a brief.
+     */
+    readonly failedExtractionPageFactor: number;
     readonly boilerplatePatterns: readonly string[];
     readonly boilerplateKeepPatterns: readonly string[];
     readonly dropTags: readonly string[];
@@ -121,6 +126,7 @@ export function loadExtractionConfig(path: string): ExtractionConfig {
     'extract.minBodyChars',
     'extract.listingLinkedHeadings',
     'extract.structuredMinShare',
+    'extract.failedExtractionPageFactor',
     'decode.metaPrescanBytes',
   ])
     need(data, f, 'number');

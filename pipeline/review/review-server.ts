@@ -53,6 +53,7 @@ import {
   sameToken,
   sessionCookie,
 } from './review-sessions.ts';
+import { sourcesRoute } from './routes/sources-route.ts';
 import { doneText, errorText, nameOf, reasonText, statusName } from './review-wording.ts';
 import { chooseUiLang, LANG_COOKIE, langCookie, requestUiLang, safeBackPath } from './ui-language.ts';
 import { isUiLang, type UiText, uiText } from './ui-text.ts';
@@ -552,6 +553,10 @@ export async function startReviewServer(
         );
       const log = await listReviewLog(store, { entryId });
       return send(res, 200, entryPage(sctx, entry, log, flashOf()));
+    }
+    if (path === '/sources' && !body) {
+      const page = await sourcesRoute(store, ctx);
+      return send(res, page.status, page.body);
     }
     return send(res, 404, messagePage(ctx, t.t('messages.notFound'), t.t('messages.noPage')));
   }

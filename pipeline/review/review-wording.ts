@@ -2,6 +2,7 @@
 // actions, the flash after a decision, and decision errors in the reviewer's language. Every family of
 // keys built from a value (common.status.<status>…) is listed in WORDING_FAMILIES, so a test checks that
 // each value has its wording in every language.
+import { HEALTH_FLAG_KINDS, SOURCE_RUN_STATUSES } from '../../core/index.ts';
 import { ENTRY_FIELDS, LANGS, OUTCOMES, STAGES } from './entry-draft.ts';
 import { type UiReason, uiReasonOf } from './review-errors.ts';
 import type { UiText } from './ui-text.ts';
@@ -47,6 +48,8 @@ export const WORDING_FAMILIES: Readonly<Record<string, readonly string[]>> = {
   'candidate.change': CHANGE_FIELDS,
   'messages.done': [...DECISIONS, 'saved'],
   'messages.decision': DECISIONS,
+  'sources.status': SOURCE_RUN_STATUSES,
+  'sources.flag': HEALTH_FLAG_KINDS,
 };
 
 /** The wording of `prefix.value`, or the value itself when the family has no such key (an unknown code). */

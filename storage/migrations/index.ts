@@ -5,6 +5,7 @@ import type { DialectTraits } from '../dialect.ts';
 import { initialSchema } from './001-initial-schema.ts';
 import { reviewQueueIndexes } from './004-review-queue-indexes.ts';
 import { itemsUrlIndex } from './005-items-url-index.ts';
+import { sourceHealth } from './006-source-health.ts';
 import { usersUiLang } from './010-users-ui-lang.ts';
 import type { AnyDb, Migration } from './migration.ts';
 
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   initialSchema,
   reviewQueueIndexes,
   itemsUrlIndex,
+  sourceHealth,
   usersUiLang,
 ].sort((a, b) => a.version - b.version);
 

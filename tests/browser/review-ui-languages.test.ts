@@ -40,6 +40,7 @@ const UI_PAGES: readonly UiPage[] = [
   { name: 'entries', path: () => '/entries?month=2024-03' },
   { name: 'entry (imported)', path: () => `/entries/${CONFIRMED_BLOCKING_ENTRY_ID}` },
   { name: 'entry (made by review)', path: (s) => `/entries/${s.confirmedEntry}` },
+  { name: 'sources (source health, editors)', path: () => '/sources' },
   { name: 'page not found', path: () => '/no-such-page', status: 404 },
 ];
 

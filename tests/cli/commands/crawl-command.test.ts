@@ -80,15 +80,16 @@ describe('soz crawl / items / sources', () => {
     // The shipped config/crawl.json still names the placeholder contact: the crawl says so, and goes on.
     expect(r.stderr).toMatch(/User-Agent's contact https:\/\/soz-monitor\.example\/crawler reaches no one/);
     expect(r.stdout.trim().split('\n')).toEqual([
-      'demo-dala: succeeded — found 6, new 6, updated 0, unchanged 0, failed 0',
-      'demo-zharshy: succeeded — found 8, new 8, updated 0, unchanged 0, failed 0',
+      // Each outlet now carries one news brief too: stored, and counted apart as "short".
+      'demo-dala: succeeded — found 7, new 7, updated 0, unchanged 0, failed 0, short 1',
+      'demo-zharshy: succeeded — found 9, new 9, updated 0, unchanged 0, failed 0, short 1',
     ]);
     const list = await soz(['--db', db, 'items', 'list', '--json', '--source', 'demo-dala']);
     const items = list.stdout
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
-    expect(items).toHaveLength(6);
+    expect(items).toHaveLength(7);
     expect(Object.keys(items[0]).sort()).toEqual(
       [
         'candidate',
@@ -136,7 +137,7 @@ describe('soz crawl / items / sources', () => {
     const check = await soz(['sources', 'check', '--sources', sourcesFile, 'demo-vestnik']);
     expect(check.code).toBe(0);
     expect(check.stdout).toMatch(
-      /^demo-vestnik: ok — entry points 1\/1, 8 article links; newest: "В министерстве информации/,
+      /^demo-vestnik: ok — entry points 1\/1, 9 article links; newest: "В министерстве информации/,
     );
   }, 120_000);
 });

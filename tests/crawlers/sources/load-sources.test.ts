@@ -78,8 +78,9 @@ describe('parseNewsSources', () => {
 
   it('reports a corrupt file with its line', () => {
     const file = join(tempDir(), 'sources.json');
-    writeFileSync(file, '{\n  "sources": [\n    { "id": "a", }\n  ]\n}\n');
-    expect(() => loadSources(file)).toThrow(new RegExp(`${file}:3: not valid JSON`));
+    // Comments and trailing commas are allowed (JSON with comments); a missing comma is not.
+    writeFileSync(file, '{\n  // ours\n  "sources": [\n    { "id": "a" "kind": "rss" },\n  ]\n}\n');
+    expect(() => loadSources(file)).toThrow(new RegExp(`${file}:4: not valid JSON`));
     expect(() => loadSources(join(tempDir(), 'none.json'))).toThrow(
       /cannot read the sources file \(ENOENT\)/,
     );

@@ -95,6 +95,8 @@ describe('extraction on the imitation outlets', () => {
           sourceId: source.id,
           selectors: source.selectors,
           langHint: source.lang,
+          // Every link here comes from the outlet's feed, sitemap or dated listing: briefs are kept.
+          listed: true,
         });
         if (!r.ok) throw new Error(`${url}: rejected: ${r.reason}`);
         const a = byTitle.get(r.value.title);
