@@ -53,8 +53,8 @@ import {
   sameToken,
   sessionCookie,
 } from './review-sessions.ts';
-import { sourcesRoute } from './routes/sources-route.ts';
 import { doneText, errorText, nameOf, reasonText, statusName } from './review-wording.ts';
+import { sourcesRoute } from './routes/sources-route.ts';
 import { chooseUiLang, LANG_COOKIE, langCookie, requestUiLang, safeBackPath } from './ui-language.ts';
 import { isUiLang, type UiText, uiText } from './ui-text.ts';
 
