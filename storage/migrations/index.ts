@@ -5,11 +5,12 @@ import type { DialectTraits } from '../dialect.ts';
 import { initialSchema } from './001-initial-schema.ts';
 import { reviewQueueIndexes } from './004-review-queue-indexes.ts';
 import { itemsUrlIndex } from './005-items-url-index.ts';
+import { cases } from './007-cases.ts';
 import type { AnyDb, Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
 
-export const MIGRATIONS: readonly Migration[] = [initialSchema, reviewQueueIndexes, itemsUrlIndex].sort(
+export const MIGRATIONS: readonly Migration[] = [initialSchema, reviewQueueIndexes, itemsUrlIndex, cases].sort(
   (a, b) => a.version - b.version,
 );
 
