@@ -33,7 +33,8 @@ export type CaseEvent = (typeof CASE_EVENTS)[number];
 export const isCaseStatus = (v: unknown): v is CaseStatus => CASE_STATUSES.includes(v as CaseStatus);
 export const isCaseEvent = (v: unknown): v is CaseEvent => CASE_EVENTS.includes(v as CaseEvent);
 
-/** Case ids are text (carried in dataset files): letters, digits and . _ : - */
+/** Case ids are text (carried in dataset files): letters, digits and . _ : -, at most CASE_ID_LIMIT. */
+export const CASE_ID_LIMIT = 100;
 export const CASE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
 
 export interface LegalCase {
@@ -173,9 +174,16 @@ export interface DerivedCaseFacts {
   readonly lastMonth: string | null;
 }
 
-/** What a case's entries say about it; an empty case is pending with nothing known. */
-export function deriveCaseFacts(entries: readonly CaseEntryFacts[]): DerivedCaseFacts {
+/**
+ * What a case's entries say about it; an empty case is pending with nothing known. A case the court
+ * portal lists (`onCourtPortal`: a court item joined it) is at least in court.
+ */
+export function deriveCaseFacts(
+  entries: readonly CaseEntryFacts[],
+  onCourtPortal = false,
+): DerivedCaseFacts {
   const steps = caseTimeline(entries);
+  const last = steps.at(-1)?.status ?? 'pending';
   let claimed: number | null = null;
   let awarded: number | null = null;
   for (const s of steps) {
@@ -184,7 +192,7 @@ export function deriveCaseFacts(entries: readonly CaseEntryFacts[]): DerivedCase
   }
   const months = entries.map((e) => e.month).sort();
   return {
-    status: steps.at(-1)?.status ?? 'pending',
+    status: last === 'pending' && onCourtPortal ? 'in_court' : last,
     claimedAmountKzt: claimed,
     awardedAmountKzt: awarded,
     honorDignity: entries.some((e) => e.isHonorDignity || HONOUR_ARTICLE.test(e.lawArticle ?? '')),

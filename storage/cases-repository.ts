@@ -8,9 +8,11 @@ import {
   type CaseStatus,
   type CategoryId,
   deriveCaseFacts,
+  EXIT,
   type LegalCase,
   normalizeCaseNumber,
   type Outcome,
+  SozError,
   type Stage,
 } from '../core/index.ts';
 import { toNullableNumber, toNumber } from './dialect.ts';
@@ -20,13 +22,15 @@ import type { CasesTable } from './schema.ts';
 
 type Db = Store['db'];
 
-export class CaseConflict extends Error {
+/** A case changed since the editor opened it (exit code 5 on the command line, 409 on the web). */
+export class CaseConflict extends SozError {
   constructor(
     readonly caseId: string,
     readonly current: LegalCase,
   ) {
     super(
       `case ${caseId} was changed at ${current.updatedAt} (now version ${current.version}); reload it and apply your change again`,
+      EXIT.conflict,
     );
     this.name = 'CaseConflict';
   }
@@ -289,7 +293,15 @@ export async function refreshCase(store: Store, caseId: string, db: Db = store.d
     .executeTakeFirst();
   if (!row) return;
   const entries = await caseEntryFacts(store, caseId, db);
-  const d = deriveCaseFacts(entries);
+  await syncEntryNumbers(store, caseId, entries, db);
+  await joinItemsOfCase(store, caseId, db);
+  const onPortal = await db
+    .selectFrom('case_items')
+    .select('item_id')
+    .where('case_id', '=', caseId)
+    .limit(1)
+    .executeTakeFirst();
+  const d = deriveCaseFacts(entries, onPortal !== undefined);
   await db
     .updateTable('cases')
     .set({
@@ -303,6 +315,15 @@ export async function refreshCase(store: Store, caseId: string, db: Db = store.d
     })
     .where('id', '=', caseId)
     .execute();
+}
+
+/** The numbers taken from a case's entries, recomputed (an editor's own numbers stay). */
+async function syncEntryNumbers(
+  store: Store,
+  caseId: string,
+  entries: readonly { caseNumber: string | null }[],
+  db: Db,
+): Promise<void> {
   await db.deleteFrom('case_numbers').where('case_id', '=', caseId).where('origin', '=', 'entry').execute();
   const kept = await db
     .selectFrom('case_numbers')
@@ -320,7 +341,6 @@ export async function refreshCase(store: Store, caseId: string, db: Db = store.d
       .values({ case_id: caseId, normalized, case_number: e.caseNumber.trim(), origin: 'entry' })
       .execute();
   }
-  await joinItemsOfCase(store, caseId, db);
 }
 
 /** The cases each normalised number belongs to (a number may, by mistake, be on two). */
@@ -438,6 +458,7 @@ export async function joinCourtItemsToCases(
       joined.push({ itemId: id, caseId: cases[0]! });
     }
   }
+  for (const c of new Set(joined.map((j) => j.caseId))) await refreshCase(store, c, db);
   return joined;
 }
 
@@ -564,4 +585,31 @@ export async function existingCaseIds(
     for (const r of rows) out.add(r.id);
   }
   return out;
+}
+
+/** Every court item joined to a case, with its case. */
+export async function allCaseItems(
+  store: Store,
+  db: Db = store.db,
+): Promise<{ itemId: number; caseId: string; matchedBy: string }[]> {
+  const rows = await db.selectFrom('case_items').select(['item_id', 'case_id', 'matched_by']).execute();
+  return rows.map((r) => ({ itemId: toNumber(r.item_id), caseId: r.case_id, matchedBy: r.matched_by }));
+}
+
+/** Case actions logged between two instants (ISO, `from` inclusive, `to` exclusive). */
+export async function caseLogBetween(
+  store: Store,
+  from: string,
+  to: string,
+  db: Db = store.db,
+): Promise<{ caseId: string; action: string; actor: string; at: string }[]> {
+  const rows = await db
+    .selectFrom('review_log')
+    .select(['case_id', 'action', 'actor', 'at'])
+    .where('case_id', 'is not', null)
+    .where('at', '>=', from)
+    .where('at', '<', to)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ caseId: r.case_id!, action: r.action, actor: r.actor, at: r.at }));
 }

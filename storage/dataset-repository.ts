@@ -170,14 +170,19 @@ export async function upsertEntry(
   return 'updated';
 }
 
-/** Inserts or updates many entries in one transaction: all or nothing. */
+/**
+ * Inserts or updates many entries in one transaction: all or nothing. `before` runs first in that
+ * transaction (an import creates the cases its rows name there).
+ */
 export async function upsertEntries(
   store: Store,
   entries: readonly DatasetEntry[],
   origin: 'review' | 'import',
+  before?: (db: Db) => Promise<void>,
 ): Promise<{ inserted: number; updated: number; unchanged: number }> {
   const counts = { inserted: 0, updated: 0, unchanged: 0 };
   await store.db.transaction().execute(async (trx) => {
+    if (before) await before(trx);
     const cases = new Set<string>();
     for (const e of entries)
       counts[await upsertEntry(store, e, origin, null, trx, { deferCaseRefresh: cases })]++;
