@@ -178,10 +178,7 @@ export interface DerivedCaseFacts {
  * What a case's entries say about it; an empty case is pending with nothing known. A case the court
  * portal lists (`onCourtPortal`: a court item joined it) is at least in court.
  */
-export function deriveCaseFacts(
-  entries: readonly CaseEntryFacts[],
-  onCourtPortal = false,
-): DerivedCaseFacts {
+export function deriveCaseFacts(entries: readonly CaseEntryFacts[], onCourtPortal = false): DerivedCaseFacts {
   const steps = caseTimeline(entries);
   const last = steps.at(-1)?.status ?? 'pending';
   let claimed: number | null = null;

@@ -219,11 +219,7 @@ export async function changeCase(
   if (!updated) throw new CaseConflict(id, (await getCase(store, id, db)) ?? before);
   if (change.editorCaseNumbers !== undefined) {
     await db.deleteFrom('case_numbers').where('case_id', '=', id).where('origin', '=', 'editor').execute();
-    const own = await db
-      .selectFrom('case_numbers')
-      .select('normalized')
-      .where('case_id', '=', id)
-      .execute();
+    const own = await db.selectFrom('case_numbers').select('normalized').where('case_id', '=', id).execute();
     const have = new Set(own.map((r) => r.normalized));
     for (const n of change.editorCaseNumbers) {
       const normalized = normalizeCaseNumber(n);
@@ -293,7 +289,7 @@ export async function refreshCase(store: Store, caseId: string, db: Db = store.d
     .executeTakeFirst();
   if (!row) return;
   const entries = await caseEntryFacts(store, caseId, db);
-  await syncEntryNumbers(store, caseId, entries, db);
+  await syncEntryNumbers(caseId, entries, db);
   await joinItemsOfCase(store, caseId, db);
   const onPortal = await db
     .selectFrom('case_items')
@@ -319,7 +315,6 @@ export async function refreshCase(store: Store, caseId: string, db: Db = store.d
 
 /** The numbers taken from a case's entries, recomputed (an editor's own numbers stay). */
 async function syncEntryNumbers(
-  store: Store,
   caseId: string,
   entries: readonly { caseNumber: string | null }[],
   db: Db,
@@ -379,7 +374,9 @@ async function joinItemsOfCase(store: Store, caseId: string, db: Db): Promise<vo
     .where('case_number', 'in', forms)
     .where((eb) =>
       eb.not(
-        eb.exists(eb.selectFrom('case_items as ci').select('ci.item_id').whereRef('ci.item_id', '=', 'items.id')),
+        eb.exists(
+          eb.selectFrom('case_items as ci').select('ci.item_id').whereRef('ci.item_id', '=', 'items.id'),
+        ),
       ),
     )
     .execute();
@@ -495,7 +492,12 @@ export async function caseItemIds(
 }
 
 /** Moves every joined item of one case to another (a merge). */
-export async function moveCaseItems(store: Store, from: string, to: string, db: Db = store.db): Promise<void> {
+export async function moveCaseItems(
+  store: Store,
+  from: string,
+  to: string,
+  db: Db = store.db,
+): Promise<void> {
   await db.updateTable('case_items').set({ case_id: to }).where('case_id', '=', from).execute();
 }
 

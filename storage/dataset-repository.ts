@@ -55,9 +55,7 @@ function toEntry(
     court: r.court,
     caseNumber: r.case_number,
     region: r.region,
-    ongoing: r.case_id
-      ? ongoingInCase(r.month, caseFirst.get(r.case_id) ?? null)
-      : toNumber(r.ongoing) === 1,
+    ongoing: r.case_id ? ongoingInCase(r.month, caseFirst.get(r.case_id) ?? null) : toNumber(r.ongoing) === 1,
     caseId: r.case_id,
     caseEvent: r.case_event as CaseEvent | null,
     origin: r.origin as 'review' | 'import',
@@ -220,8 +218,12 @@ export interface EntryFilter {
 }
 
 /** Entries ordered by month, event date and id. */
-export async function listEntries(store: Store, filter: EntryFilter = {}): Promise<StoredEntry[]> {
-  let q = store.db.selectFrom('dataset_entries').selectAll();
+export async function listEntries(
+  store: Store,
+  filter: EntryFilter = {},
+  db: Db = store.db,
+): Promise<StoredEntry[]> {
+  let q = db.selectFrom('dataset_entries').selectAll();
   if (filter.fromMonth) q = q.where('month', '>=', filter.fromMonth);
   if (filter.toMonth) q = q.where('month', '<=', filter.toMonth);
   if (filter.fromDate) q = q.where('event_date', '>=', filter.fromDate);
@@ -233,7 +235,7 @@ export async function listEntries(store: Store, filter: EntryFilter = {}): Promi
   const byEntry = new Map<string, string[]>();
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    const srcs = await store.db
+    const srcs = await db
       .selectFrom('dataset_entry_sources')
       .select(['entry_id', 'url'])
       .where('entry_id', 'in', chunk)
@@ -245,12 +247,17 @@ export async function listEntries(store: Store, filter: EntryFilter = {}): Promi
   const firsts = await caseFirstMonths(
     store,
     rows.flatMap((r) => (r.case_id ? [r.case_id] : [])),
+    db,
   );
   return rows.map((r) => toEntry(r, byEntry.get(r.id) ?? [], firsts));
 }
 
 export async function deleteEntry(store: Store, id: string, db: Db = store.db): Promise<void> {
-  const row = await db.selectFrom('dataset_entries').select('case_id').where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('dataset_entries')
+    .select('case_id')
+    .where('id', '=', id)
+    .executeTakeFirst();
   await db.deleteFrom('dataset_entry_sources').where('entry_id', '=', id).execute();
   await db.deleteFrom('dataset_entries').where('id', '=', id).execute();
   if (row?.case_id) await refreshCase(store, row.case_id, db);

@@ -17,8 +17,8 @@ import {
 } from '../../core/index.ts';
 import {
   appendReviewLog,
-  CaseConflict,
   type CaseChange,
+  CaseConflict,
   changeCase,
   deleteEmptyCase,
   freeCaseId,
@@ -86,7 +86,8 @@ export async function caseForNewEntry(
 ): Promise<CasePlacement> {
   const choice = (a.choice ?? '').trim();
   if (choice === 'none') return { caseId: null, created: false };
-  if (choice !== '' && choice !== 'new') return { caseId: (await liveCase(store, choice, db)).id, created: false };
+  if (choice !== '' && choice !== 'new')
+    return { caseId: (await liveCase(store, choice, db)).id, created: false };
   if (choice === '' && a.joinedCaseId) {
     const joined = await getCase(store, a.joinedCaseId, db);
     if (joined) return { caseId: (await liveCase(store, joined.id, db)).id, created: false };
@@ -202,7 +203,7 @@ export async function editCase(
     if (f.caseNumbers !== undefined) {
       // The numbers of its entries stay (they come back with them); the others are the editor's.
       const fromEntries = new Set(
-        (await listEntries(store, { caseId: before.id })).map((x) => x.caseNumber).filter(Boolean),
+        (await listEntries(store, { caseId: before.id }, trx)).map((x) => x.caseNumber).filter(Boolean),
       );
       change.editorCaseNumbers = list(f.caseNumbers).filter((n) => !fromEntries.has(n));
     }
@@ -237,12 +238,20 @@ export async function setCaseStatus(
       store,
       before.id,
       e.expectedVersion,
-      { statusOverride: status, statusNote: status ? text(e.note) ?? null : null },
+      { statusOverride: status, statusNote: status ? (text(e.note) ?? null) : null },
       trx,
     );
     await appendReviewLog(
       store,
-      { taskId: null, entryId: null, caseId: before.id, actor: e.actor, action: 'case-status', before, after },
+      {
+        taskId: null,
+        entryId: null,
+        caseId: before.id,
+        actor: e.actor,
+        action: 'case-status',
+        before,
+        after,
+      },
       trx,
     );
     return after;
@@ -359,7 +368,7 @@ export async function mergeCases(
     const from = await liveCase(store, e.from, trx);
     const into = await liveCase(store, e.into, trx);
     if (from.id === into.id) throw inputError(`case ${from.id} cannot be merged into itself`);
-    const entries = await listEntries(store, { caseId: from.id });
+    const entries = await listEntries(store, { caseId: from.id }, trx);
     const entryNumbers = new Set(entries.map((x) => x.caseNumber).filter(Boolean));
     await setEntriesCase(
       store,
@@ -434,7 +443,7 @@ export async function splitCase(
     const source = await liveCase(store, e.caseId, trx);
     if (e.expectedVersion !== undefined && source.version !== e.expectedVersion)
       throw new CaseConflict(source.id, source);
-    const entries = await listEntries(store, { caseId: source.id });
+    const entries = await listEntries(store, { caseId: source.id }, trx);
     const moving = entries.filter((x) => ids.includes(x.id));
     if (moving.length !== ids.length) {
       const unknown = ids.filter((id) => !moving.some((m) => m.id === id));

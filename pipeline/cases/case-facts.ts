@@ -1,11 +1,6 @@
 // What a new case takes from the entry that opens it, what an attached entry adds to its case, and what an
 // entry form takes from the case it updates. Plain functions over records.
-import {
-  blockOf,
-  type CourtRecord,
-  type DatasetEntry,
-  type LegalCase,
-} from '../../core/index.ts';
+import { blockOf, type CourtRecord, type DatasetEntry, type LegalCase } from '../../core/index.ts';
 import type { NewCase } from '../../storage/index.ts';
 import type { EntryForm } from '../review/entry-draft.ts';
 
@@ -95,7 +90,8 @@ export function additionsFromEntry(
     if (defendants.length !== c.defendants.length) out.defendants = defendants;
   }
   // A case opened by an incident (a closed hearing) takes the charge's category when one joins it.
-  if (entry.block === 'C' && (c.category === null || blockOf(c.category) !== 'C')) out.category = entry.category;
+  if (entry.block === 'C' && (c.category === null || blockOf(c.category) !== 'C'))
+    out.category = entry.category;
   return out;
 }
 
@@ -129,6 +125,8 @@ export function draftWithCourtRecord(draft: EntryForm, court: CourtRecord): Entr
       draft.claimedAmountKzt || (court.claimedAmountKzt !== null ? String(court.claimedAmountKzt) : ''),
     awardedAmountKzt:
       draft.awardedAmountKzt ||
-      (draft.stage === 'judicial_act' && court.awardedAmountKzt !== null ? String(court.awardedAmountKzt) : ''),
+      (draft.stage === 'judicial_act' && court.awardedAmountKzt !== null
+        ? String(court.awardedAmountKzt)
+        : ''),
   };
 }

@@ -38,7 +38,11 @@ export async function suggestCase(
   const joinedCase = joinedId ? await liveCase(store, joinedId) : null;
   const pick = choice.trim();
   const chosen =
-    pick !== '' && pick !== 'new' && pick !== 'none' ? await liveCase(store, pick) : pick === '' ? joinedCase : null;
+    pick !== '' && pick !== 'new' && pick !== 'none'
+      ? await liveCase(store, pick)
+      : pick === ''
+        ? joinedCase
+        : null;
   const court = courtRecordOf(c);
   let draft = court ? draftWithCourtRecord(c.draft, court) : c.draft;
   if (chosen) draft = draftWithCase(draft, chosen);

@@ -112,7 +112,14 @@ export async function loadCaseView(store: Store, id: string): Promise<CaseView> 
   const legalCase = await liveCase(store, id);
   const entries = await listEntries(store, { caseId: legalCase.id });
   const joined = await caseItemIds(store, legalCase.id);
-  const byId = new Map((await getItemsByIds(store, joined.map((j) => j.itemId))).map((i) => [i.id, i]));
+  const byId = new Map(
+    (
+      await getItemsByIds(
+        store,
+        joined.map((j) => j.itemId),
+      )
+    ).map((i) => [i.id, i]),
+  );
   const items = joined.flatMap((j) => {
     const item = byId.get(j.itemId);
     return item ? [{ item, matchedBy: j.matchedBy }] : [];
@@ -172,7 +179,14 @@ export async function loadCasesOfMonth(
   const caseEntries = new Map<string, StoredEntry[]>();
   for (const e of monthEntries) caseEntries.set(e.caseId!, [...(caseEntries.get(e.caseId!) ?? []), e]);
   const links = await allCaseItems(store);
-  const items = new Map((await getItemsByIds(store, links.map((l) => l.itemId))).map((i) => [i.id, i]));
+  const items = new Map(
+    (
+      await getItemsByIds(
+        store,
+        links.map((l) => l.itemId),
+      )
+    ).map((i) => [i.id, i]),
+  );
   const portal = new Map<string, { date: string; text: string }[]>();
   for (const l of links) {
     const rows = portalRows(items.get(l.itemId)!).filter((r) => r.month === month);

@@ -90,10 +90,13 @@ export async function proposeCases(store: Store, c: Candidate): Promise<CaseProp
   }
   const facts = candidateFacts(c);
   const byNumber = await casesByNumbers(store, facts.numbers);
-  for (const n of facts.numbers) for (const id of byNumber.get(normalizeCaseNumber(n)) ?? []) add(id, 'case_number', n);
+  for (const n of facts.numbers)
+    for (const id of byNumber.get(normalizeCaseNumber(n)) ?? []) add(id, 'case_number', n);
   if (facts.articles.length > 0 && facts.people.length > 0) {
     for (const k of await listCases(store)) {
-      const people = facts.people.filter((p) => [...k.defendants, ...k.claimants].some((q) => samePerson(p, q)));
+      const people = facts.people.filter((p) =>
+        [...k.defendants, ...k.claimants].some((q) => samePerson(p, q)),
+      );
       const articles = facts.articles.filter((a) => k.lawArticles.some((b) => sameArticle(a, b)));
       if (people.length > 0 && articles.length > 0)
         for (const what of [...people, ...articles]) add(k.id, 'people_article', what);
@@ -101,8 +104,7 @@ export async function proposeCases(store: Store, c: Candidate): Promise<CaseProp
   }
   if (found.size === 0) return [];
   const cases = await listCases(store, { ids: [...found.keys()] });
-  const rank = (r: Set<ProposalReason>) =>
-    r.has('court_item') ? 0 : r.has('case_number') ? 1 : 2;
+  const rank = (r: Set<ProposalReason>) => (r.has('court_item') ? 0 : r.has('case_number') ? 1 : 2);
   return cases
     .map((k) => {
       const hit = found.get(k.id)!;
@@ -114,7 +116,9 @@ export async function proposeCases(store: Store, c: Candidate): Promise<CaseProp
         rank: rank(hit.reasons),
       };
     })
-    .sort((a, b) => a.rank - b.rank || (b.legalCase.lastMonth ?? '').localeCompare(a.legalCase.lastMonth ?? ''))
+    .sort(
+      (a, b) => a.rank - b.rank || (b.legalCase.lastMonth ?? '').localeCompare(a.legalCase.lastMonth ?? ''),
+    )
     .slice(0, CONFIG.maxProposals)
     .map(({ rank: _rank, ...p }) => p);
 }

@@ -10,9 +10,12 @@ import type { AnyDb, Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
 
-export const MIGRATIONS: readonly Migration[] = [initialSchema, reviewQueueIndexes, itemsUrlIndex, cases].sort(
-  (a, b) => a.version - b.version,
-);
+export const MIGRATIONS: readonly Migration[] = [
+  initialSchema,
+  reviewQueueIndexes,
+  itemsUrlIndex,
+  cases,
+].sort((a, b) => a.version - b.version);
 
 /** Applies every migration newer than the database's version; returns the versions applied. */
 export async function migrate(db: Kysely<unknown>, traits: DialectTraits): Promise<number[]> {
