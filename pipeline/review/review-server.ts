@@ -20,6 +20,7 @@ import {
   type Store,
   type TaskStatus,
 } from '../../storage/index.ts';
+import { suggestCase } from '../cases/case-suggestion.ts';
 import { confirmCandidate, mergeCandidate } from '../promote-entry.ts';
 import { monthsAround } from '../queue-candidate.ts';
 import {
@@ -51,6 +52,7 @@ import {
   sameToken,
   sessionCookie,
 } from './review-sessions.ts';
+import { handleCaseRoute } from './routes/case-routes.ts';
 import { pickUiLang, type UiText, uiText } from './ui-text.ts';
 
 /** A signed-in reviewer and the wording of the language their pages are shown in. */
@@ -215,16 +217,24 @@ export async function startReviewServer(
     flash: Flash[],
     status = 200,
     form?: Record<string, string>,
+    caseChoice?: { caseId?: string; caseEvent?: string },
   ) {
-    const candidate = await loadCandidate(store, taskId);
-    if (!candidate)
+    const loaded = await loadCandidate(store, taskId);
+    if (!loaded)
       return send(res, 404, messagePage(ctxOf(session), 'Not found', `There is no candidate ${taskId}.`));
+    // The case its court item joined, the cases it may update, and the form with what they already say.
+    const cases = await suggestCase(store, loaded, '', true);
+    const candidate = { ...loaded, draft: cases.draft };
     const entry = candidate.task.entryId ? await getEntry(store, candidate.task.entryId) : null;
     const months = candidate.task.month ? monthsAround(candidate.task.month, 1) : [];
     const mergeTargets = await entryIdsOfMonths(store, months);
     const { previous, next } = await adjacentPendingTasks(store, candidate.task);
     const ctx = { user: session.user, csrf: session.csrfToken, text: session.text };
-    send(res, status, candidatePage(ctx, { candidate, entry, mergeTargets, previous, next, form }, flash));
+    send(
+      res,
+      status,
+      candidatePage(ctx, { candidate, entry, mergeTargets, previous, next, form, cases, caseChoice }, flash),
+    );
   }
 
   const ctxOf = (s: Viewer | null, text: UiText = s?.text ?? uiText('en')): PageContext => ({
@@ -245,7 +255,13 @@ export async function startReviewServer(
     try {
       switch (action) {
         case 'confirm':
-          await confirmCandidate(store, { ...base, form: formFields(body) });
+          // "Update of case …" buttons send attachCase; the case select sends caseId.
+          await confirmCandidate(store, {
+            ...base,
+            form: formFields(body),
+            caseId: body.get('attachCase') ?? body.get('caseId'),
+            caseEvent: body.get('caseEvent'),
+          });
           break;
         case 'reject':
           await rejectCandidate(store, { ...base, reason: body.get('reason') ?? '' });
@@ -288,6 +304,9 @@ export async function startReviewServer(
           [{ kind: 'error', message: `Not saved: ${error.message}` }],
           400,
           action === 'confirm' ? formFields(body) : undefined,
+          action === 'confirm'
+            ? { caseId: body.get('attachCase') ?? body.get('caseId'), caseEvent: body.get('caseEvent') }
+            : undefined,
         );
       }
       throw error;
@@ -484,6 +503,16 @@ export async function startReviewServer(
       const log = await listReviewLog(store, { entryId });
       return send(res, 200, entryPage(sctx, entry, log, flashOf()));
     }
+    const caseRequest = {
+      store,
+      url,
+      body,
+      ctx: { ...ctx, user: session.user },
+      send: (status: number, page: string) => send(res, status, page),
+      redirect: (location: string) => redirect(res, location),
+      log: (message: string) => logger.info(message),
+    };
+    if (await handleCaseRoute(caseRequest)) return;
     return send(res, 404, messagePage(ctx, 'Not found', 'There is no such page.'));
   }
 

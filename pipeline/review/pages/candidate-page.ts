@@ -1,9 +1,11 @@
 // One candidate: its reports (sources, language, dates), the head report's text with the evidence marked,
 // the ranked categories, the entry form pre-filled from the facts, the other decisions, and the log.
 import type { StoredEntry, User } from '../../../storage/index.ts';
+import type { CaseSuggestion } from '../../cases/case-suggestion.ts';
 import { highlightEvidence } from '../highlight-evidence.ts';
 import { html, type SafeHtml, safeHref } from '../html.ts';
 import type { Candidate } from '../load-candidate.ts';
+import { caseFields, caseProposals } from './case-fields.ts';
 import { categoryLabel } from './category-label.ts';
 import { entryFields } from './entry-fields.ts';
 import { csrfField, type Flash, layout, type PageContext } from './page-layout.ts';
@@ -16,6 +18,9 @@ export interface CandidatePageData {
   readonly next: number | null;
   /** Form values to show instead of the suggestion (after a rejected submission). */
   readonly form?: Record<string, string>;
+  /** The case it joined and the cases it may update (absent: the page shows no case fields). */
+  readonly cases?: CaseSuggestion;
+  readonly caseChoice?: { caseId?: string; caseEvent?: string };
 }
 
 function sourceLink(url: string): SafeHtml {
@@ -81,6 +86,7 @@ export function candidatePage(
         <h2>Confirm as an entry</h2>
         ${csrfField(ctx.csrf)}${version}
         ${entryFields(form, { idPrefix: 'confirm' })}
+        ${d.cases ? caseFields(ctx, d.cases, form.block, d.caseChoice) : ''}
         <button type="submit" class="primary">Confirm</button>
       </form>
       <form method="post" action="/candidates/${task.id}/reject" id="reject-form" class="decision">
@@ -120,6 +126,7 @@ export function candidatePage(
           ? html` → entry <a href="/entries/${encodeURIComponent(task.entryId)}">${task.entryId}</a>`
           : ''
       }${task.reason ? html` (${task.reason})` : ''}.</p>
+      ${d.entry?.caseId ? html`<p class="entry-case" id="entry-case"><a href="/cases/${encodeURIComponent(d.entry.caseId)}">${ctx.text.t('cases.page.heading', { id: d.entry.caseId })}</a></p>` : ''}
       ${
         canUndo(ctx.user, task.decidedBy)
           ? html`<form method="post" action="/candidates/${task.id}/undo" id="undo-form">${csrfField(ctx.csrf)}${version}<button type="submit">Undo this decision</button></form>`
@@ -154,6 +161,7 @@ export function candidatePage(
             (c) =>
               html`<li><span class="cat">${categoryLabel(c.id)}</span> <span class="num">${c.score.toFixed(2)}</span> <small>${c.evidence.length} evidence</small></li>`,
           )}</ol>
+          ${d.cases ? caseProposals(ctx, d.cases, open) : ''}
           ${actions}
         </div>
       </div>

@@ -42,7 +42,8 @@ export function entryPage(
   const editor = ctx.user.role === 'editor';
   const form = { ...formFromEntry(entry), ...(formValues ?? {}) };
   const body = html`<p class="crumbs"><a href="/entries?month=${entry.month}">← entries of ${entry.month}</a>
-      ${entry.reviewTaskId !== null ? html` · <a href="/candidates/${entry.reviewTaskId}">candidate ${entry.reviewTaskId}</a>` : ''}</p>
+      ${entry.reviewTaskId !== null ? html` · <a href="/candidates/${entry.reviewTaskId}">candidate ${entry.reviewTaskId}</a>` : ''}
+      ${entry.caseId ? html` · <a href="/cases/${encodeURIComponent(entry.caseId)}" id="entry-case">${ctx.text.t('cases.page.heading', { id: entry.caseId })}</a>` : ''}</p>
     <h1>Entry ${entry.id}</h1>
     <p class="meta">${categoryLabel(entry.category)} · block ${entry.block} · version ${entry.version} · ${entry.origin}</p>
     <h2>Sources (${entry.sources.length})</h2>
