@@ -42,6 +42,8 @@ export type CaseTimelineRow =
       /** The event as the portal words it («Дело принято к производству»). */
       readonly text: string;
       readonly item: StoredItem;
+      /** Later than every entry of the case: news on the portal that no confirmed entry records yet. */
+      readonly unrecorded: boolean;
     };
 
 export interface JoinedItem {
@@ -61,7 +63,9 @@ export interface CaseView {
   readonly log: readonly ReviewLogEntry[];
 }
 
-function portalRows(item: StoredItem): CaseTimelineRow[] {
+type PortalRow = Extract<CaseTimelineRow, { kind: 'portal' }>;
+
+function portalRows(item: StoredItem): PortalRow[] {
   return (item.court?.history ?? [])
     .filter((h) => /^\d{4}-\d{2}-\d{2}/.test(h.date))
     .map((h) => ({
@@ -70,6 +74,7 @@ function portalRows(item: StoredItem): CaseTimelineRow[] {
       month: h.date.slice(0, 7),
       text: h.event,
       item,
+      unrecorded: false,
     }));
 }
 
@@ -97,6 +102,9 @@ export function buildTimeline(
       return true;
     })
     .sort((a, b) => a.date.localeCompare(b.date));
+  // Dates are ISO text: the greatest sorts last.
+  const lastEntry = steps.map((s) => s.date).sort().at(-1) ?? '';
+  for (const [i, r] of portal.entries()) if (r.date > lastEntry) portal[i] = { ...r, unrecorded: true };
   // Merge by date, keeping the entries' own order (which the status sequence depends on).
   const out: CaseTimelineRow[] = [];
   let p = 0;

@@ -35,10 +35,11 @@ export function casePage(
 
   const timeline = v.timeline.map((r) => {
     if (r.kind === 'portal') {
-      return html`<li class="tl-portal" data-date="${r.date}">
+      return html`<li class="tl-portal${r.unrecorded ? ' tl-unrecorded' : ''}" data-date="${r.date}">
         <time datetime="${r.date}">${t.date(r.date)}</time>
         <span class="tl-kind">${t.t('cases.page.portalEvent')}</span> ${r.text}
         <small class="muted">${t.t('cases.page.item', { id: r.item.id })}</small>
+        ${r.unrecorded ? html`<br><strong class="tl-note">${t.t('cases.page.unrecorded')}</strong>` : ''}
       </li>`;
     }
     const e = r.entry;

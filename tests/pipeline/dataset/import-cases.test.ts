@@ -131,7 +131,7 @@ describe.each(TEST_DIALECTS)('cases in dataset files on %s', (dialect) => {
 
   it('names the row and field of a bad case id or an event without a case, and imports nothing', async () => {
     const bad = write('bad.jsonl', [
-      ROWS[0],
+      ROWS[0]!,
       { ...ROWS[1], case_id: 'has space' },
       { ...ROWS[2], caseId: undefined, case_event: 'appeal' },
       { ...ROWS[2], id: 'x', case_id: 'a', caseId: 'b' },
