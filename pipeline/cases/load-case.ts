@@ -103,7 +103,11 @@ export function buildTimeline(
     })
     .sort((a, b) => a.date.localeCompare(b.date));
   // Dates are ISO text: the greatest sorts last.
-  const lastEntry = steps.map((s) => s.date).sort().at(-1) ?? '';
+  const lastEntry =
+    steps
+      .map((s) => s.date)
+      .sort()
+      .at(-1) ?? '';
   for (const [i, r] of portal.entries()) if (r.date > lastEntry) portal[i] = { ...r, unrecorded: true };
   // Merge by date, keeping the entries' own order (which the status sequence depends on).
   const out: CaseTimelineRow[] = [];

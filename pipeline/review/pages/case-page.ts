@@ -5,6 +5,7 @@ import { CASE_EVENTS, CASE_STATUSES } from '../../../core/index.ts';
 import type { User } from '../../../storage/index.ts';
 import type { CaseView } from '../../cases/load-case.ts';
 import { html, type SafeHtml, safeHref } from '../html.ts';
+import { monthLabel } from './case-month.ts';
 import { csrfField, type Flash, layout, type PageContext } from './page-layout.ts';
 
 const link = (url: string) => {
@@ -46,9 +47,9 @@ export function casePage(
     // A decision in a case counted earlier still counts as a judicial act of its month (the digest's rule).
     const counting = e.ongoing
       ? e.stage === 'judicial_act'
-        ? t.t('cases.page.act', { month: t.date(e.month) })
+        ? t.t('cases.page.act', { month: monthLabel(t, e.month) })
         : t.t('cases.page.update')
-      : t.t('cases.page.counted', { month: t.date(e.month) });
+      : t.t('cases.page.counted', { month: monthLabel(t, e.month) });
     return html`<li class="tl-entry tl-${r.event}" data-entry="${e.id}" data-date="${r.date}">
       <time datetime="${r.date}">${t.date(r.date)}</time>
       <span class="tl-kind">${t.t(`cases.event.${r.event}`)}</span>${r.eventSet ? html` <small>${t.t('cases.page.eventChosen')}</small>` : ''}

@@ -2,6 +2,7 @@
 // filed under the month (and what they are in the case), the court portal's events, editors' changes.
 import type { CaseOfMonth, CaseScope } from '../../cases/load-case.ts';
 import { html } from '../html.ts';
+import { monthLabel } from './case-month.ts';
 import { type Flash, layout, type PageContext } from './page-layout.ts';
 
 export interface CasesQuery {
@@ -16,7 +17,7 @@ export function casesPage(
   flash: readonly Flash[] = [],
 ): string {
   const t = ctx.text;
-  const month = t.date(q.month);
+  const month = monthLabel(t, q.month);
   const changed = cases.filter((c) => c.changed).length;
   const rows = cases.map((c) => {
     const k = c.legalCase;
@@ -42,7 +43,7 @@ export function casesPage(
       <td><a href="/cases/${encodeURIComponent(k.id)}" class="open">${k.title}</a><br><small class="muted">${k.id}</small></td>
       <td><span class="case-status status-${k.status}">${t.t(`cases.status.${k.status}`)}</span></td>
       <td>${k.caseNumbers.join(', ')}</td>
-      <td>${k.firstMonth ? t.date(k.firstMonth) : ''}${k.lastMonth && k.lastMonth !== k.firstMonth ? html` – ${t.date(k.lastMonth)}` : ''}</td>
+      <td>${k.firstMonth ? monthLabel(t, k.firstMonth) : ''}${k.lastMonth && k.lastMonth !== k.firstMonth ? html` – ${monthLabel(t, k.lastMonth)}` : ''}</td>
       <td class="case-changes">${what.length ? what.join(' · ') : html`<span class="muted">${t.t('cases.list.unchanged')}</span>`}</td>
     </tr>`;
   });
