@@ -3,6 +3,7 @@
 import { blockOf, type CourtRecord, type DatasetEntry, type LegalCase } from '../../core/index.ts';
 import type { NewCase } from '../../storage/index.ts';
 import type { EntryForm } from '../review/entry-draft.ts';
+import { samePerson } from './propose-cases.ts';
 
 const uniq = (xs: readonly string[]) => {
   const seen = new Set<string>();
@@ -84,10 +85,14 @@ export function additionsFromEntry(
   if (!c.court && (entry.court || court?.court)) out.court = entry.court ?? court?.court ?? null;
   if (!c.region && (entry.region || court?.region)) out.region = entry.region ?? court?.region ?? null;
   if (court) {
-    const claimants = uniq([...c.claimants, ...court.plaintiffs]);
-    const defendants = uniq([...c.defendants, ...court.defendants]);
-    if (claimants.length !== c.claimants.length) out.claimants = claimants;
-    if (defendants.length !== c.defendants.length) out.defendants = defendants;
+    // The record says who sued whom: a plaintiff a news report listed among the people leaves the
+    // defendants, and names already there under another spelling are not added twice.
+    const known = (list: readonly string[], name: string) => list.some((x) => samePerson(x, name));
+    const kept = c.defendants.filter((d) => !known(court.plaintiffs, d));
+    const claimants = [...c.claimants, ...court.plaintiffs.filter((p) => !known(c.claimants, p))];
+    const defendants = [...kept, ...court.defendants.filter((d) => !known(kept, d))];
+    if (claimants.join('|') !== c.claimants.join('|')) out.claimants = claimants;
+    if (defendants.join('|') !== c.defendants.join('|')) out.defendants = defendants;
   }
   // A case opened by an incident (a closed hearing) takes the charge's category when one joins it.
   if (entry.block === 'C' && (c.category === null || blockOf(c.category) !== 'C'))

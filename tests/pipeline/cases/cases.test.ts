@@ -104,9 +104,10 @@ describe.each(TEST_DIALECTS)('cases on %s', (dialect) => {
       lawArticles: ['ГК 143'],
       court: 'Карагандинский районный суд',
     });
-    // The court record named the parties exactly: they join the case's.
-    expect(legal.claimants).toContain('Сапаров Ержан Болатович');
-    expect(legal.defendants).toContain('ТОО «Жаңа толқын»');
+    // The court record says who sued whom: the plaintiff, listed among the news report's people, moves to
+    // the claimants; the defendants it names under other spellings are not added twice.
+    expect(legal.claimants).toEqual(['аким Бухар-Жырауского района', 'Сапаров Ержан Болатович']);
+    expect(legal.defendants).toEqual(['Жаңа толқын', 'Нурлан Абенов']);
     const view = await loadCaseView(store, caseId);
     expect(view.timeline.filter((r) => r.kind === 'entry').map((r) => r.kind === 'entry' && r.event)).toEqual(
       ['charge', 'closed_hearing', 'judicial_act'],
