@@ -1,5 +1,6 @@
 // The typed, immutable records that flow between stages. Every stage is a plain function from one record
 // to the next; a rejection is a value (`Rejected`) with a reason that is stored and shown.
+import type { CaseEvent } from './legal-case.ts';
 import type { Block, CategoryId } from './taxonomy.ts';
 
 export type Lang = 'kk' | 'ru' | 'en' | 'other';
@@ -151,7 +152,15 @@ export interface DatasetEntry {
   readonly court: string | null;
   readonly caseNumber: string | null;
   readonly region: string | null;
+  /**
+   * A case already counted in an earlier month: shown, never counted again. For an entry of a case it is
+   * derived from the case (storage reads it so); for an entry without a case it is what was recorded.
+   */
   readonly ongoing: boolean;
+  /** The case the entry belongs to; absent (in a file without the column) means "leave it as stored". */
+  readonly caseId?: string | null;
+  /** What the entry is in its case's timeline, when a reviewer said so (else derived, core/legal-case.ts). */
+  readonly caseEvent?: CaseEvent | null;
 }
 
 /** A stage's answer: the next record, or a rejection with a reason that is stored and shown. */

@@ -1,6 +1,11 @@
 // The stages an item goes through: decode → extract → normalise → deduplicate → language → classify →
 // store as candidate → review → promote to the dataset → digest.
 
+export * from './cases/case-decisions.ts';
+export * from './cases/case-facts.ts';
+export * from './cases/case-suggestion.ts';
+export * from './cases/load-case.ts';
+export * from './cases/propose-cases.ts';
 export * from './cluster/event-keys.ts';
 export * from './cluster/item-fingerprint.ts';
 export * from './cluster/task-fingerprint.ts';

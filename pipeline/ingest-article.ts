@@ -2,6 +2,7 @@
 // → store the classification → queue a candidate for review. Unchanged items cost nothing further.
 import type { Article, Classification, LanguageResult, TextClassifier } from '../core/index.ts';
 import {
+  joinCourtItemsToCases,
   type SaveStatus,
   type Store,
   saveArticle,
@@ -27,6 +28,7 @@ export async function ingestArticle(
   const language = classifier.detectLanguage(`${article.title}\n\n${article.text}`);
   const { itemId, status } = await saveArticle(store, article, language);
   if (status === 'unchanged') return { itemId, status, language };
+  if (article.court) await joinCourtItemsToCases(store, [itemId]);
   const classification = classifier.classify(
     { title: article.title, text: article.text, kind: article.kind, court: article.court },
     language,
@@ -64,6 +66,13 @@ export async function ingestArticles(
     const { itemId, classification } = saved[i]!;
     if (classification?.candidate) candidates.push({ itemId, article: entries[i]!.article, classification });
   }
+  // A court item whose number a case has joins that case before anyone reviews it.
+  const courtItems = saved.filter((x, i) => x.status !== 'unchanged' && entries[i]!.article.court);
+  if (courtItems.length > 0)
+    await joinCourtItemsToCases(
+      store,
+      courtItems.map((x) => x.itemId),
+    );
   const queued = await queueCandidates(store, candidates);
   const taskOf = new Map(candidates.map((c, i) => [c.itemId, queued[i]!.taskId]));
   return saved.map(({ itemId, status, classification }, i) => {

@@ -15,6 +15,8 @@ import {
   taskItemUrls,
   upsertEntry,
 } from '../storage/index.ts';
+import { caseForNewEntry, parseCaseEvent, recordEntryInCase } from './cases/case-decisions.ts';
+import { suggestCase } from './cases/case-suggestion.ts';
 import { parseEntryForm } from './review/entry-draft.ts';
 import { loadCandidate } from './review/load-candidate.ts';
 import { AlreadyDecided, reviewInputError } from './review/review-errors.ts';
@@ -57,18 +59,38 @@ async function labelItems(store: Store, db: Db, itemIds: readonly number[], cate
     await saveLabel(store, { itemId, candidate: true, category, decidedBy: actor }, db);
 }
 
-/** Confirms a candidate: `form` holds the reviewer's corrections over the suggested entry form. */
+/**
+ * Confirms a candidate: `form` holds the reviewer's corrections over the suggested entry form. `caseId`
+ * places the entry in a case ('' or absent: automatic — the case its court item joined, else a new one for
+ * a block C entry; 'new'; 'none'; or a case's id: "update of case …"), `caseEvent` says what it is there.
+ */
 export async function confirmCandidate(
   store: Store,
-  d: DecisionBase & { readonly form: Partial<Record<string, string>> },
+  d: DecisionBase & {
+    readonly form: Partial<Record<string, string>>;
+    readonly caseId?: string;
+    readonly caseEvent?: string;
+  },
 ): Promise<{ task: ReviewTask; entry: StoredEntry }> {
   const candidate = await loadCandidate(store, d.taskId);
   const seen = assertOpen(candidate?.task ?? null, d.taskId, d.expectedVersion);
-  const parsed = parseEntryForm(candidate!.draft, d.form);
+  const courtItems = candidate!.items.filter((i) => i.item.court !== null);
+  const choice = (d.caseId ?? '').trim();
+  // A court record's facts and the chosen case's fill what the suggestion leaves empty.
+  const suggestion = await suggestCase(store, candidate!, choice);
+  const joinedCaseId = suggestion.joinedCase?.id ?? null;
+  const parsed = parseEntryForm(suggestion.draft, d.form);
+  const caseEvent = parseCaseEvent(d.caseEvent);
+  const court = courtItems[0]?.item.court ?? null;
   const version = d.expectedVersion ?? seen.version;
   return store.db.transaction().execute(async (trx) => {
     const urls = await taskItemUrls(store, d.taskId, trx);
     const entryId = entryIdFor(parsed.month, d.taskId);
+    const placement = await caseForNewEntry(
+      store,
+      { choice, entry: { id: entryId, ...parsed }, joinedCaseId, court, actor: d.actor },
+      trx,
+    );
     const task = await changeTask(
       store,
       d.taskId,
@@ -79,12 +101,30 @@ export async function confirmCandidate(
       trx,
     );
     const before = await getEntry(store, entryId, trx);
-    const entry: DatasetEntry = { id: entryId, ...parsed, sources: urls.map((u) => u.url) };
+    const entry: DatasetEntry = {
+      id: entryId,
+      ...parsed,
+      sources: urls.map((u) => u.url),
+      caseId: placement.caseId,
+      caseEvent: placement.caseId ? caseEvent : null,
+    };
     await upsertEntry(store, entry, 'review', d.taskId, trx);
     const after = (await getEntry(store, entryId, trx))!;
     await appendReviewLog(
       store,
       { taskId: d.taskId, entryId, actor: d.actor, action: 'entry-create', before, after },
+      trx,
+    );
+    await recordEntryInCase(
+      store,
+      {
+        placement,
+        entry: after,
+        court,
+        courtItemIds: courtItems.map((i) => i.item.id),
+        taskId: d.taskId,
+        actor: d.actor,
+      },
       trx,
     );
     await labelItems(
@@ -94,7 +134,7 @@ export async function confirmCandidate(
       parsed.category,
       d.actor,
     );
-    return { task, entry: after };
+    return { task, entry: (await getEntry(store, entryId, trx))! };
   });
 }
 

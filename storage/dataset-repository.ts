@@ -1,5 +1,15 @@
 import type { Selectable } from 'kysely';
-import type { Block, CategoryId, DatasetEntry, Lang, Outcome, Stage } from '../core/index.ts';
+import {
+  type Block,
+  type CaseEvent,
+  type CategoryId,
+  type DatasetEntry,
+  type Lang,
+  type Outcome,
+  ongoingInCase,
+  type Stage,
+} from '../core/index.ts';
+import { caseFirstMonths, refreshCase } from './cases-repository.ts';
 import { toNullableNumber, toNumber } from './dialect.ts';
 import { fromJson, nowIso, toJson } from './json-column.ts';
 import type { Store } from './open-store.ts';
@@ -13,7 +23,15 @@ export interface StoredEntry extends DatasetEntry {
   readonly updatedAt: string;
 }
 
-function toEntry(r: Selectable<DatasetEntriesTable>, sources: string[]): StoredEntry {
+/**
+ * `caseFirst` is the first month of the entry's case: an entry of a case is ongoing when its case began in
+ * an earlier month (derived); an entry without a case keeps the flag it was recorded with.
+ */
+function toEntry(
+  r: Selectable<DatasetEntriesTable>,
+  sources: string[],
+  caseFirst: ReadonlyMap<string, string>,
+): StoredEntry {
   const where = `dataset_entries ${r.id}`;
   return {
     id: r.id,
@@ -37,7 +55,9 @@ function toEntry(r: Selectable<DatasetEntriesTable>, sources: string[]): StoredE
     court: r.court,
     caseNumber: r.case_number,
     region: r.region,
-    ongoing: toNumber(r.ongoing) === 1,
+    ongoing: r.case_id ? ongoingInCase(r.month, caseFirst.get(r.case_id) ?? null) : toNumber(r.ongoing) === 1,
+    caseId: r.case_id,
+    caseEvent: r.case_event as CaseEvent | null,
     origin: r.origin as 'review' | 'import',
     reviewTaskId: toNullableNumber(r.review_task_id),
     version: toNumber(r.version),
@@ -67,7 +87,10 @@ function entryColumns(e: DatasetEntry) {
     court: e.court,
     case_number: e.caseNumber,
     region: e.region,
-    ongoing: e.ongoing ? 1 : 0,
+    // An entry of a case has its `ongoing` derived from the case when read; the column keeps 0 for it.
+    ongoing: !e.caseId && e.ongoing ? 1 : 0,
+    case_id: e.caseId ?? null,
+    case_event: e.caseId ? (e.caseEvent ?? null) : null,
   };
 }
 
@@ -95,13 +118,26 @@ async function writeSources(db: Db, entryId: string, urls: readonly string[]): P
  */
 export async function upsertEntry(
   store: Store,
-  entry: DatasetEntry,
+  given: DatasetEntry,
   origin: 'review' | 'import',
   reviewTaskId: number | null = null,
   db: Db = store.db,
+  options: { readonly deferCaseRefresh?: Set<string> } = {},
 ): Promise<'inserted' | 'updated' | 'unchanged'> {
-  const existing = await getEntry(store, entry.id, db);
+  const existing = await getEntry(store, given.id, db);
   const now = nowIso();
+  // A file without the case columns leaves the stored case as it is.
+  const entry: DatasetEntry =
+    given.caseId === undefined
+      ? { ...given, caseId: existing?.caseId ?? null, caseEvent: existing?.caseEvent ?? null }
+      : given;
+  const cases = [existing?.caseId, entry.caseId].filter((c): c is string => !!c);
+  const refresh = async () => {
+    for (const c of new Set(cases)) {
+      if (options.deferCaseRefresh) options.deferCaseRefresh.add(c);
+      else await refreshCase(store, c, db);
+    }
+  };
   if (!existing) {
     await db
       .insertInto('dataset_entries')
@@ -116,6 +152,7 @@ export async function upsertEntry(
       })
       .execute();
     await writeSources(db, entry.id, entry.sources);
+    await refresh();
     return 'inserted';
   }
   const before = JSON.stringify({ ...entryColumns(existing), sources: existing.sources });
@@ -127,18 +164,27 @@ export async function upsertEntry(
     .where('id', '=', entry.id)
     .execute();
   await writeSources(db, entry.id, entry.sources);
+  await refresh();
   return 'updated';
 }
 
-/** Inserts or updates many entries in one transaction: all or nothing. */
+/**
+ * Inserts or updates many entries in one transaction: all or nothing. `before` runs first in that
+ * transaction (an import creates the cases its rows name there).
+ */
 export async function upsertEntries(
   store: Store,
   entries: readonly DatasetEntry[],
   origin: 'review' | 'import',
+  before?: (db: Db) => Promise<void>,
 ): Promise<{ inserted: number; updated: number; unchanged: number }> {
   const counts = { inserted: 0, updated: 0, unchanged: 0 };
   await store.db.transaction().execute(async (trx) => {
-    for (const e of entries) counts[await upsertEntry(store, e, origin, null, trx)]++;
+    if (before) await before(trx);
+    const cases = new Set<string>();
+    for (const e of entries)
+      counts[await upsertEntry(store, e, origin, null, trx, { deferCaseRefresh: cases })]++;
+    for (const c of cases) await refreshCase(store, c, trx);
   });
   return counts;
 }
@@ -152,9 +198,11 @@ export async function getEntry(store: Store, id: string, db: Db = store.db): Pro
     .where('entry_id', '=', id)
     .orderBy('position')
     .execute();
+  const firsts = row.case_id ? await caseFirstMonths(store, [row.case_id], db) : new Map<string, string>();
   return toEntry(
     row,
     sources.map((s) => s.url),
+    firsts,
   );
 }
 
@@ -165,22 +213,29 @@ export interface EntryFilter {
   readonly fromDate?: string;
   readonly toDate?: string;
   readonly category?: CategoryId;
+  /** The entries of one case. */
+  readonly caseId?: string;
 }
 
 /** Entries ordered by month, event date and id. */
-export async function listEntries(store: Store, filter: EntryFilter = {}): Promise<StoredEntry[]> {
-  let q = store.db.selectFrom('dataset_entries').selectAll();
+export async function listEntries(
+  store: Store,
+  filter: EntryFilter = {},
+  db: Db = store.db,
+): Promise<StoredEntry[]> {
+  let q = db.selectFrom('dataset_entries').selectAll();
   if (filter.fromMonth) q = q.where('month', '>=', filter.fromMonth);
   if (filter.toMonth) q = q.where('month', '<=', filter.toMonth);
   if (filter.fromDate) q = q.where('event_date', '>=', filter.fromDate);
   if (filter.toDate) q = q.where('event_date', '<=', filter.toDate);
   if (filter.category) q = q.where('category', '=', filter.category);
+  if (filter.caseId) q = q.where('case_id', '=', filter.caseId);
   const rows = await q.orderBy('month').orderBy('event_date').orderBy('id').execute();
   const ids = rows.map((r) => r.id);
   const byEntry = new Map<string, string[]>();
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    const srcs = await store.db
+    const srcs = await db
       .selectFrom('dataset_entry_sources')
       .select(['entry_id', 'url'])
       .where('entry_id', 'in', chunk)
@@ -189,10 +244,21 @@ export async function listEntries(store: Store, filter: EntryFilter = {}): Promi
       .execute();
     for (const s of srcs) byEntry.set(s.entry_id, [...(byEntry.get(s.entry_id) ?? []), s.url]);
   }
-  return rows.map((r) => toEntry(r, byEntry.get(r.id) ?? []));
+  const firsts = await caseFirstMonths(
+    store,
+    rows.flatMap((r) => (r.case_id ? [r.case_id] : [])),
+    db,
+  );
+  return rows.map((r) => toEntry(r, byEntry.get(r.id) ?? [], firsts));
 }
 
 export async function deleteEntry(store: Store, id: string, db: Db = store.db): Promise<void> {
+  const row = await db
+    .selectFrom('dataset_entries')
+    .select('case_id')
+    .where('id', '=', id)
+    .executeTakeFirst();
   await db.deleteFrom('dataset_entry_sources').where('entry_id', '=', id).execute();
   await db.deleteFrom('dataset_entries').where('id', '=', id).execute();
+  if (row?.case_id) await refreshCase(store, row.case_id, db);
 }

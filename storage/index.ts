@@ -1,5 +1,6 @@
 // The public surface of storage/: nothing outside this folder writes SQL or touches a driver.
 
+export * from './cases-repository.ts';
 export * from './classifications-repository.ts';
 export * from './crawl-frontier-repository.ts';
 export * from './crawl-runs-repository.ts';

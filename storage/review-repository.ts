@@ -33,6 +33,8 @@ export interface ReviewLogEntry {
   readonly id: number;
   readonly taskId: number | null;
   readonly entryId: string | null;
+  /** The case the action changed, if any. */
+  readonly caseId?: string | null;
   readonly actor: string;
   readonly action: string;
   readonly at: string;
@@ -301,6 +303,7 @@ export async function appendReviewLog(
   e: {
     taskId: number | null;
     entryId: string | null;
+    caseId?: string | null;
     actor: string;
     action: string;
     before: unknown;
@@ -313,6 +316,7 @@ export async function appendReviewLog(
     .values({
       task_id: e.taskId,
       entry_id: e.entryId,
+      case_id: e.caseId ?? null,
       actor: e.actor,
       action: e.action,
       at: nowIso(),
@@ -324,16 +328,18 @@ export async function appendReviewLog(
 
 export async function listReviewLog(
   store: Store,
-  f: { taskId?: number; entryId?: string } = {},
+  f: { taskId?: number; entryId?: string; caseId?: string } = {},
 ): Promise<ReviewLogEntry[]> {
   let q = store.db.selectFrom('review_log').selectAll();
   if (f.taskId !== undefined) q = q.where('task_id', '=', f.taskId);
   if (f.entryId !== undefined) q = q.where('entry_id', '=', f.entryId);
+  if (f.caseId !== undefined) q = q.where('case_id', '=', f.caseId);
   const rows = await q.orderBy('id').execute();
   return rows.map((r) => ({
     id: toNumber(r.id),
     taskId: toNullableNumber(r.task_id),
     entryId: r.entry_id,
+    caseId: r.case_id,
     actor: r.actor,
     action: r.action,
     at: r.at,

@@ -141,6 +141,7 @@ export interface ReviewLogTable {
   at: string;
   before_json: string | null;
   after_json: string | null;
+  case_id: string | null;
 }
 
 export interface UsersTable {
@@ -192,6 +193,8 @@ export interface DatasetEntriesTable {
   case_number: string | null;
   region: string | null;
   ongoing: number;
+  case_id: string | null;
+  case_event: string | null;
   review_task_id: number | null;
   origin: string; // review | import
   version: number;
@@ -204,6 +207,45 @@ export interface DatasetEntrySourcesTable {
   position: number;
   url: string;
   item_id: number | null;
+}
+
+export interface CasesTable {
+  id: string;
+  title: string;
+  category: string | null;
+  status: string;
+  derived_status: string;
+  status_override: string | null;
+  status_note: string | null;
+  claimants_json: string;
+  defendants_json: string;
+  court: string | null;
+  region: string | null;
+  law_articles_json: string;
+  claimed_amount_kzt: number | string | null;
+  awarded_amount_kzt: number | string | null;
+  honor_dignity: number;
+  first_month: string | null;
+  last_month: string | null;
+  merged_into: string | null;
+  version: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CaseNumbersTable {
+  case_id: string;
+  normalized: string;
+  case_number: string;
+  origin: string; // entry | editor
+}
+
+export interface CaseItemsTable {
+  item_id: number;
+  case_id: string;
+  matched_by: string; // case_number | reviewer
+  added_at: string;
 }
 
 export interface Schema {
@@ -223,4 +265,7 @@ export interface Schema {
   labels: LabelsTable;
   dataset_entries: DatasetEntriesTable;
   dataset_entry_sources: DatasetEntrySourcesTable;
+  cases: CasesTable;
+  case_numbers: CaseNumbersTable;
+  case_items: CaseItemsTable;
 }

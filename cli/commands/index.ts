@@ -1,5 +1,6 @@
 // Every `soz` subcommand, in the order `soz --help` lists them: the daily work first.
 import type { Command } from '../command.ts';
+import { casesCommand } from './cases-command.ts';
 import { classifyCommand } from './classify-command.ts';
 import { crawlCommand } from './crawl-command.ts';
 import { datasetCommand } from './dataset-command.ts';
@@ -19,6 +20,7 @@ export const COMMANDS: readonly Command[] = [
   demoCommand,
   crawlCommand,
   reviewCommand,
+  casesCommand,
   digestCommand,
   datasetCommand,
   itemsCommand,

@@ -10,6 +10,7 @@ import {
   rejectCandidate,
   splitCandidate,
   startReviewServer,
+  suggestCase,
   undoDecision,
 } from '../../pipeline/index.ts';
 import {
@@ -35,7 +36,7 @@ function taskIdArg(ctx: CommandContext): number {
 }
 
 /** The acting reviewer: must be an account when accounts exist; its role decides what it may undo. */
-async function reviewer(ctx: CommandContext, store: Store): Promise<{ name: string; role: UserRole }> {
+export async function reviewer(ctx: CommandContext, store: Store): Promise<{ name: string; role: UserRole }> {
   const name = stringOption(ctx, 'reviewer', true).trim();
   if (!name) throw usageError('--reviewer: give your name');
   if ((await countUsers(store)) === 0) return { name, role: 'editor' };
@@ -188,8 +189,12 @@ const show: Command = {
   allowPositionals: true,
   async run(ctx) {
     const id = taskIdArg(ctx);
-    const c = await loadCandidate(await ctx.openStore(), id);
-    if (!c) throw inputError(`no candidate with id ${id}`);
+    const store = await ctx.openStore();
+    const loaded = await loadCandidate(store, id);
+    if (!loaded) throw inputError(`no candidate with id ${id}`);
+    // The suggestion with what a court record and the joined case already say, and the cases it may update.
+    const cases = await suggestCase(store, loaded, '', true);
+    const c = { ...loaded, draft: cases.draft };
     if (ctx.values.json) {
       ctx.out(
         JSON.stringify({
@@ -207,6 +212,16 @@ const show: Command = {
             text: i.item.text,
           })),
           suggestedEntry: c.draft,
+          case: {
+            joined: cases.joinedCase?.id ?? null,
+            proposals: cases.proposals.map((p) => ({
+              id: p.legalCase.id,
+              title: p.legalCase.title,
+              status: p.legalCase.status,
+              reasons: p.reasons,
+              matched: p.matched,
+            })),
+          },
           log: c.log,
         }),
       );
@@ -230,6 +245,12 @@ const show: Command = {
         `  ${cat.id.padEnd(22)} ${cat.score.toFixed(2)}  ${cat.evidence.map((e) => `«${e.text}»`).join(' ')}`,
       );
     }
+    if (cases.joinedCase)
+      ctx.out(`\nIts court item joined case ${cases.joinedCase.id}: ${cases.joinedCase.title}`);
+    for (const p of cases.proposals)
+      ctx.out(
+        `Update of case ${p.legalCase.id}? ${p.legalCase.title} (${p.reasons.join(', ')}: ${p.matched.join(', ')}) → --case ${p.legalCase.id}`,
+      );
     ctx.out('\nSuggested entry (override with soz review confirm --FIELD VALUE):');
     for (const f of ENTRY_FIELDS) ctx.out(`  --${optionName(f).padEnd(20)} ${c.draft[f]}`);
     ctx.out(`\n${head?.item.text ?? ''}`);
@@ -252,8 +273,16 @@ const confirm: Command = {
 
 Fields start from the suggestion that 'soz review show ID' prints; each option overrides one:
 ${ENTRY_FIELDS.map((f) => `  --${optionName(f)}`).join('\n')}
-Lists (people, outlets, actors) are separated by ';'. Flags (in-court, is-honor-dignity, ongoing) take yes/no.`,
-  options: { ...decisionOptions, ...fieldOptions },
+Lists (people, outlets, actors) are separated by ';'. Flags (in-court, is-honor-dignity, ongoing) take yes/no.
+--case places the entry in a case: a case id (an update of that case), new, or none; without it the case
+its court item joined, else a new case for a charge, claim or decision. --case-event says what the entry is
+in the case (charge, hearing, closed_hearing, judicial_act, appeal, dropped, other; derived by default).`,
+  options: {
+    ...decisionOptions,
+    ...fieldOptions,
+    case: { type: 'string' },
+    'case-event': { type: 'string' },
+  },
   allowPositionals: true,
   async run(ctx) {
     const taskId = taskIdArg(ctx);
@@ -266,12 +295,19 @@ Lists (people, outlets, actors) are separated by ';'. Flags (in-court, is-honor-
       if (v !== undefined) form[f] = v;
     }
     const { entry } = await decide(() =>
-      confirmCandidate(store, { taskId, expectedVersion: expectVersion(ctx), actor: who.name, form }),
+      confirmCandidate(store, {
+        taskId,
+        expectedVersion: expectVersion(ctx),
+        actor: who.name,
+        form,
+        caseId: stringOption(ctx, 'case'),
+        caseEvent: stringOption(ctx, 'case-event'),
+      }),
     );
     if (ctx.values.json) ctx.out(JSON.stringify(entry));
     else
       ctx.out(
-        `confirmed candidate ${taskId} as entry ${entry.id} (${entry.category}, ${entry.sources.length} source(s))`,
+        `confirmed candidate ${taskId} as entry ${entry.id} (${entry.category}, ${entry.sources.length} source(s))${entry.caseId ? ` in case ${entry.caseId}` : ''}`,
       );
     return EXIT.ok;
   },

@@ -25,7 +25,17 @@ export const DATASET_FIELDS = [
   'caseNumber',
   'region',
   'ongoing',
+  // The case the entry belongs to and what it is there (files written before cases lack both: such a row
+  // leaves the stored entry's case as it is).
+  'case_id',
+  'case_event',
 ] as const;
+
+/** Other spellings accepted on import, in the file's camelCase style. */
+export const FIELD_ALIASES: Readonly<Record<string, DatasetField>> = {
+  caseId: 'case_id',
+  caseEvent: 'case_event',
+};
 
 export type DatasetField = (typeof DATASET_FIELDS)[number];
 
@@ -70,6 +80,8 @@ export function entryToRow(
     caseNumber: e.caseNumber,
     region: e.region,
     ongoing: e.ongoing,
+    case_id: e.caseId ?? null,
+    case_event: e.caseId ? (e.caseEvent ?? null) : null,
   };
 }
 

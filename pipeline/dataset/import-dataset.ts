@@ -1,7 +1,8 @@
 // `soz dataset import`: validates every row, then stores all of them in one transaction, or none.
 import type { DatasetEntry } from '../../core/index.ts';
-import { inputError } from '../../core/index.ts';
-import { type Store, upsertEntries } from '../../storage/index.ts';
+import { compareCaseEntries, inputError } from '../../core/index.ts';
+import { existingCaseIds, insertCase, type Store, upsertEntries } from '../../storage/index.ts';
+import { newCaseFacts } from '../cases/case-facts.ts';
 import type { RawRow } from './dataset-fields.ts';
 import { readDatasetFile } from './read-dataset-file.ts';
 import { assignStableIds } from './stable-entry-id.ts';
@@ -72,6 +73,20 @@ export async function importDataset(
     Object.assign(err, { rowErrors: errors });
     throw err;
   }
-  const counts = await upsertEntries(store, entries, 'import');
+  const counts = await upsertEntries(store, entries, 'import', (db) => createNamedCases(store, entries, db));
   return { rows: raw.length, ...counts, skipped: errors };
+}
+
+/** The cases a file names that do not exist yet are created, each from its earliest row. */
+async function createNamedCases(store: Store, entries: readonly DatasetEntry[], db: Store['db']) {
+  const named = new Map<string, DatasetEntry[]>();
+  for (const e of entries) if (e.caseId) named.set(e.caseId, [...(named.get(e.caseId) ?? []), e]);
+  if (named.size === 0) return;
+  const known = await existingCaseIds(store, [...named.keys()], db);
+  for (const [id, rows] of named) {
+    if (known.has(id)) continue;
+    const first = [...rows].sort(compareCaseEntries)[0]!;
+    const charge = rows.find((r) => r.block === 'C') ?? first;
+    await insertCase(store, newCaseFacts({ ...first, category: charge.category }, id, 'import'), db);
+  }
 }

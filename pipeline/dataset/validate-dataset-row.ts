@@ -1,6 +1,8 @@
 // Turns one raw row of a dataset file into an entry, or into errors that name the row and the field.
 import {
   blockOf,
+  CASE_EVENTS,
+  CASE_ID_PATTERN,
   CATEGORY_IDS,
   type DatasetEntry,
   isCategoryId,
@@ -8,7 +10,13 @@ import {
   type Outcome,
   type Stage,
 } from '../../core/index.ts';
-import { DATASET_FIELDS, LIST_SEPARATOR, type RawRow, type RawValue } from './dataset-fields.ts';
+import {
+  DATASET_FIELDS,
+  FIELD_ALIASES,
+  LIST_SEPARATOR,
+  type RawRow,
+  type RawValue,
+} from './dataset-fields.ts';
 
 export interface DatasetRowError {
   readonly row: number;
@@ -108,9 +116,12 @@ function oneOf<T extends string>(
 
 export function validateDatasetRow(raw: RawRow): RowResult {
   const errs = new RowErrors(raw.row);
-  const v = raw.values;
-  for (const key of Object.keys(v)) {
-    if (!(DATASET_FIELDS as readonly string[]).includes(key)) errs.add(key, 'is not a dataset field');
+  const v: Record<string, RawValue> = {};
+  for (const [key, value] of Object.entries(raw.values)) {
+    const field = FIELD_ALIASES[key] ?? key;
+    if (!(DATASET_FIELDS as readonly string[]).includes(field)) errs.add(key, 'is not a dataset field');
+    else if (field in v) errs.add(key, `repeats column ${field}`);
+    else v[field] = value;
   }
 
   const id = text(v.id, 'id', errs);
@@ -156,6 +167,14 @@ export function validateDatasetRow(raw: RawRow): RowResult {
 
   const langGiven = oneOf(v.lang, 'lang', LANGS, errs);
 
+  // Absent column: leave the stored entry's case alone; empty cell: no case.
+  const caseGiven = 'case_id' in v;
+  const caseId = text(v.case_id, 'case_id', errs);
+  if (caseId !== null && !CASE_ID_PATTERN.test(caseId))
+    errs.add('case_id', `${show(v.case_id)} must be letters, digits, '.', '_', ':' or '-'`);
+  const caseEvent = oneOf(v.case_event, 'case_event', CASE_EVENTS, errs);
+  if (caseEvent !== null && caseId === null) errs.add('case_event', 'needs a case_id');
+
   const entry: ValidatedEntry = {
     id,
     month: month ?? '',
@@ -180,6 +199,7 @@ export function validateDatasetRow(raw: RawRow): RowResult {
     caseNumber: text(v.caseNumber, 'caseNumber', errs),
     region: text(v.region, 'region', errs),
     ongoing: bool(v.ongoing, 'ongoing', errs),
+    ...(caseGiven || 'case_event' in v ? { caseId, caseEvent } : {}),
   };
   for (const url of entry.sources) {
     if (!/^https?:\/\/[^\s/]+\.[^\s]*$/.test(url)) errs.add('sources', `${show(url)} is not an http(s) URL`);

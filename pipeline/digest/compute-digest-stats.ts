@@ -1,7 +1,8 @@
 // Every number of the monthly report, computed from confirmed entries, each with the ids it counts. The
 // rules are documented in docs/digest.md; in short: an entry counts in the month it is filed under
 // (`month`), ongoing entries (a case already counted in an earlier month) are shown but never counted,
-// charges are counted by their category, judicial acts only in the judicial-acts sentence.
+// charges are counted by their category, judicial acts only in the judicial-acts sentence — and there as
+// the acts of the month of every case, even one counted earlier (a decision is news of its month).
 import { type Block, CATEGORY_IDS, type CategoryId, type DatasetEntry } from '../../core/index.ts';
 
 export interface Counted {
@@ -91,10 +92,26 @@ const inMonths = (entries: readonly DatasetEntry[], from: string, to: string) =>
   entries.filter((e) => e.month >= from && e.month <= to);
 
 /**
+ * A judicial act the judicial-acts figures count: one of a case always (the cases' acts of the month,
+ * even of a case counted earlier); one without a case unless it was recorded as ongoing.
+ */
+export const isCountedAct = (e: DatasetEntry): boolean =>
+  e.stage === 'judicial_act' && (!!e.caseId || !e.ongoing);
+
+export interface DigestStatsOptions {
+  /** Cases on honour, dignity and business reputation: their acts count as such. */
+  readonly honourCases?: ReadonlySet<string>;
+}
+
+/**
  * Computes the statistics of `month` (YYYY-MM) from confirmed entries of any period: only the month, the
  * year to date and the same months of the previous year are read.
  */
-export function computeDigestStats(entries: readonly DatasetEntry[], month: string): DigestStats {
+export function computeDigestStats(
+  entries: readonly DatasetEntry[],
+  month: string,
+  options: DigestStatsOptions = {},
+): DigestStats {
   const year = Number(month.slice(0, 4));
   const mm = month.slice(5, 7);
   const counted = entries.filter((e) => !e.ongoing);
@@ -103,7 +120,10 @@ export function computeDigestStats(entries: readonly DatasetEntry[], month: stri
   const ytd = inMonths(counted, `${year}-01`, month);
   const prevYtd = inMonths(counted, `${year - 1}-01`, `${year - 1}-${mm}`);
 
-  const acts = monthCounted.filter((e) => e.stage === 'judicial_act' && e.isHonorDignity);
+  const honour = (e: DatasetEntry) =>
+    e.isHonorDignity || (!!e.caseId && (options.honourCases?.has(e.caseId) ?? false));
+  const acts = monthEntries.filter((e) => isCountedAct(e) && honour(e));
+  const ytdActs = inMonths(entries, `${year}-01`, month).filter(isCountedAct);
   const classic: ClassicStats = {
     judicialActs: count(acts),
     judicialActsForMedia: count(acts.filter((e) => e.outcome === 'for_media')),
@@ -114,10 +134,7 @@ export function computeDigestStats(entries: readonly DatasetEntry[], month: stri
       ytd.filter((e) => e.stage === 'charge'),
       (e) => e.claimedAmountKzt,
     ),
-    awarded: sum(
-      ytd.filter((e) => e.stage === 'judicial_act'),
-      (e) => e.awardedAmountKzt,
-    ),
+    awarded: sum(ytdActs, (e) => e.awardedAmountKzt),
   };
 
   const curBlocks = perBlock(ytd);

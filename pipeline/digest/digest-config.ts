@@ -38,6 +38,8 @@ export interface DigestWords {
     readonly events: string;
   };
   readonly ongoing: string;
+  /** The note of an entry of a case counted in an earlier month: {month_nom|month_prep} {year} of that month. */
+  readonly caseUpdate: string;
   readonly sources: string;
   readonly empty: string;
   readonly chartTitle: string;
@@ -108,6 +110,7 @@ export function loadDigestWords(lang: DigestLang): DigestWords {
   for (const key of CLASSIC_KEYS) {
     if (!(key in words.classic)) throw inputError(`${where}: classic.${key} is missing`);
   }
+  if (typeof words.caseUpdate !== 'string') throw inputError(`${where}: caseUpdate is missing`);
   for (const form of ['nom', 'gen', 'prep'] as const) {
     if (words.months[form]?.length !== 12) throw inputError(`${where}: months.${form} needs 12 names`);
   }

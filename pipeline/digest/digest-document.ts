@@ -51,6 +51,11 @@ export interface DigestDocument {
   };
 }
 
+/** What the narrative needs of an entry's case: the month it was first counted in. */
+export interface DigestCase {
+  readonly firstMonth: string | null;
+}
+
 export interface DigestContext {
   readonly words: DigestWords;
   readonly common: DigestCommon;
@@ -59,12 +64,15 @@ export interface DigestContext {
   readonly monthValues: TemplateValues;
   /** The draft's date, YYYY-MM-DD. */
   readonly draftDate: string;
+  /** The cases of the month's entries, by id. */
+  readonly cases: ReadonlyMap<string, DigestCase>;
 }
 
 export function createDigestContext(
   stats: DigestStats,
   lang: DigestWords['lang'],
   draftDate: string,
+  cases: ReadonlyMap<string, DigestCase> = new Map(),
 ): DigestContext {
   const words = loadDigestWords(lang);
   const m = Number(stats.month.slice(5, 7)) - 1;
@@ -79,6 +87,7 @@ export function createDigestContext(
       month_prep: words.months.prep[m]!,
     },
     draftDate,
+    cases,
   };
 }
 
@@ -99,9 +108,22 @@ export function narrativeItem(ctx: DigestContext, e: DatasetEntry, withDate: boo
     id: e.id,
     date: withDate && e.eventDate ? formatDate(ctx, e.eventDate, 'short') : null,
     text: e.summary,
-    ongoingNote: e.ongoing ? ctx.words.ongoing : null,
+    ongoingNote: e.ongoing ? ongoingNote(ctx, e) : null,
     sources: e.sources,
   };
+}
+
+/** An entry of a case counted earlier is narrated as that case's update; one without a case, as ongoing. */
+function ongoingNote(ctx: DigestContext, e: DatasetEntry): string {
+  const first = e.caseId ? ctx.cases.get(e.caseId)?.firstMonth : null;
+  if (!first) return ctx.words.ongoing;
+  const m = Number(first.slice(5, 7)) - 1;
+  return fillTemplate(ctx.words.caseUpdate, {
+    year: first.slice(0, 4),
+    month_nom: ctx.words.months.nom[m]!,
+    month_gen: ctx.words.months.gen[m]!,
+    month_prep: ctx.words.months.prep[m]!,
+  });
 }
 
 /** The opening shared by both layouts: the foundation's names, the title, the date, the opening sentence. */

@@ -1,7 +1,7 @@
 // `npm run digest`: reads the confirmed entries the month needs and drafts the report in one layout,
 // language and format.
 import { parseMonth, usageError } from '../../core/index.ts';
-import { listEntries, type Store } from '../../storage/index.ts';
+import { listCases, listEntries, type Store } from '../../storage/index.ts';
 import { buildBlocksDigest } from './build-blocks-digest.ts';
 import { buildClassicDigest } from './build-classic-digest.ts';
 import { computeDigestStats } from './compute-digest-stats.ts';
@@ -45,8 +45,19 @@ export async function buildDigest(store: Store, options: DigestOptions): Promise
   const year = Number(month.slice(0, 4));
   // The month, the year to date and the same months of the previous year.
   const entries = await listEntries(store, { fromMonth: `${year - 1}-01`, toMonth: month });
-  const stats = computeDigestStats(entries, month);
-  const ctx = createDigestContext(stats, lang, options.draftDate ?? new Date().toISOString().slice(0, 10));
+  // Entries of a case read as ongoing when the case began earlier; their case says when, and whether its
+  // acts are on honour and dignity.
+  const caseIds = [...new Set(entries.flatMap((e) => (e.caseId ? [e.caseId] : [])))];
+  const cases = await listCases(store, { ids: caseIds, includeMerged: true });
+  const stats = computeDigestStats(entries, month, {
+    honourCases: new Set(cases.filter((c) => c.honorDignity).map((c) => c.id)),
+  });
+  const ctx = createDigestContext(
+    stats,
+    lang,
+    options.draftDate ?? new Date().toISOString().slice(0, 10),
+    new Map(cases.map((c) => [c.id, { firstMonth: c.firstMonth }])),
+  );
   const explain = options.explain ?? false;
   return (options.layout ?? 'classic') === 'classic'
     ? buildClassicDigest(ctx, explain)

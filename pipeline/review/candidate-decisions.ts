@@ -20,6 +20,7 @@ import {
   type UserRole,
   upsertEntry,
 } from '../../storage/index.ts';
+import { dropCaseIfEmpty } from '../cases/case-decisions.ts';
 import { decodeTaskFingerprint, encodeTaskFingerprint } from '../cluster/task-fingerprint.ts';
 import { assertOpen, type DecisionBase } from '../promote-entry.ts';
 import { topCategoryOf } from '../queue-candidate.ts';
@@ -183,6 +184,7 @@ export async function undoDecision(
           { taskId: d.taskId, entryId, actor: d.actor, action: 'entry-delete', before, after: null },
           trx,
         );
+        if (before.caseId) await dropCaseIfEmpty(store, before.caseId, d.actor, d.taskId, trx);
       }
     } else if (entryId && seen.status === 'duplicate') {
       const before = await getEntry(store, entryId, trx);

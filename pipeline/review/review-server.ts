@@ -22,6 +22,7 @@ import {
   setUserUiLang,
   type TaskStatus,
 } from '../../storage/index.ts';
+import { suggestCase } from '../cases/case-suggestion.ts';
 import { confirmCandidate, mergeCandidate } from '../promote-entry.ts';
 import { monthsAround } from '../queue-candidate.ts';
 import {
@@ -54,6 +55,7 @@ import {
   sessionCookie,
 } from './review-sessions.ts';
 import { doneText, errorText, nameOf, reasonText, statusName } from './review-wording.ts';
+import { handleCaseRoute } from './routes/case-routes.ts';
 import { sourcesRoute } from './routes/sources-route.ts';
 import { chooseUiLang, LANG_COOKIE, langCookie, requestUiLang, safeBackPath } from './ui-language.ts';
 import { isUiLang, type UiText, uiText } from './ui-text.ts';
@@ -215,21 +217,29 @@ export async function startReviewServer(
     flash: Flash[],
     status = 200,
     form?: Record<string, string>,
+    caseChoice?: { caseId?: string; caseEvent?: string },
   ) {
-    const candidate = await loadCandidate(store, taskId);
+    const loaded = await loadCandidate(store, taskId);
     const t = session.text;
-    if (!candidate)
+    if (!loaded)
       return send(
         res,
         404,
         messagePage(ctxOf(session), t.t('messages.notFound'), t.t('messages.noCandidate', { id: taskId })),
       );
+    // The case its court item joined, the cases it may update, and the form with what they already say.
+    const cases = await suggestCase(store, loaded, '', true);
+    const candidate = { ...loaded, draft: cases.draft };
     const entry = candidate.task.entryId ? await getEntry(store, candidate.task.entryId) : null;
     const months = candidate.task.month ? monthsAround(candidate.task.month, 1) : [];
     const mergeTargets = await entryIdsOfMonths(store, months);
     const { previous, next } = await adjacentPendingTasks(store, candidate.task);
     const ctx = { ...ctxOf(session), user: session.user, here: `/candidates/${taskId}` };
-    send(res, status, candidatePage(ctx, { candidate, entry, mergeTargets, previous, next, form }, flash));
+    send(
+      res,
+      status,
+      candidatePage(ctx, { candidate, entry, mergeTargets, previous, next, form, cases, caseChoice }, flash),
+    );
   }
 
   const ctxOf = (s: Viewer | null, text: UiText = s?.text ?? uiText(defaultLang)): PageContext => ({
@@ -252,7 +262,13 @@ export async function startReviewServer(
     try {
       switch (action) {
         case 'confirm':
-          await confirmCandidate(store, { ...base, form: formFields(body) });
+          // "Update of case …" buttons send attachCase; the case select sends caseId.
+          await confirmCandidate(store, {
+            ...base,
+            form: formFields(body),
+            caseId: body.get('attachCase') ?? body.get('caseId'),
+            caseEvent: body.get('caseEvent'),
+          });
           break;
         case 'reject':
           await rejectCandidate(store, { ...base, reason: body.get('reason') ?? '' });
@@ -308,6 +324,9 @@ export async function startReviewServer(
           [{ kind: 'error', message: t.t('messages.notSaved', { detail: errorText(t, error) }) }],
           400,
           action === 'confirm' ? formFields(body) : undefined,
+          action === 'confirm'
+            ? { caseId: body.get('attachCase') ?? body.get('caseId'), caseEvent: body.get('caseEvent') }
+            : undefined,
         );
       }
       throw error;
@@ -558,6 +577,16 @@ export async function startReviewServer(
       const page = await sourcesRoute(store, ctx);
       return send(res, page.status, page.body);
     }
+    const caseRequest = {
+      store,
+      url,
+      body,
+      ctx: { ...ctx, user: session.user },
+      send: (status: number, page: string) => send(res, status, page),
+      redirect: (location: string) => redirect(res, location),
+      log: (message: string) => logger.info(message),
+    };
+    if (await handleCaseRoute(caseRequest)) return;
     return send(res, 404, messagePage(ctx, t.t('messages.notFound'), t.t('messages.noPage')));
   }
 

@@ -2,7 +2,7 @@
 // actions, the flash after a decision, and decision errors in the reviewer's language. Every family of
 // keys built from a value (common.status.<status>…) is listed in WORDING_FAMILIES, so a test checks that
 // each value has its wording in every language.
-import { HEALTH_FLAG_KINDS, SOURCE_RUN_STATUSES } from '../../core/index.ts';
+import { CASE_EVENTS, CASE_STATUSES, HEALTH_FLAG_KINDS, SOURCE_RUN_STATUSES } from '../../core/index.ts';
 import { ENTRY_FIELDS, LANGS, OUTCOMES, STAGES } from './entry-draft.ts';
 import { type UiReason, uiReasonOf } from './review-errors.ts';
 import type { UiText } from './ui-text.ts';
@@ -21,6 +21,22 @@ export const LOG_ACTIONS = [
   'entry-delete',
   'entry-edit',
 ] as const;
+/** The review log's actions on cases (named under cases.action). */
+export const CASE_LOG_ACTIONS = [
+  'case-create',
+  'case-attach',
+  'case-detach',
+  'case-edit',
+  'case-status',
+  'case-event',
+  'case-merge-from',
+  'case-merge-into',
+  'case-split-from',
+  'case-split-off',
+  'case-delete',
+] as const;
+/** Why a case is proposed for a candidate (pipeline/cases/propose-cases.ts). */
+export const CASE_PROPOSAL_REASONS = ['court_item', 'case_number', 'people_article'] as const;
 /** Fields whose change the candidate page's log describes. */
 export const CHANGE_FIELDS = [
   'status',
@@ -49,6 +65,13 @@ export const WORDING_FAMILIES: Readonly<Record<string, readonly string[]>> = {
   'messages.done': [...DECISIONS, 'saved'],
   'messages.decision': DECISIONS,
   'sources.status': SOURCE_RUN_STATUSES,
+  'cases.status': CASE_STATUSES,
+  'cases.event': CASE_EVENTS,
+  'cases.action': CASE_LOG_ACTIONS,
+  'cases.candidate.reason': CASE_PROPOSAL_REASONS,
+  'cases.page.joinedBy': ['case_number', 'reviewer'],
+  'cases.done': ['saved', 'status', 'event', 'attach', 'detach', 'split', 'merge', 'deleted'],
+  'cases.monthName': ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'],
   'sources.flag': HEALTH_FLAG_KINDS,
 };
 
@@ -59,6 +82,9 @@ export function nameOf(text: UiText, prefix: string, value: string | null | unde
   return text.has(key) ? text.t(key) : value;
 }
 
+/** A review log action in the page's language: a case's actions have their own family. */
+export const actionName = (text: UiText, action: string) =>
+  nameOf(text, action.startsWith('case-') ? 'cases.action' : 'candidate.actions', action);
 export const statusName = (text: UiText, status: string) => nameOf(text, 'common.status', status);
 export const langName = (text: UiText, lang: string | null | undefined) =>
   lang ? nameOf(text, 'common.langNames', lang) : '?';

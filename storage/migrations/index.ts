@@ -6,6 +6,7 @@ import { initialSchema } from './001-initial-schema.ts';
 import { reviewQueueIndexes } from './004-review-queue-indexes.ts';
 import { itemsUrlIndex } from './005-items-url-index.ts';
 import { sourceHealth } from './006-source-health.ts';
+import { cases } from './007-cases.ts';
 import { usersUiLang } from './010-users-ui-lang.ts';
 import type { AnyDb, Migration } from './migration.ts';
 
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   initialSchema,
   reviewQueueIndexes,
   itemsUrlIndex,
+  cases,
   sourceHealth,
   usersUiLang,
 ].sort((a, b) => a.version - b.version);

@@ -23,7 +23,9 @@ import {
 interface UiPage {
   readonly name: string;
   /** The page's address, given the seeded candidates (and `confirmedEntry`, an entry made by review). */
-  readonly path: (s: SeededReview & { readonly confirmedEntry: string }) => string;
+  readonly path: (
+    s: SeededReview & { readonly confirmedEntry: string; readonly confirmedCase: string },
+  ) => string;
   /** The HTTP status the page answers with (200 unless given). */
   readonly status?: number;
 }
@@ -41,6 +43,8 @@ const UI_PAGES: readonly UiPage[] = [
   { name: 'entry (imported)', path: () => `/entries/${CONFIRMED_BLOCKING_ENTRY_ID}` },
   { name: 'entry (made by review)', path: (s) => `/entries/${s.confirmedEntry}` },
   { name: 'sources (source health, editors)', path: () => '/sources' },
+  { name: 'cases of the month', path: () => '/cases?month=2024-03' },
+  { name: 'case (made by review)', path: (s) => `/cases/${encodeURIComponent(s.confirmedCase)}` },
   { name: 'page not found', path: () => '/no-such-page', status: 404 },
 ];
 
@@ -58,7 +62,7 @@ const silent = { debug() {}, info() {}, warn() {}, error() {} };
 let t: TestStore;
 let server: { url: string; close(): Promise<void> };
 let browser: Browser;
-let seeded: SeededReview & { confirmedEntry: string };
+let seeded: SeededReview & { confirmedEntry: string; confirmedCase: string };
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
@@ -75,8 +79,11 @@ beforeAll(async () => {
     taskId: base.tasks[DETENTION_SHYMKENT.key]!,
     actor: 'aliya',
     form: { category: 'detention', stage: 'incident', month: '2024-03', eventDate: '2024-03-14' },
+    // A case of its own, so that the case pages have one to show.
+    caseId: 'new',
   });
-  seeded = { ...base, confirmedEntry: entry.id };
+  expect(entry.caseId).toBeTruthy();
+  seeded = { ...base, confirmedEntry: entry.id, confirmedCase: entry.caseId! };
   server = await startReviewServer(t.store, { port: 0, host: '127.0.0.1', logger: silent });
   const found = await findChromium();
   browser = await chromium.launch({ executablePath: found.executablePath, args: [...found.args] });

@@ -16,6 +16,9 @@ export interface TestStore {
 }
 
 const TABLES = [
+  'case_items',
+  'case_numbers',
+  'cases',
   'dataset_entry_sources',
   'dataset_entries',
   'labels',

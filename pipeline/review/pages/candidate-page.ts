@@ -1,11 +1,13 @@
 // One candidate: its reports (sources, language, dates), the head report's text with the evidence marked,
 // the ranked categories, the entry form pre-filled from the facts, the other decisions, and the log.
 import type { StoredEntry, User } from '../../../storage/index.ts';
+import type { CaseSuggestion } from '../../cases/case-suggestion.ts';
 import { highlightEvidence } from '../highlight-evidence.ts';
 import { html, type SafeHtml, safeHref } from '../html.ts';
 import type { Candidate } from '../load-candidate.ts';
-import { langName, nameOf, statusName } from '../review-wording.ts';
+import { actionName, langName, nameOf, statusName } from '../review-wording.ts';
 import type { UiText } from '../ui-text.ts';
+import { caseFields, caseProposals } from './case-fields.ts';
 import { entryFields } from './entry-fields.ts';
 import { csrfField, type Flash, layout, type PageContext } from './page-layout.ts';
 
@@ -17,6 +19,9 @@ export interface CandidatePageData {
   readonly next: number | null;
   /** Form values to show instead of the suggestion (after a rejected submission). */
   readonly form?: Record<string, string>;
+  /** The case it joined and the cases it may update (absent: the page shows no case fields). */
+  readonly cases?: CaseSuggestion;
+  readonly caseChoice?: { caseId?: string; caseEvent?: string };
 }
 
 function sourceLink(url: string): SafeHtml {
@@ -107,6 +112,7 @@ export function candidatePage(
         <h2>${t.t('candidate.confirm.heading')}</h2>
         ${csrfField(ctx.csrf)}${version}
         ${entryFields(form, { idPrefix: 'confirm', text: t })}
+        ${d.cases ? caseFields(ctx, d.cases, form.block, d.caseChoice) : ''}
         <button type="submit" class="primary">${t.t('candidate.confirm.button')}</button>
       </form>
       <form method="post" action="/candidates/${task.id}/reject" id="reject-form" class="decision">
@@ -148,6 +154,7 @@ export function candidatePage(
             ? html` → ${t.t('candidate.entry')} <a href="/entries/${encodeURIComponent(task.entryId)}" translate="no">${task.entryId}</a>`
             : ''
         }${task.reason ? html` (<span translate="no">${task.reason}</span>)` : ''}</p>
+      ${d.entry?.caseId ? html`<p class="entry-case" id="entry-case"><a href="/cases/${encodeURIComponent(d.entry.caseId)}">${t.t('cases.page.heading', { id: d.entry.caseId })}</a></p>` : ''}
       ${
         canUndo(ctx.user, task.decidedBy)
           ? html`<form method="post" action="/candidates/${task.id}/undo" id="undo-form">${csrfField(ctx.csrf)}${version}<button type="submit">${t.t('candidate.undo.button')}</button></form>`
@@ -157,7 +164,7 @@ export function candidatePage(
 
   const logRows = log.map(
     (l) => html`<tr>
-      <td>${t.dateTime(l.at)}</td><td>${l.actor === 'pipeline' ? t.t('candidate.log.pipeline') : html`<span translate="no">${l.actor}</span>`}</td><td>${nameOf(t, 'candidate.actions', l.action)}</td>
+      <td>${t.dateTime(l.at)}</td><td>${l.actor === 'pipeline' ? t.t('candidate.log.pipeline') : html`<span translate="no">${l.actor}</span>`}</td><td>${actionName(t, l.action)}</td>
       <td>${describeChange(t, l.before, l.after)}
         <details><summary>${t.t('candidate.log.beforeAfter')}</summary><pre translate="no">${JSON.stringify(l.before, null, 1)}</pre><pre translate="no">${JSON.stringify(l.after, null, 1)}</pre></details></td>
     </tr>`,
@@ -182,6 +189,7 @@ export function candidatePage(
             (c) =>
               html`<li><span class="cat">${t.category(c.id)}</span> <span class="num">${c.score.toFixed(2)}</span> <small>${t.n('candidate.evidence', c.evidence.length)}</small></li>`,
           )}</ol>
+          ${d.cases ? caseProposals(ctx, d.cases, open) : ''}
           ${actions}
         </div>
       </div>

@@ -2,7 +2,7 @@
 import type { ReviewLogEntry, StoredEntry, User } from '../../../storage/index.ts';
 import { formFromEntry } from '../entry-draft.ts';
 import { html, safeHref } from '../html.ts';
-import { nameOf } from '../review-wording.ts';
+import { actionName, nameOf } from '../review-wording.ts';
 import { entryFields } from './entry-fields.ts';
 import { csrfField, type Flash, layout, type PageContext } from './page-layout.ts';
 
@@ -48,7 +48,8 @@ export function entryPage(
   const editor = ctx.user.role === 'editor';
   const form = { ...formFromEntry(entry), ...(formValues ?? {}) };
   const body = html`<p class="crumbs"><a href="/entries?month=${entry.month}">${t.t('entry.backToMonth', { month: t.date(entry.month) })}</a>
-      ${entry.reviewTaskId !== null ? html` · <a href="/candidates/${entry.reviewTaskId}">${t.t('entry.candidate', { id: entry.reviewTaskId })}</a>` : ''}</p>
+      ${entry.reviewTaskId !== null ? html` · <a href="/candidates/${entry.reviewTaskId}">${t.t('entry.candidate', { id: entry.reviewTaskId })}</a>` : ''}
+      ${entry.caseId ? html` · <a href="/cases/${encodeURIComponent(entry.caseId)}" id="entry-case">${t.t('cases.page.heading', { id: entry.caseId })}</a>` : ''}</p>
     <h1>${t.t('entry.heading')} <span translate="no">${entry.id}</span></h1>
     <p class="meta">${t.category(entry.category)} · ${t.t('entry.block', { block: entry.block })} · ${t.t('entry.version', { version: entry.version })} · ${nameOf(t, 'common.origin', entry.origin)}</p>
     <h2>${t.t('entry.sources', { n: entry.sources.length })}</h2>
@@ -69,7 +70,7 @@ export function entryPage(
     </form>
     <h2>${t.t('entry.log.heading')}</h2>
     <table class="log-table"><thead><tr><th>${t.t('candidate.log.when')}</th><th>${t.t('candidate.log.who')}</th><th>${t.t('candidate.log.action')}</th></tr></thead><tbody>
-    ${log.map((l) => html`<tr><td>${t.dateTime(l.at)}</td><td>${l.actor === 'pipeline' ? t.t('candidate.log.pipeline') : html`<span translate="no">${l.actor}</span>`}</td><td>${nameOf(t, 'candidate.actions', l.action)}</td></tr>`)}
+    ${log.map((l) => html`<tr><td>${t.dateTime(l.at)}</td><td>${l.actor === 'pipeline' ? t.t('candidate.log.pipeline') : html`<span translate="no">${l.actor}</span>`}</td><td>${actionName(t, l.action)}</td></tr>`)}
     </tbody></table>`;
   return layout(ctx, t.t('entry.title', { id: entry.id }), body, flash);
 }

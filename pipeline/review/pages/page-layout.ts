@@ -63,6 +63,7 @@ export function layout(
     ? html`<nav>
         <a href="/queue">${t.t('common.nav.queue')}</a>
         <a href="/entries">${t.t('common.nav.entries')}</a>
+        <a href="/cases">${t.t('cases.nav')}</a>
         ${ctx.user.role === 'editor' ? html`<a href="/sources">${t.t('sources.nav')}</a>` : ''}
         <span class="who"><span translate="no">${ctx.user.name}</span> (${t.t(`common.roles.${ctx.user.role}`)})</span>
         <form method="post" action="/logout" class="inline">${csrfField(ctx.csrf)}<button type="submit">${t.t('common.nav.logout')}</button></form>

@@ -251,7 +251,7 @@ describe('formatDataset', () => {
       )
     ).toString('utf8');
     expect(csv.split('\r\n')[0]).toBe(
-      'id,month,eventDate,category,block,stage,inCourt,outcome,claimedAmountKzt,awardedAmountKzt,lawArticle,isHonorDignity,summary,lang,sources,people,outlets,actors,court,caseNumber,region,ongoing',
+      'id,month,eventDate,category,block,stage,inCourt,outcome,claimedAmountKzt,awardedAmountKzt,lawArticle,isHonorDignity,summary,lang,sources,people,outlets,actors,court,caseNumber,region,ongoing,case_id,case_event',
     );
     expect(csv).toContain('"Rules, marks and ""press areas""\nsecond paragraph"');
     expect(csv).toContain('"https://example-legal.kz/a | https://example-news.kz/b?x=1,2"');

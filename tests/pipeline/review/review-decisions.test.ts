@@ -85,7 +85,10 @@ describe.each(TEST_DIALECTS)('review decisions on %s', (dialect) => {
       'pipeline:cluster-join',
       'aliya:confirm',
       'aliya:entry-create',
+      // A confirmed claim opens its case (tests/pipeline/cases/ follow cases further).
+      'aliya:case-create',
     ]);
+    expect(entry.caseId).toBe(`c-2024-03-r${taskId}`);
   });
 
   it('suggests the top category, and takes a corrected one: the block follows it', async () => {
