@@ -198,6 +198,42 @@ export interface DatasetEntrySourcesTable {
   item_id: number | null;
 }
 
+/** A source (or the scheduler) held by one worker; renewed while it lives (migration 8). */
+export interface CrawlLeasesTable {
+  name: string;
+  holder: string;
+  job_id: string | null;
+  queue: string | null;
+  acquired_at: string;
+  /** Milliseconds on the database's clock. */
+  expires_ms: number | string;
+}
+
+/** The next request start a host allows, across all workers (migration 8). */
+export interface CrawlHostsTable {
+  host: string;
+  next_start_ms: number | string;
+}
+
+/** A request in flight to a host, by any worker; expires if its worker dies (migration 8). */
+export interface CrawlHostSlotsTable {
+  token: string;
+  host: string;
+  holder: string;
+  expires_ms: number | string;
+}
+
+/** A failed login of a key ("ip:…", "user:…"), for the rate limiter (migration 11). */
+export interface LoginFailuresTable {
+  key: string;
+  at_ms: number | string;
+}
+
+export interface LoginLocksTable {
+  key: string;
+  locked_until_ms: number | string;
+}
+
 export interface Schema {
   schema_migrations: SchemaMigrationsTable;
   sources: SourcesTable;
@@ -215,4 +251,9 @@ export interface Schema {
   labels: LabelsTable;
   dataset_entries: DatasetEntriesTable;
   dataset_entry_sources: DatasetEntrySourcesTable;
+  crawl_leases: CrawlLeasesTable;
+  crawl_hosts: CrawlHostsTable;
+  crawl_host_slots: CrawlHostSlotsTable;
+  login_failures: LoginFailuresTable;
+  login_locks: LoginLocksTable;
 }

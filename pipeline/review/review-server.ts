@@ -45,6 +45,7 @@ import {
   currentSession,
   LOGIN_CSRF_COOKIE,
   logIn,
+  loginCsrfCookie,
   logOut,
   newToken,
   SESSION_COOKIE,
@@ -63,6 +64,10 @@ export interface ReviewServerOptions {
   readonly logger?: Logger;
   /** Injected in tests to control the login rate limiter's clock. */
   readonly limiter?: LoginRateLimiter;
+  /** Behind a reverse proxy: the client address is the last one in X-Forwarded-For (never trusted otherwise). */
+  readonly trustProxy?: boolean;
+  /** The address reviewers open (the proxy's), e.g. https://review.example.org: https makes cookies Secure. */
+  readonly publicUrl?: string;
 }
 
 export interface ReviewServer {
@@ -138,11 +143,15 @@ const DONE_MESSAGES: Record<string, string> = {
   saved: 'Entry saved.',
 };
 
-/** A request without Origin (old browsers, curl) passes; one with an Origin must name this host. */
-function sameOrigin(req: IncomingMessage): boolean {
+/**
+ * A request without Origin (old browsers, curl) passes; one with an Origin must name this host, or the
+ * public URL's origin when the server sits behind a proxy (which may pass its own Host on).
+ */
+function sameOrigin(req: IncomingMessage, publicOrigin: string | null): boolean {
   const origin = req.headers.origin;
   if (origin === undefined) return true;
   if (origin === 'null') return false;
+  if (publicOrigin !== null && origin === publicOrigin) return true;
   try {
     return new URL(origin).host === req.headers.host;
   } catch {
@@ -200,7 +209,11 @@ export async function startReviewServer(
   const host = options.host ?? config.server.defaultHost;
   const port = options.port ?? config.server.defaultPort;
   const logger = options.logger ?? createLogger();
-  const limiter = options.limiter ?? new LoginRateLimiter(config.login);
+  const limiter = options.limiter ?? new LoginRateLimiter(store, config.login);
+  const publicUrl = options.publicUrl ?? config.server.publicUrl ?? null;
+  const publicOrigin = publicUrl ? new URL(publicUrl).origin : null;
+  const secure = publicOrigin?.startsWith('https:') ?? false;
+  const addressOf = (req: IncomingMessage) => clientAddress(req, options.trustProxy ?? false);
   if (!isLoopback(host) && (await countUsers(store)) === 0) {
     throw usageError(
       `refusing to listen on ${host}: no review accounts exist, so anyone on that network could use it; create one with 'soz users add NAME --role editor' first, or serve on 127.0.0.1`,
@@ -303,7 +316,7 @@ export async function startReviewServer(
       return send(res, 200, asset.body, asset.type, { 'cache-control': 'max-age=300' });
     }
     if (path === '/favicon.ico') return send(res, 204, '', 'image/x-icon');
-    if (method === 'POST' && !sameOrigin(req)) {
+    if (method === 'POST' && !sameOrigin(req, publicOrigin)) {
       return send(res, 403, 'cross-origin form posts are refused', 'text/plain; charset=utf-8');
     }
     const cookies = parseCookies(req.headers.cookie);
@@ -318,7 +331,7 @@ export async function startReviewServer(
         const csrf = existing && /^[A-Za-z0-9_-]{43}$/.test(existing) ? existing : newToken();
         const noAccounts = (await countUsers(store)) === 0;
         return send(res, 200, loginPage({ csrf, noAccounts, text }), undefined, {
-          'set-cookie': `${LOGIN_CSRF_COOKIE}=${csrf}; Path=/login; HttpOnly; SameSite=Strict; Max-Age=3600`,
+          'set-cookie': loginCsrfCookie(csrf, secure),
         });
       }
       if (method === 'POST') {
@@ -338,26 +351,28 @@ export async function startReviewServer(
             }),
             undefined,
             {
-              'set-cookie': `${LOGIN_CSRF_COOKIE}=${csrf}; Path=/login; HttpOnly; SameSite=Strict; Max-Age=3600`,
+              'set-cookie': loginCsrfCookie(csrf, secure),
             },
           );
         }
         const result = await logIn(
           store,
           limiter,
-          { name, password: body.get('password') ?? '', address: clientAddress(req) },
+          { name, password: body.get('password') ?? '', address: addressOf(req) },
           config,
         );
         if (result.ok) {
           logger.info(`review: ${name} logged in`);
-          return redirect(res, '/queue', { 'set-cookie': sessionCookie(result.token, result.maxAge) });
+          return redirect(res, '/queue', {
+            'set-cookie': sessionCookie(result.token, result.maxAge, secure),
+          });
         }
         logger.warn(
-          `review: failed login for "${name.slice(0, 64)}" from ${clientAddress(req)}${result.retryAfter > 0 ? ' (locked)' : ''}`,
+          `review: failed login for "${name.slice(0, 64)}" from ${addressOf(req)}${result.retryAfter > 0 ? ' (locked)' : ''}`,
         );
         const csrf = newToken();
         const extra: Record<string, string> = {
-          'set-cookie': `${LOGIN_CSRF_COOKIE}=${csrf}; Path=/login; HttpOnly; SameSite=Strict; Max-Age=3600`,
+          'set-cookie': loginCsrfCookie(csrf, secure),
         };
         if (result.retryAfter > 0) extra['retry-after'] = String(result.retryAfter);
         return send(
@@ -413,7 +428,7 @@ export async function startReviewServer(
 
     if (path === '/logout' && body) {
       await logOut(store, cookies.get(SESSION_COOKIE));
-      return redirect(res, '/login', { 'set-cookie': clearedSessionCookie() });
+      return redirect(res, '/login', { 'set-cookie': clearedSessionCookie(secure) });
     }
     if (path === '/' && !body) return redirect(res, '/queue');
     if (path === '/queue' && !body) {

@@ -5,13 +5,19 @@ import type { DialectTraits } from '../dialect.ts';
 import { initialSchema } from './001-initial-schema.ts';
 import { reviewQueueIndexes } from './004-review-queue-indexes.ts';
 import { itemsUrlIndex } from './005-items-url-index.ts';
+import { crawlLeases } from './008-crawl-leases.ts';
+import { loginLimits } from './011-login-limits.ts';
 import type { AnyDb, Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
 
-export const MIGRATIONS: readonly Migration[] = [initialSchema, reviewQueueIndexes, itemsUrlIndex].sort(
-  (a, b) => a.version - b.version,
-);
+export const MIGRATIONS: readonly Migration[] = [
+  initialSchema,
+  reviewQueueIndexes,
+  itemsUrlIndex,
+  crawlLeases,
+  loginLimits,
+].sort((a, b) => a.version - b.version);
 
 /** Applies every migration newer than the database's version; returns the versions applied. */
 export async function migrate(db: Kysely<unknown>, traits: DialectTraits): Promise<number[]> {

@@ -1,11 +1,23 @@
 // A tiny cookie-keeping HTTP client for the review server tests (fetch with manual redirects).
 
 export class ReviewClient {
-  private readonly cookies = new Map<string, string>();
-  constructor(readonly base: string) {}
+  constructor(
+    readonly base: string,
+    private readonly cookies = new Map<string, string>(),
+  ) {}
+
+  /** The same browser (same cookies) talking to another server: two servers behind one proxy. */
+  at(base: string): ReviewClient {
+    return new ReviewClient(base, this.cookies);
+  }
+
+  /** The raw Set-Cookie headers of the last response that set any (for cookie attribute checks). */
+  lastSetCookies: string[] = [];
 
   private remember(res: Response) {
-    for (const c of res.headers.getSetCookie()) {
+    const set = res.headers.getSetCookie();
+    if (set.length > 0) this.lastSetCookies = set;
+    for (const c of set) {
       const [pair] = c.split(';');
       const i = pair!.indexOf('=');
       const name = pair!.slice(0, i);
