@@ -13,6 +13,13 @@ export { HISTORY_EVENTS, UI_TEXT } from './court-portal/ui-text.ts';
 export { type BenchSites, startBenchSites } from './news-sites/bench-site.ts';
 export { type ImitationArticle, NEWS_ARTICLES, type OutletKey } from './news-sites/news-articles.ts';
 export {
+  type FleetRequest,
+  type HostStats,
+  type OutletFleet,
+  type OutletFleetOptions,
+  startOutletFleet,
+} from './news-sites/outlet-fleet.ts';
+export {
   type LoggedRequest,
   NEWS_SITE_FAULTS,
   type NewsSites,
