@@ -25,6 +25,11 @@ export interface TestStore {
 }
 
 const TABLES = [
+  'crawl_leases',
+  'crawl_hosts',
+  'crawl_host_slots',
+  'login_failures',
+  'login_locks',
   'dataset_entry_sources',
   'dataset_entries',
   'labels',
