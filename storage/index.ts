@@ -1,6 +1,7 @@
 // The public surface of storage/: nothing outside this folder writes SQL or touches a driver.
 
 export * from './classifications-repository.ts';
+export * from './copy-database.ts';
 export * from './crawl-frontier-repository.ts';
 export * from './crawl-leases-repository.ts';
 export * from './crawl-runs-repository.ts';
