@@ -2,7 +2,7 @@
 // source; on SQLite it, and `soz worker`, refuse with the reason (SQLite crawls in one process). The court
 // portal's jobs are a type of their own: a worker started with --jobs court takes them and leaves the news
 // jobs to others, and the run stays open until those are done too.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -101,6 +101,44 @@ describe.skipIf(testPostgres().kind !== 'server')('queueing crawl jobs on Postgr
       await queue.complete(job, { test: true });
   }, 60_000);
 
+  it('soz schedule --now queues the jobs, and a second scheduler on the same database queues nothing', async () => {
+    const dir = tempDir('soz-schedule-');
+    writeFileSync(join(dir, 'sources.json'), JSON.stringify(REGISTRY));
+    const before = await queue.waiting('news');
+    const start = () => {
+      const child = spawn(
+        process.execPath,
+        [join(PROJECT_ROOT, 'bin/soz.mjs'), 'schedule', '--now', '--sources', join(dir, 'sources.json')],
+        {
+          cwd: PROJECT_ROOT,
+          env: { ...process.env, SOZ_DB: '', DATABASE_URL: t.url! },
+          stdio: ['ignore', 'ignore', 'pipe'],
+        },
+      );
+      let log = '';
+      child.stderr.on('data', (c: Buffer) => (log += c.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      return { child, log: () => log, exited };
+    };
+    const waitFor = async (what: RegExp, log: () => string) => {
+      const end = Date.now() + 45_000;
+      while (!what.test(log())) {
+        if (Date.now() > end) throw new Error(`no ${what} in:\n${log()}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    const first = start();
+    await waitFor(/crawl run #\d+: queued 2 job\(s\) for soz worker/, first.log);
+    const second = start();
+    await waitFor(/queued this crawl already; nothing queued here/, second.log);
+    for (const s of [first, second]) s.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    expect(await second.exited).toBe(0);
+    expect(await queue.waiting('news')).toBe(before + 2);
+    for (let job = await queue.take('news'); job; job = await queue.take('news'))
+      await queue.complete(job, { test: true });
+  }, 90_000);
+
   it('a court worker takes the court job, not the news job, and the run waits for both', async () => {
     const news = parseNewsSources({ sources: [REGISTRY.sources[0]] }, 'test');
     const court: CourtSource[] = [
@@ -138,7 +176,7 @@ describe.skipIf(testPostgres().kind !== 'server')('queueing crawl jobs on Postgr
     const deadline = Date.now() + 30_000;
     while ((await getCrawlRun(t.store, runId))!.sources.length === 0 && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 100));
-    while ((await listLeases(t.store)).length > 0 && Date.now() < deadline)
+    while ((await listLeases(t.store)).some((l) => l.name.startsWith('source:')) && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 100));
     stop.abort();
     const summary = await worker;
