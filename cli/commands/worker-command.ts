@@ -8,6 +8,7 @@ import {
   CrawlQueue,
   loadCourtConfig,
   loadCrawlConfig,
+  placeholderContact,
   runWorker,
   workerSettings,
 } from '../../crawlers/index.ts';
@@ -57,6 +58,12 @@ Needs PostgreSQL: with SQLite, 'soz crawl' runs the whole crawl in one process. 
     const crawlConfigFile = stringOption(ctx, 'crawl-config');
     const config = crawlConfigFile ? loadCrawlConfig(crawlConfigFile) : loadCrawlConfig();
     const settings = workerSettings(config, crawlConfigFile);
+    const contact = placeholderContact(config.userAgent);
+    if (contact) {
+      ctx.logger.warn(
+        `${crawlConfigFile ?? 'config/crawl.json'}: the User-Agent's contact ${contact} reaches no one; set "userAgent" to your own contact page before crawling real outlets`,
+      );
+    }
     // Checked now, not at the first court job.
     const court = kinds.includes('court')
       ? { config: loadCourtConfig(stringOption(ctx, 'court-config') ?? COURT_CONFIG_FILE) }

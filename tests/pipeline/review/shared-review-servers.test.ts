@@ -1,6 +1,6 @@
 // Two review servers on one database behave as one, as behind a reverse proxy that spreads requests: a login
-// on A is a session on B, a decision made on B shows on A, a logout on B ends the session on A, and failed
-// logins count across both. --trust-proxy reads the client address from X-Forwarded-For (only then), and an
+// form from B posted to A, the session valid on B, a decision made on B shown on A, a logout on B ending the
+// session on A, and failed logins counted across both. --trust-proxy reads the client address from X-Forwarded-For (only then), and an
 // https public URL makes every cookie Secure and lets its origin post forms.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword, startReviewServer } from '../../../pipeline/index.ts';
@@ -60,9 +60,16 @@ describe.each(TEST_DIALECTS)('two review servers on one %s database', (dialect) 
   it('logs in on A, decides on B, sees the decision on A, and logs out on B for both', async () => {
     clock += 600_000;
     const browser = new ReviewClient(a);
-    expect((await browser.logIn('aliya', PASSWORD)).status).toBe(303);
-    const taskId = seeded.tasks[DETENTION_SHYMKENT.key]!;
     const onB = browser.at(b);
+    // The login form from B, posted to A: its CSRF token is a cookie, not state of one server.
+    const form = await onB.get('/login');
+    const login = await browser.post('/login', {
+      _csrf: ReviewClient.csrfOf(form.body),
+      name: 'aliya',
+      password: PASSWORD,
+    });
+    expect(login.res.status).toBe(303);
+    const taskId = seeded.tasks[DETENTION_SHYMKENT.key]!;
     const page = await onB.get(`/candidates/${taskId}`);
     expect(page.res.status).toBe(200);
     const decided = await onB.post(`/candidates/${taskId}/reject`, {
