@@ -225,20 +225,31 @@ describe.skipIf(!onServer)('two crawl workers, ten outlets, one worker killed mi
   });
 
   it('kept every host within its limits across both workers, counted at the servers', () => {
-    const figures = fleet.stats().map((h) => {
-      let busiestSecond = 0;
-      for (let i = 0, j = 0; i < h.arrivals.length; i++) {
-        while (h.arrivals[i]! - h.arrivals[j]! >= 1000) j++;
-        busiestSecond = Math.max(busiestSecond, i - j + 1);
+    // The most requests that arrived within any `ms` milliseconds.
+    const busiest = (arrivals: readonly number[], ms: number) => {
+      let most = 0;
+      for (let i = 0, j = 0; i < arrivals.length; i++) {
+        while (arrivals[i]! - arrivals[j]! >= ms) j++;
+        most = Math.max(most, i - j + 1);
       }
-      return { host: h.url, requests: h.arrivals.length, maxInFlight: h.maxInFlight, busiestSecond };
-    });
+      return most;
+    };
+    const figures = fleet.stats().map((h) => ({
+      host: h.url,
+      requests: h.arrivals.length,
+      maxInFlight: h.maxInFlight,
+      busiestSecond: busiest(h.arrivals, 1000),
+      busiest3Seconds: busiest(h.arrivals, 3000),
+    }));
     process.stdout.write(`[workers] per host: ${JSON.stringify(figures)}\n`);
     for (const f of figures) {
+      // Held in the database from before the request is sent until its response is read: exact.
       expect(f.maxInFlight, f.host).toBeLessThanOrEqual(HOST_CONCURRENCY);
-      // RATE starts a second at the database (one more where a late start keeps its schedule: the limiter's
-      // slack), and one more for the time a granted request takes to reach the server, which varies.
-      expect(f.busiestSecond, f.host).toBeLessThanOrEqual(RATE + 2);
+      // Starts are granted RATE a second on the database's clock (one more where a late start keeps its
+      // schedule: the limiter's slack); each then takes a varying few milliseconds to reach the server, which
+      // a busy machine can stretch: some allowance at the edges of a window, the same for one second or three.
+      expect(f.busiestSecond, f.host).toBeLessThanOrEqual(RATE + 3);
+      expect(f.busiest3Seconds, f.host).toBeLessThanOrEqual(3 * RATE + 3);
     }
     // Both workers did share the hosts: the limit was tested, not avoided.
     expect(Math.max(...figures.map((f) => f.maxInFlight))).toBe(HOST_CONCURRENCY);
