@@ -160,6 +160,17 @@ function sameOrigin(req: IncomingMessage, publicOrigin: string | null): boolean 
   }
 }
 
+/** The origin of the public URL (--public-url or config/review.json server.publicUrl), checked. */
+function originOf(publicUrl: string): string {
+  try {
+    const url = new URL(publicUrl);
+    if (url.protocol === 'https:' || url.protocol === 'http:') return url.origin;
+  } catch {
+    // Reported below, with the value.
+  }
+  throw usageError(`the public URL "${publicUrl}" is not an http(s) address`);
+}
+
 function pick<T extends string>(value: string | null, allowed: readonly T[]): T | undefined {
   return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
 }
@@ -211,7 +222,7 @@ export async function startReviewServer(
   const logger = options.logger ?? createLogger();
   const limiter = options.limiter ?? new LoginRateLimiter(store, config.login);
   const publicUrl = options.publicUrl ?? config.server.publicUrl ?? null;
-  const publicOrigin = publicUrl ? new URL(publicUrl).origin : null;
+  const publicOrigin = publicUrl ? originOf(publicUrl) : null;
   const secure = publicOrigin?.startsWith('https:') ?? false;
   const addressOf = (req: IncomingMessage) => clientAddress(req, options.trustProxy ?? false);
   if (!isLoopback(host) && (await countUsers(store)) === 0) {
