@@ -37,7 +37,7 @@ export {
   PoliteFetcher,
   type RequestListener,
 } from './fetch/polite-fetcher.ts';
-export { SharedHostLimiter } from './fetch/shared-host-limiter.ts';
+export { SharedHostLimiter, type SharedHostSlot } from './fetch/shared-host-limiter.ts';
 export {
   CRAWL_JOB_KINDS,
   CRAWL_QUEUES,

@@ -7,7 +7,12 @@ import { dbNowMs, toNumber } from './dialect.ts';
 import type { Store } from './open-store.ts';
 
 export type HostSlotResult =
-  | { readonly granted: true; readonly token: string }
+  | {
+      readonly granted: true;
+      readonly token: string;
+      /** When the start was granted, on the database's clock (ms). */
+      readonly atMs: number;
+    }
   | { readonly granted: false; readonly waitMs: number };
 
 export interface HostSlotRequest {
@@ -68,7 +73,7 @@ export async function takeHostSlot(store: Store, req: HostSlotRequest): Promise<
       .insertInto('crawl_host_slots')
       .values({ token: req.token, host: req.host, holder: req.holder, expires_ms: now + req.slotTtlMs })
       .execute();
-    return { granted: true, token: req.token };
+    return { granted: true, token: req.token, atMs: now };
   });
 }
 

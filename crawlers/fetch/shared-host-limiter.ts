@@ -22,6 +22,11 @@ const MAX_SLACK_MS = 50;
 
 let tokens = 0;
 
+/** A granted request start, with when it was granted on the database's clock. */
+export interface SharedHostSlot extends HostSlot {
+  readonly grantedAtMs: number;
+}
+
 export class SharedHostLimiter implements HostSlots {
   private readonly local = new HostLimiter();
   /** Per host, the end of the chain of this process's database asks (one at a time). */
@@ -32,18 +37,27 @@ export class SharedHostLimiter implements HostSlots {
     private readonly options: SharedHostLimiterOptions,
   ) {}
 
-  async acquire(host: string, rate: number, concurrency: number, signal?: AbortSignal): Promise<HostSlot> {
+  async acquire(
+    host: string,
+    rate: number,
+    concurrency: number,
+    signal?: AbortSignal,
+  ): Promise<SharedHostSlot> {
     // This process's share first: no more of its own requests than the host allows in flight.
     const local = await this.local.acquire(host, Number.POSITIVE_INFINITY, concurrency, signal);
     let token: string;
+    let grantedAtMs: number;
     try {
-      token = await this.serially(host, () => this.takeShared(host, rate, concurrency, signal));
+      ({ token, atMs: grantedAtMs } = await this.serially(host, () =>
+        this.takeShared(host, rate, concurrency, signal),
+      ));
     } catch (error) {
       local.release();
       throw error;
     }
     let released = false;
     return {
+      grantedAtMs,
       release: () => {
         if (released) return;
         released = true;
@@ -77,7 +91,7 @@ export class SharedHostLimiter implements HostSlots {
     rate: number,
     concurrency: number,
     signal?: AbortSignal,
-  ): Promise<string> {
+  ): Promise<{ token: string; atMs: number }> {
     const intervalMs = Number.isFinite(rate) && rate > 0 ? 1000 / rate : 0;
     tokens += 1;
     const token = `${this.options.holder}:${tokens}`;
@@ -93,7 +107,7 @@ export class SharedHostLimiter implements HostSlots {
         slotTtlMs: this.options.slotTtlMs,
         busyWaitMs: this.options.busyWaitMs ?? 50,
       });
-      if (answer.granted) return token;
+      if (answer.granted) return { token, atMs: answer.atMs };
       await sleep(Math.max(1, answer.waitMs), signal);
     }
   }

@@ -111,12 +111,12 @@ describe.each(TEST_DIALECTS)('crawl leases, host slots and login limits on %s', 
     });
 
   it('grants a host no more requests in flight than its concurrency, whoever asks', async () => {
-    expect(await slot('A-1')).toEqual({ granted: true, token: 'A-1' });
-    expect(await slot('B-1')).toEqual({ granted: true, token: 'B-1' });
+    expect(await slot('A-1')).toMatchObject({ granted: true, token: 'A-1' });
+    expect(await slot('B-1')).toMatchObject({ granted: true, token: 'B-1' });
     expect(await slot('A-2')).toEqual({ granted: false, waitMs: 40 });
     expect(await hostSlotsInUse(store)).toEqual(new Map([['news.example.kz', 2]]));
     await releaseHostSlot(store, 'B-1');
-    expect(await slot('A-2')).toEqual({ granted: true, token: 'A-2' });
+    expect(await slot('A-2')).toMatchObject({ granted: true, token: 'A-2' });
     await releaseHolderSlots(store, 'A');
     expect(await hostSlotsInUse(store)).toEqual(new Map());
   });

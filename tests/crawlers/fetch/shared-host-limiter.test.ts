@@ -20,7 +20,7 @@ describe.each(TEST_DIALECTS)('the shared host limiter on %s', (dialect) => {
     const starts: number[] = [];
     const request = async (limiter: SharedHostLimiter, ms: number) => {
       const slot = await limiter.acquire('shared.example.kz', RATE, 2);
-      starts.push(performance.now());
+      starts.push(slot.grantedAtMs);
       inFlight += 1;
       maxInFlight = Math.max(maxInFlight, inFlight);
       await new Promise((r) => setTimeout(r, ms));
@@ -39,10 +39,10 @@ describe.each(TEST_DIALECTS)('the shared host limiter on %s', (dialect) => {
     ]);
     expect(maxInFlight).toBe(2);
     starts.sort((a, b) => a - b);
-    // Granted 40 ms apart on the database's clock (less a quarter for a late start); seen here a little
-    // later each, by a few milliseconds that vary: no two together, and the average holds.
+    // Granted 40 ms apart on the database's clock, less the slack a late start keeps (a quarter of the
+    // interval); when they are seen here varies with the machine's load, so the grants are what is checked.
     const gaps = starts.slice(1).map((s, i) => s - starts[i]!);
-    for (const g of gaps) expect(g).toBeGreaterThanOrEqual(12);
+    for (const g of gaps) expect(g).toBeGreaterThanOrEqual(29);
     // Two in flight at 90 ms each: 12 requests take at least five rounds.
     expect(starts[starts.length - 1]! - starts[0]!).toBeGreaterThan(5 * 90 - 50);
     expect(other[0]).toBeLessThan(500);
