@@ -8,7 +8,7 @@ register();
 // Commands that crawl get the crawl's heap setting before any module is loaded (see limit-heap-growth.ts).
 const args = process.argv.slice(2);
 const command = args.find((a, i) => !a.startsWith('-') && args[i - 1] !== '--db');
-if (command === 'crawl' || command === 'schedule' || command === 'demo') {
+if (command === 'crawl' || command === 'schedule' || command === 'demo' || command === 'worker') {
   const { limitHeapGrowth } = await import('../crawlers/limit-heap-growth.ts');
   limitHeapGrowth();
 }

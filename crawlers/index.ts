@@ -31,12 +31,32 @@ export {
   placeholderContact,
   withCrawlConfig,
 } from './fetch/crawl-config.ts';
+export { HostLimiter, type HostSlot, type HostSlots } from './fetch/host-limiter.ts';
 export {
   type FetchOutcome,
   type FetchRequest,
   PoliteFetcher,
   type RequestListener,
 } from './fetch/polite-fetcher.ts';
+export { SharedHostLimiter, type SharedHostSlot } from './fetch/shared-host-limiter.ts';
+export {
+  CRAWL_JOB_KINDS,
+  CRAWL_QUEUES,
+  type CrawlJob,
+  type CrawlJobData,
+  type CrawlJobKind,
+  CrawlQueue,
+  type CrawlQueueOptions,
+} from './jobs/crawl-queue.ts';
+export { type EnqueueCrawlOptions, type EnqueuedCrawl, enqueueCrawl } from './jobs/enqueue-crawl.ts';
+export {
+  runWorker,
+  sourceLease,
+  type WorkerOptions,
+  type WorkerSummary,
+  workerId,
+} from './jobs/run-worker.ts';
+export { DEFAULT_WORKER_SETTINGS, type WorkerSettings, workerSettings } from './jobs/worker-settings.ts';
 export { CRAWL_HEAP_GROWING_PERCENT, limitHeapGrowth } from './limit-heap-growth.ts';
 export {
   type LinkHints,
@@ -47,7 +67,13 @@ export {
   type SourceReport,
 } from './news/crawl-source.ts';
 export { type ProbeResult, probeSource } from './news/probe-source.ts';
-export { type CrawlReport, formatSourceReport, type RunCrawlOptions, runCrawl } from './run-crawl.ts';
+export {
+  type CrawlReport,
+  defaultSince,
+  formatSourceReport,
+  type RunCrawlOptions,
+  runCrawl,
+} from './run-crawl.ts';
 export { type ScheduleHandle, scheduleCrawls } from './schedule-crawls.ts';
 export {
   DEFAULT_SOURCES_FILE,

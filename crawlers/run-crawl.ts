@@ -141,7 +141,12 @@ export async function runCrawl(store: Store, options: RunCrawlOptions): Promise<
   return { runId, status, sources: reports, closedAbandoned, requeued };
 }
 
-async function defaultSince(store: Store, sourceId: string, config: CrawlConfig): Promise<string | null> {
+/** A source's default cut-off: its last successful crawl minus the configured overlap (null: never crawled). */
+export async function defaultSince(
+  store: Store,
+  sourceId: string,
+  config: CrawlConfig,
+): Promise<string | null> {
   const last = await lastSourceSuccess(store, sourceId);
   if (!last) return null;
   return new Date(Date.parse(last) - config.sinceOverlapHours * 3600_000).toISOString();

@@ -25,6 +25,13 @@ export {
   startOtherOutlets,
 } from './news-sites/other-outlets.ts';
 export {
+  type FleetRequest,
+  type HostStats,
+  type OutletFleet,
+  type OutletFleetOptions,
+  startOutletFleet,
+} from './news-sites/outlet-fleet.ts';
+export {
   type LoggedRequest,
   NEWS_SITE_FAULTS,
   type NewsSites,

@@ -8,6 +8,7 @@ import {
   createTask,
   openTaskFingerprints,
   type Store,
+  serializeCandidateQueueing,
   setTaskCluster,
   taskOfItem,
 } from '../storage/index.ts';
@@ -104,6 +105,8 @@ export async function queueCandidates(
 ): Promise<QueuedCandidate[]> {
   if (candidates.length === 0) return [];
   return store.db.transaction().execute(async (trx) => {
+    // Workers on several machines queue at once: one at a time, so each sees the tasks the others made.
+    await serializeCandidateQueueing(store, trx);
     const windows = new Map<string, OpenTask[]>();
     const changed = new Set<OpenTask>();
     const openTasks = async (kind: Article['kind'], months: readonly string[]) => {

@@ -3,7 +3,8 @@ import { toNumber } from './dialect.ts';
 import { fromJson, nowIso, toJson } from './json-column.ts';
 import type { Store } from './open-store.ts';
 
-export type CrawlRunStatus = 'running' | 'succeeded' | 'partial' | 'failed' | 'interrupted';
+/** `queued`: its sources are jobs for workers (soz crawl --enqueue); the last one to finish closes it. */
+export type CrawlRunStatus = 'queued' | 'running' | 'succeeded' | 'partial' | 'failed' | 'interrupted';
 export type SourceRunStatus = 'running' | 'succeeded' | 'failed' | 'blocked';
 
 export interface SourceRunCounts {
@@ -242,4 +243,133 @@ export async function latestSourceHealth(store: Store, historyRuns: number): Pro
     out.push(current.row);
   }
   return out;
+}
+
+/**
+ * A run whose sources are crawled by workers (soz crawl --enqueue): status `queued`, no process id (no one
+ * process runs it, so closeAbandonedRuns leaves it alone); `options.sources` lists what it waits for.
+ */
+export async function startQueuedCrawlRun(
+  store: Store,
+  options: { readonly sources: readonly string[] } & Record<string, unknown>,
+): Promise<number> {
+  const row = await store.db
+    .insertInto('crawl_runs')
+    .values({
+      started_at: nowIso(),
+      finished_at: null,
+      status: 'queued',
+      options_json: toJson(options),
+      pid: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return toNumber(row.id);
+}
+
+/** Forgets a source's counts in a run, before a worker crawls it again (the last attempt's worker died). */
+export async function resetSourceRun(store: Store, runId: number, sourceId: string): Promise<boolean> {
+  const result = await store.db
+    .deleteFrom('crawl_run_sources')
+    .where('run_id', '=', runId)
+    .where('source_id', '=', sourceId)
+    .executeTakeFirst();
+  return toNumber(result.numDeletedRows) > 0;
+}
+
+/**
+ * Records that a source's attempt in a run ended without finishing (its worker died, failed or stopped):
+ * `retrying` keeps the source outstanding (status running, so the run stays open) while the queue will try
+ * its job again; otherwise the source has failed for this run. The reason replaces the attempt's errors.
+ */
+export async function markSourceRunLost(
+  store: Store,
+  runId: number,
+  sourceId: string,
+  reason: string,
+  retrying: boolean,
+): Promise<void> {
+  const now = nowIso();
+  const status: SourceRunStatus = retrying ? 'running' : 'failed';
+  const finishedAt = retrying ? null : now;
+  await store.db
+    .insertInto('crawl_run_sources')
+    .values({
+      run_id: runId,
+      source_id: sourceId,
+      status,
+      found: 0,
+      new_items: 0,
+      updated: 0,
+      unchanged: 0,
+      failed: 0,
+      errors_json: toJson([reason]),
+      started_at: now,
+      finished_at: finishedAt,
+    })
+    .onConflict((oc) =>
+      oc.columns(['run_id', 'source_id']).doUpdateSet({
+        status,
+        errors_json: toJson([reason]),
+        finished_at: finishedAt,
+      }),
+    )
+    .execute();
+}
+
+/**
+ * Closes a queued run once every source it lists has finished (any status but running), with the status a
+ * single-process run would get; returns it, or null while sources are outstanding. The run's row is locked
+ * meanwhile, so two workers finishing its last sources at once close it once.
+ */
+export async function finishQueuedRunIfDone(store: Store, runId: number): Promise<CrawlRunStatus | null> {
+  return store.db.transaction().execute(async (trx) => {
+    const run = await trx
+      .selectFrom('crawl_runs')
+      .select(['status', 'options_json'])
+      .where('id', '=', runId)
+      .$if(store.traits.name === 'postgres', (q) => q.forUpdate())
+      .executeTakeFirst();
+    if (run?.status !== 'queued') return null;
+    const options = fromJson<{ sources?: string[] }>(
+      run.options_json,
+      {},
+      `crawl_runs.options_json of run ${runId}`,
+    );
+    const expected = options.sources ?? [];
+    const rows = await trx
+      .selectFrom('crawl_run_sources')
+      .select(['source_id', 'status'])
+      .where('run_id', '=', runId)
+      .execute();
+    const status = new Map(rows.map((r) => [r.source_id, r.status]));
+    if (expected.some((id) => status.get(id) === undefined || status.get(id) === 'running')) return null;
+    const ok = expected.filter((id) => status.get(id) === 'succeeded').length;
+    const final: CrawlRunStatus = ok === expected.length ? 'succeeded' : ok > 0 ? 'partial' : 'failed';
+    await trx
+      .updateTable('crawl_runs')
+      .set({ status: final, finished_at: nowIso() })
+      .where('id', '=', runId)
+      .execute();
+    return final;
+  });
+}
+
+/** The runs still waiting for workers, oldest first (for `soz worker --status`). */
+export async function queuedCrawlRuns(
+  store: Store,
+): Promise<{ id: number; startedAt: string; sources: number }[]> {
+  const rows = await store.db
+    .selectFrom('crawl_runs')
+    .select(['id', 'started_at', 'options_json'])
+    .where('status', '=', 'queued')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: toNumber(r.id),
+    startedAt: r.started_at,
+    sources:
+      fromJson<{ sources?: string[] }>(r.options_json, {}, `crawl_runs.options_json of run ${r.id}`).sources
+        ?.length ?? 0,
+  }));
 }

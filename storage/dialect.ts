@@ -1,6 +1,6 @@
 // Every difference between SQLite and PostgreSQL lives here: column types for ids, binary data and big
 // integers, and the shapes the drivers return numbers in.
-import type { ColumnDefinitionBuilder, CreateTableBuilder } from 'kysely';
+import { type ColumnDefinitionBuilder, type CreateTableBuilder, type RawBuilder, sql } from 'kysely';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -53,4 +53,14 @@ export function toBytes(value: unknown): Uint8Array | null {
   if (value === null || value === undefined) return null;
   if (value instanceof Uint8Array) return value;
   throw new Error(`unexpected binary column value of type ${typeof value}`);
+}
+
+/**
+ * The database's clock in milliseconds since the epoch, as an SQL expression: leases and the shared host
+ * limiter compare times written by workers on several machines, so they all read one clock.
+ */
+export function dbNowMs(name: DialectName): RawBuilder<number> {
+  return name === 'postgres'
+    ? sql<number>`(extract(epoch from clock_timestamp()) * 1000)::bigint`
+    : sql<number>`cast((julianday('now') - 2440587.5) * 86400000.0 as integer)`;
 }

@@ -248,6 +248,42 @@ export interface CaseItemsTable {
   added_at: string;
 }
 
+/** A source (or the scheduler) held by one worker; renewed while it lives (migration 8). */
+export interface CrawlLeasesTable {
+  name: string;
+  holder: string;
+  job_id: string | null;
+  queue: string | null;
+  acquired_at: string;
+  /** Milliseconds on the database's clock. */
+  expires_ms: number | string;
+}
+
+/** The next request start a host allows, across all workers (migration 8). */
+export interface CrawlHostsTable {
+  host: string;
+  next_start_ms: number | string;
+}
+
+/** A request in flight to a host, by any worker; expires if its worker dies (migration 8). */
+export interface CrawlHostSlotsTable {
+  token: string;
+  host: string;
+  holder: string;
+  expires_ms: number | string;
+}
+
+/** A failed login of a key ("ip:…", "user:…"), for the rate limiter (migration 11). */
+export interface LoginFailuresTable {
+  key: string;
+  at_ms: number | string;
+}
+
+export interface LoginLocksTable {
+  key: string;
+  locked_until_ms: number | string;
+}
+
 export interface Schema {
   schema_migrations: SchemaMigrationsTable;
   sources: SourcesTable;
@@ -268,4 +304,9 @@ export interface Schema {
   cases: CasesTable;
   case_numbers: CaseNumbersTable;
   case_items: CaseItemsTable;
+  crawl_leases: CrawlLeasesTable;
+  crawl_hosts: CrawlHostsTable;
+  crawl_host_slots: CrawlHostSlotsTable;
+  login_failures: LoginFailuresTable;
+  login_locks: LoginLocksTable;
 }

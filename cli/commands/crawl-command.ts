@@ -7,9 +7,11 @@ import { EXIT, parseDate, usageError } from '../../core/index.ts';
 import {
   COURT_CONFIG_FILE,
   type CourtSource,
+  CrawlQueue,
   courtSources,
   crawlCourtSource,
   DEFAULT_SOURCES_FILE,
+  enqueueCrawl,
   formatSourceReport,
   loadCourtConfig,
   loadCrawlConfig,
@@ -20,8 +22,10 @@ import {
   runCrawl,
   type SourceReport,
   selectSources,
+  workerSettings,
 } from '../../crawlers/index.ts';
-import { type Command, intOption, listOption, stringOption } from '../command.ts';
+import { resolveLocation } from '../../storage/index.ts';
+import { type Command, type CommandContext, intOption, listOption, stringOption } from '../command.ts';
 
 export const crawlCommand: Command = {
   name: 'crawl',
@@ -39,6 +43,8 @@ export const crawlCommand: Command = {
   --storage-state FILE  resume the court portal with a browser session saved by a person who passed
                         its captcha (Playwright storage-state JSON)
   --no-court            leave the court portal out
+  --enqueue             PostgreSQL only: queue one job per source for 'soz worker' processes (on any
+                        machines) instead of crawling here; prints the run's number and returns
 
 Prints one line per source: found, new, updated, unchanged, failed, and the failure reasons.
 Exit 0 when at least one source succeeded, 1 when all failed.`,
@@ -50,6 +56,7 @@ Exit 0 when at least one source succeeded, 1 when all failed.`,
     'court-config': { type: 'string' },
     'storage-state': { type: 'string' },
     'no-court': { type: 'boolean' },
+    enqueue: { type: 'boolean' },
   },
   async run(ctx) {
     const registry = stringOption(ctx, 'sources');
@@ -68,6 +75,7 @@ Exit 0 when at least one source succeeded, 1 when all failed.`,
     const maxPages = ctx.values['max-pages'] === undefined ? undefined : intOption(ctx, 'max-pages', 0, 1);
     const storageStatePath = stringOption(ctx, 'storage-state');
     const config = loadCrawlConfig();
+    if (ctx.values.enqueue) return enqueue(ctx, { news, court, since, maxPages });
     const contact = placeholderContact(config.userAgent);
     if (contact && news.length > 0) {
       ctx.logger.warn(
@@ -136,4 +144,33 @@ function chooseSources(o: {
   const newsIds = o.ids.filter((id) => !court.some((c) => c.id === id));
   if (newsIds.length > 0 && o.news.length === 0) throw usageError(`unknown source "${newsIds[0]}"`);
   return { news: newsIds.length > 0 ? selectSources(o.news, newsIds, o.file) : [], court };
+}
+
+/** `--enqueue`: the run and its jobs go to the queue; workers do the crawling. */
+async function enqueue(
+  ctx: CommandContext,
+  o: { news: NewsSource[]; court: CourtSource[]; since?: string; maxPages?: number },
+): Promise<number> {
+  const where = resolveLocation({ path: ctx.dbPath });
+  if (where.kind !== 'postgres') {
+    throw usageError(
+      `--enqueue needs PostgreSQL: set DATABASE_URL (the database is now ${where.path}); with SQLite, 'soz crawl' crawls in this process`,
+    );
+  }
+  const store = await ctx.openStore();
+  const queue = await CrawlQueue.open({
+    url: where.url,
+    settings: workerSettings(loadCrawlConfig()),
+    onError: (error) => ctx.logger.warn(`queue: ${error.message}`),
+    connections: 1,
+  });
+  try {
+    const queued = await enqueueCrawl(store, queue, o);
+    ctx.out(
+      `crawl run #${queued.runId}: queued ${queued.news} news and ${queued.court} court job(s) for soz worker`,
+    );
+  } finally {
+    await queue.close();
+  }
+  return EXIT.ok;
 }

@@ -15,6 +15,7 @@ import { scheduleCommand } from './schedule-command.ts';
 import { sourcesCommand } from './sources-command.ts';
 import { trainCommand } from './train-command.ts';
 import { usersCommand } from './users-command.ts';
+import { workerCommand } from './worker-command.ts';
 
 export const COMMANDS: readonly Command[] = [
   demoCommand,
@@ -26,6 +27,7 @@ export const COMMANDS: readonly Command[] = [
   itemsCommand,
   sourcesCommand,
   scheduleCommand,
+  workerCommand,
   extractCommand,
   classifyCommand,
   trainCommand,

@@ -70,17 +70,38 @@ const decisionOptions = {
 const serve: Command = {
   name: 'serve',
   summary: 'serve the review web UI',
-  help: `Usage: soz review serve [--port 8080] [--host 127.0.0.1]
+  help: `Usage: soz review serve [--port 8080] [--host 127.0.0.1] [--public-url URL] [--trust-proxy]
 
 Binds 127.0.0.1 by default. Another interface (e.g. --host 0.0.0.0) is refused until accounts exist
-(soz users add NAME --role editor). Stops on Ctrl-C.`,
-  options: { port: { type: 'string' }, host: { type: 'string' } },
+(soz users add NAME --role editor). Stops on Ctrl-C.
+
+Behind a reverse proxy (several servers on one database: sessions and the login rate limit are in it):
+  --public-url URL   the address reviewers open, e.g. https://review.example.org (default: config/review.json
+                     server.publicUrl); https makes the cookies Secure, and form posts from it are accepted
+  --trust-proxy      take the client address (for the login rate limit and the log) from the last
+                     X-Forwarded-For entry, which the proxy appends; without it that header is ignored
+See docs/deployment.md.`,
+  options: {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    'public-url': { type: 'string' },
+    'trust-proxy': { type: 'boolean' },
+  },
   async run(ctx) {
     const port = intOption(ctx, 'port', 8080, 0);
     if (port > 65535) throw usageError(`--port: ${port} is not a port number`);
     const host = stringOption(ctx, 'host') ?? '127.0.0.1';
+    const publicUrl = stringOption(ctx, 'public-url');
+    if (publicUrl !== undefined && !/^https?:\/\/[^/\s]+/.test(publicUrl))
+      throw usageError(`--public-url: "${publicUrl}" is not an http(s) address`);
     const store = await ctx.openStore();
-    const server = await startReviewServer(store, { port, host, logger: ctx.logger });
+    const server = await startReviewServer(store, {
+      port,
+      host,
+      logger: ctx.logger,
+      trustProxy: ctx.values['trust-proxy'] === true,
+      ...(publicUrl ? { publicUrl } : {}),
+    });
     ctx.logger.info(`review server at ${server.url} (Ctrl-C stops it)`);
     if ((await countUsers(store)) === 0) ctx.logger.warn('no accounts yet: soz users add NAME --role editor');
     await new Promise<void>((resolve) => {

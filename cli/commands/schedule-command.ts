@@ -1,16 +1,23 @@
 // `soz schedule`: stays running and crawls on the cron schedule of config/crawl.json (default 02:00
 // Asia/Almaty); a crawl still running when the next is due is skipped, never doubled. Ctrl-C stops it.
+// On PostgreSQL it queues the night's jobs for `soz worker` instead (one per source), and a second
+// scheduler started by mistake (or as a standby) does not queue them twice.
 import { createClassifier } from '../../classifiers/index.ts';
 import { EXIT } from '../../core/index.ts';
 import {
+  CrawlQueue,
   DEFAULT_SOURCES_FILE,
+  enqueueCrawl,
   formatSourceReport,
   loadCrawlConfig,
   loadSources,
   runCrawl,
   scheduleCrawls,
   selectSources,
+  workerId,
+  workerSettings,
 } from '../../crawlers/index.ts';
+import { acquireLease, resolveLocation } from '../../storage/index.ts';
 import { type Command, listOption, stringOption } from '../command.ts';
 
 export const scheduleCommand: Command = {
@@ -23,7 +30,8 @@ export const scheduleCommand: Command = {
   --now            also crawl once right away
 
 Logs each run (start, one line per source, end) to stderr. See docs/scheduling.md for crontab and
-systemd equivalents.`,
+systemd equivalents. With DATABASE_URL (PostgreSQL) each night's crawl is queued as one job per news
+source for 'soz worker' processes, on any machines (docs/deployment.md).`,
   options: {
     sources: { type: 'string' },
     source: { type: 'string', multiple: true },
@@ -38,9 +46,32 @@ systemd equivalents.`,
     const config = loadCrawlConfig();
     const classifier = createClassifier();
     const store = await ctx.openStore();
+    const where = resolveLocation({ path: ctx.dbPath });
+    const queue =
+      where.kind === 'postgres'
+        ? await CrawlQueue.open({
+            url: where.url,
+            settings: workerSettings(config),
+            onError: (error) => ctx.logger.warn(`queue: ${error.message}`),
+            connections: 1,
+          })
+        : null;
+    const holder = workerId();
     const crawl = async () => {
       // The registry is re-read each night, so edits apply without a restart.
       const sources = selectSources(loadSources(file), ids, file);
+      if (queue) {
+        // Whoever queues a night's jobs holds the "schedule" lease for a while: another scheduler on the
+        // same database reaching the same time finds it held and queues nothing.
+        const lease = await acquireLease(store, { name: 'schedule', holder, ttlMs: 10 * 60_000 });
+        if (!lease.acquired) {
+          ctx.logger.warn(`schedule: ${lease.held.holder} queued this crawl already; nothing queued here`);
+          return;
+        }
+        const queued = await enqueueCrawl(store, queue, { news: sources, court: [] });
+        ctx.logger.info(`crawl run #${queued.runId}: queued ${queued.news} job(s) for soz worker`);
+        return;
+      }
       const report = await runCrawl(store, { sources, classifier, signal: ctx.signal });
       for (const s of report.sources) ctx.logger.info(`  ${formatSourceReport(s)}`);
       ctx.logger.info(`crawl run #${report.runId}: ${report.status}`);
@@ -59,6 +90,7 @@ systemd equivalents.`,
     });
     handle.stop();
     while (handle.busy()) await new Promise((r) => setTimeout(r, 200));
+    await queue?.close();
     ctx.logger.info('schedule: stopped');
     return EXIT.ok;
   },

@@ -39,6 +39,8 @@ export interface CrawlConfig {
   /** A batch waits at most this long for more articles before it is stored (default 2000 ms). */
   readonly storeBatchMaxWaitMs?: number;
   readonly schedule: { readonly cron: string; readonly timezone: string };
+  /** Settings of `soz worker` and the job queue (PostgreSQL); read by crawlers/jobs/worker-settings.ts. */
+  readonly workers?: Readonly<Record<string, unknown>>;
   /** Link texts that mean "next page" on listing pages (lower case). */
   readonly nextPageTexts: readonly string[];
   /** Links containing these are never articles. */

@@ -6,6 +6,14 @@ export interface HostSlot {
   release(): void;
 }
 
+/**
+ * What the polite fetcher waits on before each request: this process's own limiter (HostLimiter), or the
+ * one shared by every worker through the database (SharedHostLimiter).
+ */
+export interface HostSlots {
+  acquire(host: string, rate: number, concurrency: number, signal?: AbortSignal): Promise<HostSlot>;
+}
+
 /** A start this late (timer or event-loop lag) still counts from its scheduled time, up to a quarter
  * of the interval: the average rate holds under load, and no two starts come closer than 3/4 interval. */
 const MAX_SLACK_MS = 50;
@@ -17,7 +25,7 @@ interface HostState {
   timer: NodeJS.Timeout | null;
 }
 
-export class HostLimiter {
+export class HostLimiter implements HostSlots {
   private readonly hosts = new Map<string, HostState>();
 
   /** Waits for a slot on `host`; call `release()` when the response has been read. */

@@ -3,7 +3,7 @@
 // for Retry-After, and 404/410 never retried. Failures are values with a reason, never exceptions.
 import type { RawPage } from '../../core/index.ts';
 import type { CrawlConfig } from './crawl-config.ts';
-import { HostLimiter } from './host-limiter.ts';
+import { HostLimiter, type HostSlots } from './host-limiter.ts';
 import { HttpAgents, HttpGetError, type HttpResult, httpGet } from './http-get.ts';
 import { RobotsCache } from './robots-cache.ts';
 
@@ -45,14 +45,16 @@ type AttemptOutcome = FetchOutcome extends infer T
 
 export class PoliteFetcher {
   readonly config: CrawlConfig;
-  private readonly limiter = new HostLimiter();
+  private readonly limiter: HostSlots;
   private readonly agents = new HttpAgents();
   private readonly robots: RobotsCache;
   private readonly listener?: RequestListener;
 
-  constructor(config: CrawlConfig, listener?: RequestListener) {
+  /** `limiter`: the per-host limit to keep; by default this process's own (workers share one, see soz worker). */
+  constructor(config: CrawlConfig, listener?: RequestListener, limiter: HostSlots = new HostLimiter()) {
     this.config = config;
     this.listener = listener;
+    this.limiter = limiter;
     this.robots = new RobotsCache(config.userAgent, (url, signal) => this.fetchRobots(url, signal));
   }
 

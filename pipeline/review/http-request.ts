@@ -1,5 +1,6 @@
 // Small request helpers for node:http: cookies, a size-limited urlencoded form body, client address.
 import type { IncomingMessage } from 'node:http';
+import { isIP } from 'node:net';
 import type { UiReason } from './review-errors.ts';
 
 /** A request the server refuses; `reason` words it for the reviewer (errors.<key>), `message` for the log. */
@@ -67,6 +68,17 @@ export async function readForm(req: IncomingMessage, maxBytes: number): Promise<
   };
 }
 
-export function clientAddress(req: IncomingMessage): string {
+/**
+ * The client's address: the socket's, or behind a trusted reverse proxy the last X-Forwarded-For entry —
+ * the one our proxy appended; earlier entries come from the client and could be forged. Without
+ * `trustProxy` the header is ignored, since anyone can send it.
+ */
+export function clientAddress(req: IncomingMessage, trustProxy = false): string {
+  if (trustProxy) {
+    const header = req.headers['x-forwarded-for'];
+    const list = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',');
+    const last = list[list.length - 1]!.trim();
+    if (isIP(last)) return last;
+  }
   return req.socket.remoteAddress ?? 'unknown';
 }

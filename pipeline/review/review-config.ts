@@ -10,6 +10,8 @@ export interface ReviewConfig {
     readonly entriesPageSize: number;
     readonly sessionHours: number;
     readonly maxBodyBytes: number;
+    /** The address reviewers open when the servers sit behind a proxy (https makes cookies Secure). */
+    readonly publicUrl?: string | null;
   };
   readonly login: {
     /** Failures per account name before it is locked. */

@@ -48,6 +48,7 @@ import {
   currentSession,
   LOGIN_CSRF_COOKIE,
   logIn,
+  loginCsrfCookie,
   logOut,
   newToken,
   SESSION_COOKIE,
@@ -70,6 +71,10 @@ export interface ReviewServerOptions {
   readonly logger?: Logger;
   /** Injected in tests to control the login rate limiter's clock. */
   readonly limiter?: LoginRateLimiter;
+  /** Behind a reverse proxy: the client address is the last one in X-Forwarded-For (never trusted otherwise). */
+  readonly trustProxy?: boolean;
+  /** The address reviewers open (the proxy's), e.g. https://review.example.org: https makes cookies Secure. */
+  readonly publicUrl?: string;
 }
 
 export interface ReviewServer {
@@ -135,17 +140,32 @@ function redirect(res: ServerResponse, location: string, extra: Record<string, s
   res.end();
 }
 
-/** A request without Origin (old browsers, curl) passes; one with an Origin must name this host. */
-function sameOrigin(req: IncomingMessage): boolean {
+/**
+ * A request without Origin (old browsers, curl) passes; one with an Origin must name this host, or the
+ * public URL's origin when the server sits behind a proxy (which may pass its own Host on).
+ */
+function sameOrigin(req: IncomingMessage, publicOrigin: string | null): boolean {
   const origin = req.headers.origin;
   if (origin === undefined) return true;
   if (origin === 'null') return false;
+  if (publicOrigin !== null && origin === publicOrigin) return true;
   try {
     return new URL(origin).host === req.headers.host;
   } catch {
     // An unparsable Origin header is treated as foreign.
     return false;
   }
+}
+
+/** The origin of the public URL (--public-url or config/review.json server.publicUrl), checked. */
+function originOf(publicUrl: string): string {
+  try {
+    const url = new URL(publicUrl);
+    if (url.protocol === 'https:' || url.protocol === 'http:') return url.origin;
+  } catch {
+    // Reported below, with the value.
+  }
+  throw usageError(`the public URL "${publicUrl}" is not an http(s) address`);
 }
 
 function pick<T extends string>(value: string | null, allowed: readonly T[]): T | undefined {
@@ -199,7 +219,11 @@ export async function startReviewServer(
   const host = options.host ?? config.server.defaultHost;
   const port = options.port ?? config.server.defaultPort;
   const logger = options.logger ?? createLogger();
-  const limiter = options.limiter ?? new LoginRateLimiter(config.login);
+  const limiter = options.limiter ?? new LoginRateLimiter(store, config.login);
+  const publicUrl = options.publicUrl ?? config.server.publicUrl ?? null;
+  const publicOrigin = publicUrl ? originOf(publicUrl) : null;
+  const secure = publicOrigin?.startsWith('https:') ?? false;
+  const addressOf = (req: IncomingMessage) => clientAddress(req, options.trustProxy ?? false);
   const defaultLang = config.ui?.defaultLang ?? 'en';
   if (!isUiLang(defaultLang))
     throw usageError(`config/review.json: ui.defaultLang "${defaultLang}" is not one of ru, kk, en`);
@@ -342,7 +366,7 @@ export async function startReviewServer(
       return send(res, 200, asset.body, asset.type, { 'cache-control': 'max-age=300' });
     }
     if (path === '/favicon.ico') return send(res, 204, '', 'image/x-icon');
-    if (method === 'POST' && !sameOrigin(req)) {
+    if (method === 'POST' && !sameOrigin(req, publicOrigin)) {
       return send(res, 403, 'cross-origin form posts are refused', 'text/plain; charset=utf-8');
     }
     const cookies = parseCookies(req.headers.cookie);
@@ -360,7 +384,7 @@ export async function startReviewServer(
       const body = await readForm(req, config.server.maxBodyBytes);
       if (!sameToken(body.get('_csrf'), cookies.get(LOGIN_CSRF_COOKIE))) return redirect(res, '/login');
       const lang = body.get('lang');
-      const extra: Record<string, string> = isUiLang(lang) ? { 'set-cookie': langCookie(lang) } : {};
+      const extra: Record<string, string> = isUiLang(lang) ? { 'set-cookie': langCookie(lang, secure) } : {};
       return redirect(res, safeBackPath(body.get('back'), '/login'), extra);
     }
 
@@ -372,7 +396,7 @@ export async function startReviewServer(
         const csrf = existing && /^[A-Za-z0-9_-]{43}$/.test(existing) ? existing : newToken();
         const noAccounts = (await countUsers(store)) === 0;
         return send(res, 200, loginPage({ csrf, noAccounts, text }), undefined, {
-          'set-cookie': `${LOGIN_CSRF_COOKIE}=${csrf}; Path=/login; HttpOnly; SameSite=Strict; Max-Age=3600`,
+          'set-cookie': loginCsrfCookie(csrf, secure),
         });
       }
       if (method === 'POST') {
@@ -392,32 +416,32 @@ export async function startReviewServer(
             }),
             undefined,
             {
-              'set-cookie': `${LOGIN_CSRF_COOKIE}=${csrf}; Path=/login; HttpOnly; SameSite=Strict; Max-Age=3600`,
+              'set-cookie': loginCsrfCookie(csrf, secure),
             },
           );
         }
         const result = await logIn(
           store,
           limiter,
-          { name, password: body.get('password') ?? '', address: clientAddress(req) },
+          { name, password: body.get('password') ?? '', address: addressOf(req) },
           config,
         );
         if (result.ok) {
           logger.info(`review: ${name} logged in`);
-          const setCookies = [sessionCookie(result.token, result.maxAge)];
+          const setCookies = [sessionCookie(result.token, result.maxAge, secure)];
           // An account's stored language wins and this browser follows it; an account without one takes
           // the language chosen on the login page.
           const user = await getUserByName(store, name.trim());
-          if (user && isUiLang(user.uiLang)) setCookies.push(langCookie(user.uiLang));
+          if (user && isUiLang(user.uiLang)) setCookies.push(langCookie(user.uiLang, secure));
           else if (user && isUiLang(browserLang)) await setUserUiLang(store, user.id, browserLang);
           return redirect(res, '/queue', { 'set-cookie': setCookies });
         }
         logger.warn(
-          `review: failed login for "${name.slice(0, 64)}" from ${clientAddress(req)}${result.retryAfter > 0 ? ' (locked)' : ''}`,
+          `review: failed login for "${name.slice(0, 64)}" from ${addressOf(req)}${result.retryAfter > 0 ? ' (locked)' : ''}`,
         );
         const csrf = newToken();
         const extra: Record<string, string> = {
-          'set-cookie': `${LOGIN_CSRF_COOKIE}=${csrf}; Path=/login; HttpOnly; SameSite=Strict; Max-Age=3600`,
+          'set-cookie': loginCsrfCookie(csrf, secure),
         };
         if (result.retryAfter > 0) extra['retry-after'] = String(result.retryAfter);
         return send(
@@ -481,12 +505,12 @@ export async function startReviewServer(
       if (!isUiLang(lang)) return redirect(res, back);
       await setUserUiLang(store, session.user.id, lang);
       logger.info(`review: ${session.user.name} chose the ${lang} interface`);
-      return redirect(res, back, { 'set-cookie': langCookie(lang) });
+      return redirect(res, back, { 'set-cookie': langCookie(lang, secure) });
     }
 
     if (path === '/logout' && body) {
       await logOut(store, cookies.get(SESSION_COOKIE));
-      return redirect(res, '/login', { 'set-cookie': clearedSessionCookie() });
+      return redirect(res, '/login', { 'set-cookie': clearedSessionCookie(secure) });
     }
     if (path === '/' && !body) return redirect(res, '/queue');
     if (path === '/queue' && !body) {

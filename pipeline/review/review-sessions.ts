@@ -28,11 +28,18 @@ export function sameToken(a: string | undefined, b: string | undefined): boolean
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export function sessionCookie(token: string, maxAgeSeconds: number): string {
-  return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}`;
+/** `; Secure` when the server is reached over https (its public URL), so browsers never send it in clear. */
+const secureFlag = (secure: boolean) => (secure ? '; Secure' : '');
+
+export function sessionCookie(token: string, maxAgeSeconds: number, secure = false): string {
+  return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${secureFlag(secure)}`;
 }
 
-export const clearedSessionCookie = () => `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`;
+export const clearedSessionCookie = (secure = false) =>
+  `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0${secureFlag(secure)}`;
+
+export const loginCsrfCookie = (token: string, secure = false) =>
+  `${LOGIN_CSRF_COOKIE}=${token}; Path=/login; HttpOnly; SameSite=Strict; Max-Age=3600${secureFlag(secure)}`;
 
 export async function currentSession(store: Store, token: string | undefined): Promise<SessionUser | null> {
   if (!token) return null;
@@ -58,15 +65,15 @@ export async function logIn(
   config: ReviewConfig = REVIEW_CONFIG,
 ): Promise<LoginResult> {
   const keys = [`ip:${input.address}`, `user:${input.name.trim().toLowerCase()}`];
-  const wait = limiter.retryAfter(keys);
+  const wait = await limiter.retryAfter(keys);
   if (wait > 0) {
     return { ok: false, retryAfter: wait, message: `Too many failed logins. Try again in ${wait} seconds.` };
   }
   const user = input.name.trim() ? await getUserByName(store, input.name.trim()) : null;
   const good = await verifyPassword(input.password, user?.passwordHash ?? (await getDummyHash()));
   if (!user || user.disabled || !good) {
-    limiter.fail(keys);
-    const after = limiter.retryAfter(keys);
+    await limiter.fail(keys);
+    const after = await limiter.retryAfter(keys);
     return {
       ok: false,
       retryAfter: after,
@@ -74,7 +81,7 @@ export async function logIn(
         after > 0 ? `Too many failed logins. Try again in ${after} seconds.` : 'Wrong name or password.',
     };
   }
-  limiter.succeed(keys);
+  await limiter.succeed(keys);
   await deleteExpiredSessions(store);
   const token = newToken();
   const maxAge = config.server.sessionHours * 3600;

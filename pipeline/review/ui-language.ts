@@ -8,8 +8,9 @@ import { isUiLang, pickUiLang, type UiLang } from './ui-text.ts';
 export const LANG_COOKIE = 'soz_lang';
 
 /** A year: the choice outlives sessions; it is not a secret, but only the server needs to read it. */
-export const langCookie = (lang: UiLang) =>
-  `${LANG_COOKIE}=${lang}; Path=/; HttpOnly; SameSite=Strict; Max-Age=31536000`;
+/** Secure (https only) when the server's public URL is https, like the session cookie. */
+export const langCookie = (lang: UiLang, secure = false) =>
+  `${LANG_COOKIE}=${lang}; Path=/; HttpOnly; SameSite=Strict; Max-Age=31536000${secure ? '; Secure' : ''}`;
 
 /** The page language from the account's choice, the browser's cookie, Accept-Language and the default. */
 export function chooseUiLang(

@@ -7,7 +7,9 @@ import { reviewQueueIndexes } from './004-review-queue-indexes.ts';
 import { itemsUrlIndex } from './005-items-url-index.ts';
 import { sourceHealth } from './006-source-health.ts';
 import { cases } from './007-cases.ts';
+import { crawlLeases } from './008-crawl-leases.ts';
 import { usersUiLang } from './010-users-ui-lang.ts';
+import { loginLimits } from './011-login-limits.ts';
 import type { AnyDb, Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
@@ -19,6 +21,8 @@ export const MIGRATIONS: readonly Migration[] = [
   cases,
   sourceHealth,
   usersUiLang,
+  crawlLeases,
+  loginLimits,
 ].sort((a, b) => a.version - b.version);
 
 /** Applies every migration newer than the database's version; returns the versions applied. */

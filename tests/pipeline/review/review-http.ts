@@ -1,15 +1,25 @@
 // A tiny cookie-keeping HTTP client for the review server tests (fetch with manual redirects).
 
 export class ReviewClient {
-  private readonly cookies = new Map<string, string>();
-  /** `sent` goes with every request (a browser's Accept-Language). */
+  /** `sent` goes with every request (a browser's Accept-Language); `cookies` may be shared with another client. */
   constructor(
     readonly base: string,
     private readonly sent: Record<string, string> = {},
+    private readonly cookies = new Map<string, string>(),
   ) {}
 
+  /** The same browser (same cookies) talking to another server: two servers behind one proxy. */
+  at(base: string): ReviewClient {
+    return new ReviewClient(base, this.sent, this.cookies);
+  }
+
+  /** The raw Set-Cookie headers of the last response that set any (for cookie attribute checks). */
+  lastSetCookies: string[] = [];
+
   private remember(res: Response) {
-    for (const c of res.headers.getSetCookie()) {
+    const set = res.headers.getSetCookie();
+    if (set.length > 0) this.lastSetCookies = set;
+    for (const c of set) {
       const [pair] = c.split(';');
       const i = pair!.indexOf('=');
       const name = pair!.slice(0, i);

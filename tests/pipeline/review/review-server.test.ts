@@ -34,6 +34,7 @@ beforeAll(async () => {
   await saveUser(store, { name: 'dana', role: 'editor', passwordHash: hash });
   seeded = await seedReview(store);
   const limiter = new LoginRateLimiter(
+    store,
     { maxAttempts: 3, maxAttemptsPerAddress: 10, windowSeconds: 60, lockSeconds: 120 },
     () => clock,
   );
