@@ -4,6 +4,7 @@
 import { execFile } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse as parseJsonc } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { runDoctor, satisfiesMinimum } from '../../../cli/doctor/run-doctor.ts';
 import { CONFIG_DIR, EXIT, PROJECT_ROOT } from '../../../core/index.ts';
@@ -185,7 +186,8 @@ describe('soz doctor', () => {
     ]);
     expect(good.ok).toBe(true);
 
-    const sources = JSON.parse(readFileSync(join(config, 'sources.json'), 'utf8'));
+    // The shipped sources file has comments (JSONC); the doctor's loader reads it like the crawl's.
+    const sources = parseJsonc(readFileSync(join(config, 'sources.json'), 'utf8'));
     const list = Array.isArray(sources) ? sources : sources.sources;
     list[1].kind = 'newsletter';
     writeFileSync(join(config, 'sources.json'), JSON.stringify(sources, null, 2));

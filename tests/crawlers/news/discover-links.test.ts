@@ -24,7 +24,7 @@ describe('discoverLinks', () => {
       since: null,
       known: noneKnown,
     });
-    expect(d.links).toHaveLength(8);
+    expect(d.links).toHaveLength(9); // eight articles and one brief
     const pages = sites.requests
       .slice(before)
       .filter((r) => r.site === 'zharshy' && r.path.startsWith('/news/'));
@@ -34,17 +34,18 @@ describe('discoverLinks', () => {
 
   it('stops paging once a page holds nothing newer than the cut-off', async () => {
     const before = sites.requests.length;
-    // Page 1 holds 24, 23 and 22 August; page 2 holds 21, 20, 19 August: all before the cut-off.
+    // Page 1 holds 24, 23 and 22 August; page 2 holds the brief of 21 August (12:30 UTC), an article of
+    // 21 August and one of 20 August: all before the cut-off.
     const d = await discoverLinks(source('demo-zharshy'), {
       fetcher: fetcher(),
-      since: '2020-08-21T12:00:00.000Z',
+      since: '2020-08-21T13:00:00.000Z',
       known: noneKnown,
     });
     const pages = sites.requests
       .slice(before)
       .filter((r) => r.site === 'zharshy' && r.path.startsWith('/news/'));
     expect(pages.map((r) => r.path)).toEqual(['/news/', '/news/page/2/']);
-    expect(d.links.filter((l) => l.publishedAt! >= '2020-08-21T12:00:00.000Z')).toHaveLength(3);
+    expect(d.links.filter((l) => l.publishedAt! >= '2020-08-21T13:00:00.000Z')).toHaveLength(3);
   });
 
   it('stops paging once every link on a page is already known', async () => {
@@ -67,6 +68,6 @@ describe('discoverLinks', () => {
     const paths = sites.requests.slice(before).map((r) => r.path);
     expect(paths).toContain('/sitemaps/2020-08.xml.gz');
     expect(paths).not.toContain('/sitemaps/2020-07.xml.gz');
-    expect(new Set(d.links.map((l) => l.url)).size).toBe(5);
+    expect(new Set(d.links.map((l) => l.url)).size).toBe(6); // five articles of August and one brief
   });
 });

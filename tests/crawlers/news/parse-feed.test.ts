@@ -17,12 +17,16 @@ describe('parseFeed', () => {
         title: 'Журналист ұсталды',
         publishedAt: '2020-08-15T07:05:00.000Z',
         updatedAt: null,
+        listed: true,
+        summary: null,
       },
       {
         url: 'https://news.example.kz/ru/news/102',
         title: 'Суд <b>отказал</b> в иске',
         publishedAt: null,
         updatedAt: null,
+        listed: true,
+        summary: null,
       },
     ]);
   });
@@ -37,6 +41,8 @@ describe('parseFeed', () => {
       title: 'Blogger charged',
       publishedAt: '2020-08-24T09:40:00.000Z',
       updatedAt: '2020-08-25T03:00:00.000Z',
+      listed: true,
+      summary: null,
     });
   });
 
@@ -52,6 +58,8 @@ describe('parseFeed', () => {
         title: 'Сайт заблокирован',
         publishedAt: '2020-08-18T04:05:00.000Z',
         updatedAt: null,
+        listed: true,
+        summary: null,
       },
     ]);
   });

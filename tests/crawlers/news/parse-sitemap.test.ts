@@ -31,6 +31,7 @@ describe('parseSitemap', () => {
           title: 'Тілші ұсталды',
           publishedAt: '2020-08-15T08:30:00.000Z',
           updatedAt: null,
+          listed: true,
         },
       ],
     });
