@@ -3,10 +3,13 @@
 // checked before the database is opened, so a typo costs nothing. Ends with one line per source; exit 0
 // when at least one succeeded.
 import { createClassifier } from '../../classifiers/index.ts';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { EXIT, parseDate, usageError } from '../../core/index.ts';
 import {
   COURT_CONFIG_FILE,
   type CourtSource,
+  defaultCourtSessionPath,
   courtSources,
   crawlCourtSource,
   DEFAULT_SOURCES_FILE,
@@ -21,6 +24,7 @@ import {
   type SourceReport,
   selectSources,
 } from '../../crawlers/index.ts';
+import { resolveLocation } from '../../storage/index.ts';
 import { type Command, intOption, listOption, stringOption } from '../command.ts';
 
 export const crawlCommand: Command = {
@@ -35,9 +39,10 @@ export const crawlCommand: Command = {
   --since DATE          skip articles published before DATE (YYYY-MM-DD; default: each source's
                         last successful crawl minus a day)
   --max-pages N         fetch at most N article pages (court: result pages per search) per source
-  --court-config FILE   the court portal's address and searches (default config/court.json)
-  --storage-state FILE  resume the court portal with a browser session saved by a person who passed
-                        its captcha (Playwright storage-state JSON)
+  --court-config FILE   the whole court configuration: portals, addresses, searches, menu texts,
+                        fields, selectors, texts (default config/court.json; see docs/court-portal.md)
+  --storage-state FILE  the court portal's session saved by \`soz court session\` (Playwright storage
+                        state); default: court-session.json next to the database, when it exists
   --no-court            leave the court portal out
 
 Prints one line per source: found, new, updated, unchanged, failed, and the failure reasons.
@@ -54,11 +59,12 @@ Exit 0 when at least one source succeeded, 1 when all failed.`,
   async run(ctx) {
     const registry = stringOption(ctx, 'sources');
     const file = registry ?? DEFAULT_SOURCES_FILE;
-    const courtConfig = stringOption(ctx, 'court-config') ?? COURT_CONFIG_FILE;
+    const courtConfigFile = stringOption(ctx, 'court-config') ?? COURT_CONFIG_FILE;
+    const courtConfig = ctx.values['no-court'] ? null : loadCourtConfig(courtConfigFile);
     const { news, court } = chooseSources({
       news: loadSources(file),
       file,
-      court: ctx.values['no-court'] ? [] : courtSources(loadCourtConfig(courtConfig)),
+      court: courtConfig ? courtSources(courtConfig) : [],
       ids: listOption(ctx, 'source'),
       // A registry of one's own (a test, a trial) does not drag the real court portal in.
       courtByDefault: registry === undefined,
@@ -66,7 +72,13 @@ Exit 0 when at least one source succeeded, 1 when all failed.`,
     const sinceText = stringOption(ctx, 'since');
     const since = sinceText ? parseDate(sinceText, '--since') : undefined;
     const maxPages = ctx.values['max-pages'] === undefined ? undefined : intOption(ctx, 'max-pages', 0, 1);
-    const storageStatePath = stringOption(ctx, 'storage-state');
+    // The court session and the pages the crawler could not understand live next to the database.
+    const location = resolveLocation({ path: ctx.dbPath });
+    const sqlitePath = location.kind === 'sqlite' ? location.path : null;
+    const defaultSession = defaultCourtSessionPath(sqlitePath);
+    const storageStatePath =
+      stringOption(ctx, 'storage-state') ?? (court.length > 0 && existsSync(defaultSession) ? defaultSession : undefined);
+    const diagnosticsDir = join(sqlitePath ? dirname(sqlitePath) : 'data', 'court-diagnostics');
     const config = loadCrawlConfig();
     const contact = placeholderContact(config.userAgent);
     if (contact && news.length > 0) {
@@ -113,7 +125,14 @@ Exit 0 when at least one source succeeded, 1 when all failed.`,
     for (const source of court) {
       if (ctx.signal.aborted) break;
       reports.push(
-        await crawlCourtSource(store, source, { classifier, storageStatePath, maxPages, signal: ctx.signal }),
+        await crawlCourtSource(store, source, {
+          classifier,
+          config: courtConfig ?? undefined,
+          storageStatePath,
+          maxPages,
+          signal: ctx.signal,
+          diagnosticsDir,
+        }),
       );
     }
     progress.done();

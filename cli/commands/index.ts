@@ -1,6 +1,7 @@
 // Every `soz` subcommand, in the order `soz --help` lists them: the daily work first.
 import type { Command } from '../command.ts';
 import { classifyCommand } from './classify-command.ts';
+import { courtCommand } from './court-command.ts';
 import { crawlCommand } from './crawl-command.ts';
 import { datasetCommand } from './dataset-command.ts';
 import { dbCommand } from './db-command.ts';
@@ -17,6 +18,7 @@ import { usersCommand } from './users-command.ts';
 export const COMMANDS: readonly Command[] = [
   demoCommand,
   crawlCommand,
+  courtCommand,
   reviewCommand,
   digestCommand,
   datasetCommand,

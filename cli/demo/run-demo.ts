@@ -7,6 +7,9 @@ import { createClassifier } from '../../classifiers/index.ts';
 import { CONFIG_DIR, EXIT, type Logger, SozError } from '../../core/index.ts';
 import {
   type CourtSourceReport,
+  defaultCourtSessionPath,
+  storageStateFromCookieHeader,
+  writeStorageState,
   crawlCourtSource,
   runCrawl,
   type SourceReport,
@@ -88,6 +91,11 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     });
     const reports: SourceReport[] = [...crawl.sources];
     if (portal) {
+      // As a person would with `soz court session`: pass the imitation's check once, save the session beside
+      // the database, and let the crawl reuse it.
+      const cookie = portal.createPassedSession();
+      const storageStatePath = defaultCourtSessionPath(dbPath);
+      writeStorageState(storageStatePath, storageStateFromCookieHeader(`${cookie.name}=${cookie.value}`, portal.url));
       const court: CourtSourceReport = await crawlCourtSource(
         store,
         {
@@ -97,7 +105,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
           url: portal.url,
           lang: 'ru',
         },
-        { classifier, signal: options.signal },
+        { classifier, signal: options.signal, storageStatePath, diagnosticsDir: join(dirname(dbPath), 'court-diagnostics') },
       );
       reports.push(court);
     }

@@ -685,7 +685,13 @@ export async function crawlCourtSource(
       entry,
       from: cardPageUrl,
     }));
-    const lists = new Set([...card.actsListHrefs.map((h) => abs(h, cardPageUrl)), ...(actsLists.get(caseNumber) ?? [])]);
+    // A menu link whose wording resembles «the case's acts» (a menu's «Судебные акты») is a service, not a list.
+    const servicePaths = new Set(Object.values(services).map((s) => new URL(s.url).pathname));
+    const lists = new Set(
+      [...card.actsListHrefs.map((h) => abs(h, cardPageUrl)), ...(actsLists.get(caseNumber) ?? [])].filter(
+        (u) => !servicePaths.has(new URL(u).pathname),
+      ),
+    );
     for (const list of lists) {
       const html = await goto(page, list, `${what}: acts ${list}`);
       casePages++;

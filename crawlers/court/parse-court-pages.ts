@@ -302,7 +302,7 @@ export function parseCaseCard(html: string, config: CourtConfig): CaseCard {
       return { date: isoDate(text), closed: closedTexts.some((t) => text.includes(t)) };
     })
     .filter((h) => h.date !== null);
-  const links = actLinks($, $('body'), config);
+  const links = actLinks($, $.root() as El, config);
   return {
     caseNumber: textOrNull(info.get('caseNumber')) ?? '',
     registeredAt: isoDate(textOrNull(info.get('registered')) ?? ''),
@@ -369,7 +369,7 @@ export function actKindOf(text: string, config: CourtConfig): string | null {
 export function parseActEntries(html: string, config: CourtConfig): ActEntry[] {
   const $ = load(html);
   const groups = new Map<unknown, { row: El; links: { href: string; kind: ActLinkKind }[] }>();
-  for (const link of actLinks($, $('body'), config)) {
+  for (const link of actLinks($, $.root() as El, config)) {
     if (link.kind === 'list') continue;
     const row = link.el.closest('tr, li');
     const key = row.length > 0 ? row.get(0) : link.el.get(0);
