@@ -43,6 +43,11 @@ export async function openCourtSession(o: OpenCourtSessionOptions): Promise<Cour
   if (o.cookieHeader !== undefined) {
     state = storageStateFromCookieHeader(o.cookieHeader, o.portalUrl);
   } else {
+    if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY && !o.headless) {
+      throw new NoVisibleBrowserError(
+        'no display to open a browser window on (DISPLAY and WAYLAND_DISPLAY are unset): run soz court session on a desktop, or over ssh -X — or pass the check in your own browser and paste its cookies: soz court session --cookie "JSESSIONID=…; …"',
+      );
+    }
     const browser = await find();
     if (browser.origin === 'bundled' && !o.headless) {
       throw new NoVisibleBrowserError(
