@@ -73,7 +73,13 @@ export async function openCourtSession(o: OpenCourtSessionOptions): Promise<Cour
   writeStorageState(o.out, state);
   let passes: boolean | null = null;
   if (!o.skipCheck) passes = await sessionPasses(state, actsBank, o.config, find);
-  return { path: o.out, cookies: state.cookies.length, origins: state.origins.length, passes, checkedUrl: actsBank };
+  return {
+    path: o.out,
+    cookies: state.cookies.length,
+    origins: state.origins.length,
+    passes,
+    checkedUrl: actsBank,
+  };
 }
 
 /** Opens the acts bank headless with the session: true when no captcha or expiry notice shows. */
@@ -87,7 +93,11 @@ export async function sessionPasses(
   const browser = await find().catch((error: unknown) => {
     throw new ChromiumNotFoundError(`cannot check the session: ${(error as Error).message}`);
   });
-  const launched = await chromium.launch({ executablePath: browser.executablePath, args: [...browser.args], headless: true });
+  const launched = await chromium.launch({
+    executablePath: browser.executablePath,
+    args: [...browser.args],
+    headless: true,
+  });
   try {
     const context = await launched.newContext({ storageState: state as never });
     const page = await context.newPage();
