@@ -4,9 +4,9 @@ import { buildCourtRecord } from '../../../crawlers/court/build-court-article.ts
 import {
   pageState,
   parseActEntries,
+  parseActPage,
   parseActResults,
   parseActText,
-  parseActPage,
   parseCaseCard,
   parseLawsuitResults,
   parseScheduleResults,
