@@ -24,12 +24,6 @@ export {
   writeStorageState,
 } from './court/court-session.ts';
 export {
-  type CourtSessionResult,
-  NoVisibleBrowserError,
-  type OpenCourtSessionOptions,
-  openCourtSession,
-} from './court/open-court-session.ts';
-export {
   type CourtSource,
   type CourtSourceReport,
   type CrawlCourtOptions,
@@ -38,6 +32,12 @@ export {
   readStorageState,
   SESSION_EXPIRED,
 } from './court/crawl-court-source.ts';
+export {
+  type CourtSessionResult,
+  NoVisibleBrowserError,
+  type OpenCourtSessionOptions,
+  openCourtSession,
+} from './court/open-court-session.ts';
 export {
   type CrawlConfig,
   loadCrawlConfig,

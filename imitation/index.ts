@@ -1,6 +1,8 @@
 // Local imitations of real sites, served on 127.0.0.1 for the tests, the benchmarks and the demo.
 
+export { actDocumentLines, actPdfPath } from './court-portal/act-documents.ts';
 export type { PortalAct, PortalCase, PortalData } from './court-portal/portal-fixture.ts';
+export { type PortalVariant, VARIANTS, type VariantName } from './court-portal/portal-variant.ts';
 export {
   type CourtPortal,
   type CourtPortalOptions,
@@ -9,8 +11,6 @@ export {
   type PortalStats,
   startCourtPortal,
 } from './court-portal/start-court-portal.ts';
-export { type PortalVariant, VARIANTS, type VariantName } from './court-portal/portal-variant.ts';
-export { actDocumentLines, actPdfPath } from './court-portal/act-documents.ts';
 export { HISTORY_EVENTS, UI_TEXT } from './court-portal/ui-text.ts';
 export { type BenchSites, startBenchSites } from './news-sites/bench-site.ts';
 export { type ImitationArticle, NEWS_ARTICLES, type OutletKey } from './news-sites/news-articles.ts';

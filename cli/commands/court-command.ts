@@ -28,7 +28,9 @@ function enterOrClose(ctx: CommandContext) {
         rl.close();
         resolve();
       };
-      ctx.logger.info('pass the check in the window (search once to be sure), then press Enter here or close the window');
+      ctx.logger.info(
+        'pass the check in the window (search once to be sure), then press Enter here or close the window',
+      );
       rl.once('line', done);
       rl.once('close', done);
       page.once('close', done);
@@ -67,9 +69,11 @@ Exit 0 when the saved session opens the acts bank without the check, 1 when it d
     const config = loadCourtConfig(stringOption(ctx, 'court-config') ?? COURT_CONFIG_FILE);
     const id = stringOption(ctx, 'source');
     const source = id ? config.sources.find((s) => s.id === id) : config.sources[0];
-    if (!source) throw usageError(id ? `unknown court source "${id}"` : 'the court configuration lists no source');
+    if (!source)
+      throw usageError(id ? `unknown court source "${id}"` : 'the court configuration lists no source');
     const location = resolveLocation({ path: ctx.dbPath });
-    const out = stringOption(ctx, 'out') ?? defaultCourtSessionPath(location.kind === 'sqlite' ? location.path : null);
+    const out =
+      stringOption(ctx, 'out') ?? defaultCourtSessionPath(location.kind === 'sqlite' ? location.path : null);
     const cookieOption = stringOption(ctx, 'cookie');
     const cookieHeader = cookieOption === '-' ? await readAll(ctx.stdin) : cookieOption;
     try {
@@ -87,7 +91,9 @@ Exit 0 when the saved session opens the acts bank without the check, 1 when it d
         ctx.out(`checked: ${result.checkedUrl} opens without the check; soz crawl will use this session`);
         return EXIT.ok;
       }
-      ctx.out(`checked: ${result.checkedUrl} still asks for the check with this session; pass it and save again`);
+      ctx.out(
+        `checked: ${result.checkedUrl} still asks for the check with this session; pass it and save again`,
+      );
       return EXIT.failure;
     } catch (error) {
       if (error instanceof NoVisibleBrowserError) {

@@ -2,17 +2,18 @@
 // court portal, classifying every new or changed item in the same run. The registry and options are
 // checked before the database is opened, so a typo costs nothing. Ends with one line per source; exit 0
 // when at least one succeeded.
-import { createClassifier } from '../../classifiers/index.ts';
+
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { createClassifier } from '../../classifiers/index.ts';
 import { EXIT, parseDate, usageError } from '../../core/index.ts';
 import {
   COURT_CONFIG_FILE,
   type CourtSource,
-  defaultCourtSessionPath,
   courtSources,
   crawlCourtSource,
   DEFAULT_SOURCES_FILE,
+  defaultCourtSessionPath,
   formatSourceReport,
   loadCourtConfig,
   loadCrawlConfig,
@@ -77,7 +78,8 @@ Exit 0 when at least one source succeeded, 1 when all failed.`,
     const sqlitePath = location.kind === 'sqlite' ? location.path : null;
     const defaultSession = defaultCourtSessionPath(sqlitePath);
     const storageStatePath =
-      stringOption(ctx, 'storage-state') ?? (court.length > 0 && existsSync(defaultSession) ? defaultSession : undefined);
+      stringOption(ctx, 'storage-state') ??
+      (court.length > 0 && existsSync(defaultSession) ? defaultSession : undefined);
     const diagnosticsDir = join(sqlitePath ? dirname(sqlitePath) : 'data', 'court-diagnostics');
     const config = loadCrawlConfig();
     const contact = placeholderContact(config.userAgent);

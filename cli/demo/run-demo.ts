@@ -7,12 +7,12 @@ import { createClassifier } from '../../classifiers/index.ts';
 import { CONFIG_DIR, EXIT, type Logger, SozError } from '../../core/index.ts';
 import {
   type CourtSourceReport,
-  defaultCourtSessionPath,
-  storageStateFromCookieHeader,
-  writeStorageState,
   crawlCourtSource,
+  defaultCourtSessionPath,
   runCrawl,
   type SourceReport,
+  storageStateFromCookieHeader,
+  writeStorageState,
 } from '../../crawlers/index.ts';
 import { startCourtPortal, startNewsSites } from '../../imitation/index.ts';
 import { draftDigest, importDataset } from '../../pipeline/index.ts';
@@ -95,7 +95,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       // the database, and let the crawl reuse it.
       const cookie = portal.createPassedSession();
       const storageStatePath = defaultCourtSessionPath(dbPath);
-      writeStorageState(storageStatePath, storageStateFromCookieHeader(`${cookie.name}=${cookie.value}`, portal.url));
+      writeStorageState(
+        storageStatePath,
+        storageStateFromCookieHeader(`${cookie.name}=${cookie.value}`, portal.url),
+      );
       const court: CourtSourceReport = await crawlCourtSource(
         store,
         {
@@ -105,7 +108,12 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
           url: portal.url,
           lang: 'ru',
         },
-        { classifier, signal: options.signal, storageStatePath, diagnosticsDir: join(dirname(dbPath), 'court-diagnostics') },
+        {
+          classifier,
+          signal: options.signal,
+          storageStatePath,
+          diagnosticsDir: join(dirname(dbPath), 'court-diagnostics'),
+        },
       );
       reports.push(court);
     }

@@ -166,7 +166,8 @@ export function parseCourtConfig(doc: unknown, file: string): CourtConfig {
   const paths = obj(root.paths, 'paths');
   const path = (k: string) => {
     const p = str(paths[k], `paths.${k}`);
-    if (/^[a-z]+:/i.test(p) && !/^https?:\/\//.test(p)) fail(`paths.${k}`, `"${p}" is not a path or http(s) URL`);
+    if (/^[a-z]+:/i.test(p) && !/^https?:\/\//.test(p))
+      fail(`paths.${k}`, `"${p}" is not a path or http(s) URL`);
     return p;
   };
   const caseActs = path('caseActs');
@@ -216,7 +217,8 @@ export function parseCourtConfig(doc: unknown, file: string): CourtConfig {
   const one = (k: string) => css(str(sel[k], `selectors.${k}`), `selectors.${k}`);
   const many = (k: string) => selList(sel[k], `selectors.${k}`);
   const field = many('field');
-  if (!field.every((s) => s.includes('{name}'))) fail('selectors.field', 'every selector must contain {name}');
+  if (!field.every((s) => s.includes('{name}')))
+    fail('selectors.field', 'every selector must contain {name}');
   const texts = obj(root.texts, 'texts');
   const langSwitch = obj(texts.languageSwitch, 'texts.languageSwitch');
   const labelsRaw = obj(root.labels, 'labels');

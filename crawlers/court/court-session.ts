@@ -65,9 +65,11 @@ export function readStorageState(path: string): StorageState {
   if (!Array.isArray(originsRaw)) throw inputError(`${path}: field "origins": must be a list`);
   const origins = originsRaw.map((o, i) => {
     const r = o as { origin?: unknown; localStorage?: unknown };
-    if (typeof r?.origin !== 'string') throw inputError(`${path}: field "origins[${i}].origin": must be a string`);
+    if (typeof r?.origin !== 'string')
+      throw inputError(`${path}: field "origins[${i}].origin": must be a string`);
     const items = r.localStorage ?? [];
-    if (!Array.isArray(items)) throw inputError(`${path}: field "origins[${i}].localStorage": must be a list`);
+    if (!Array.isArray(items))
+      throw inputError(`${path}: field "origins[${i}].localStorage": must be a list`);
     return {
       origin: r.origin,
       localStorage: items.map((it, j) => {

@@ -130,13 +130,20 @@ export const SESSION_EXPIRED = 'blocked: session expired — run soz court sessi
 
 /** Runs one of find-in-page's functions in the page. Compilers may wrap functions in a `__name` helper. */
 async function inPage<A, R>(page: Page, fn: (arg: A) => R, arg: A): Promise<R> {
-  return page.evaluate(`(() => { const __name = (f) => f; return (${fn.toString()})(${JSON.stringify(arg)}); })()`) as Promise<R>;
+  return page.evaluate(
+    `(() => { const __name = (f) => f; return (${fn.toString()})(${JSON.stringify(arg)}); })()`,
+  ) as Promise<R>;
 }
 
-const isFacesAjax = (r: { request(): { method(): string; headers(): Record<string, string>; postData(): string | null } }) => {
+const isFacesAjax = (r: {
+  request(): { method(): string; headers(): Record<string, string>; postData(): string | null };
+}) => {
   const req = r.request();
   if (req.method() !== 'POST') return false;
-  return req.headers()['faces-request'] === 'partial/ajax' || (req.postData() ?? '').includes('javax.faces.partial.ajax');
+  return (
+    req.headers()['faces-request'] === 'partial/ajax' ||
+    (req.postData() ?? '').includes('javax.faces.partial.ajax')
+  );
 };
 
 export async function crawlCourtSource(
@@ -211,7 +218,10 @@ export async function crawlCourtSource(
         () => false,
       );
       await act();
-      await Promise.race([answer, page.waitForURL((u) => u.href !== before, { timeout: navTimeout }).catch(() => null)]);
+      await Promise.race([
+        answer,
+        page.waitForURL((u) => u.href !== before, { timeout: navTimeout }).catch(() => null),
+      ]);
       // A partial response may carry a redirect: the navigation starts right after it.
       for (let i = 0; i < 10 && !navigated; i++) await page.waitForTimeout(50);
       if (navigated || page.url() !== before) {
@@ -236,7 +246,11 @@ export async function crawlCourtSource(
             w.__sozMut++;
             w.__sozLast = performance.now();
           });
-          w.__sozObs.observe(document.documentElement, { subtree: true, childList: true, characterData: true });
+          w.__sozObs.observe(document.documentElement, {
+            subtree: true,
+            childList: true,
+            characterData: true,
+          });
         }
         if (panelSel) document.querySelector(panelSel as string)?.setAttribute('data-soz-stale', '1');
         for (const s of msgSels as string[]) {
@@ -284,14 +298,19 @@ export async function crawlCourtSource(
   /** After a navigation: HTTP errors, the captcha gate, an expired session, error pages; then the language. */
   const ready = async (page: Page, status: number | undefined, what: string): Promise<string> => {
     if (status === 404 || status === 410)
-      throw new NotFoundError(`${what}: ${page.url()} answered HTTP ${status} (is the address in the configuration right?)`);
-    if (status !== undefined && status >= 400) throw new PortalError(`${what}: HTTP ${status} at ${page.url()}`);
+      throw new NotFoundError(
+        `${what}: ${page.url()} answered HTTP ${status} (is the address in the configuration right?)`,
+      );
+    if (status !== undefined && status >= 400)
+      throw new PortalError(`${what}: HTTP ${status} at ${page.url()}`);
     const html = await check(page, what);
     // The portal opens in Kazakh for a new session; the configured language is one click away.
     const lang = await inPage(page, pageLanguage, null);
     if (lang === config.lang) return html;
     const Lang = config.lang === 'ru' ? 'Ru' : 'Kz';
-    const selectors = sel.languageSwitch.map((s) => s.replaceAll('{lang}', config.lang).replaceAll('{Lang}', Lang));
+    const selectors = sel.languageSwitch.map((s) =>
+      s.replaceAll('{lang}', config.lang).replaceAll('{Lang}', Lang),
+    );
     const texts = config.texts.languageSwitch[config.lang];
     const how = await inPage(page, markLanguageSwitch, { selectors, texts });
     if (!how) {
@@ -326,7 +345,9 @@ export async function crawlCourtSource(
       await act();
       const result = await Promise.race([
         answer.then(() => 'answer' as const),
-        page.waitForURL((u) => u.href !== before, { timeout: config.crawl.ajaxTimeoutMs }).then(() => 'navigated' as const),
+        page
+          .waitForURL((u) => u.href !== before, { timeout: config.crawl.ajaxTimeoutMs })
+          .then(() => 'navigated' as const),
       ]).catch((error: unknown) => {
         throw new PortalError(`${what}: no answer from the portal (${describeError(error)})`);
       });
@@ -369,11 +390,13 @@ export async function crawlCourtSource(
       if (ok) return;
       const byText = await field.evaluate(
         (el, l) =>
-          [...(el as HTMLSelectElement).options].find((o) => l && o.text.trim().toLowerCase().startsWith(l.toLowerCase()))
-            ?.value ?? null,
+          [...(el as HTMLSelectElement).options].find(
+            (o) => l && o.text.trim().toLowerCase().startsWith(l.toLowerCase()),
+          )?.value ?? null,
         label ?? null,
       );
-      if (byText === null) return notFound(page, what, `the option ${value}${label ? ` («${label}»)` : ''} of ${found.how}`);
+      if (byText === null)
+        return notFound(page, what, `the option ${value}${label ? ` («${label}»)` : ''} of ${found.how}`);
       await field.selectOption(byText);
       return;
     }
@@ -394,7 +417,10 @@ export async function crawlCourtSource(
       return;
     }
     const dateLike = /^\d{4}-\d{2}-\d{2}$/.test(value);
-    const text = dateLike && found.kind !== 'date' ? `${value.slice(8, 10)}.${value.slice(5, 7)}.${value.slice(0, 4)}` : value;
+    const text =
+      dateLike && found.kind !== 'date'
+        ? `${value.slice(8, 10)}.${value.slice(5, 7)}.${value.slice(0, 4)}`
+        : value;
     await field.fill(text);
   };
 
@@ -403,10 +429,18 @@ export async function crawlCourtSource(
     const widget = page.locator(`[data-soz-widget="${key}"]`).first();
     const input = widget.locator('input:not([type=hidden]), [class*="selectize-input"]').first();
     await input.click();
-    const options = page.locator('[class*="selectize-dropdown"] [data-value], [class*="dropdown"] [data-value]');
-    let option = options.filter({ has: page.locator(`xpath=self::*[@data-value=${xpathString(value)}]`) }).first();
+    const options = page.locator(
+      '[class*="selectize-dropdown"] [data-value], [class*="dropdown"] [data-value]',
+    );
+    let option = options
+      .filter({ has: page.locator(`xpath=self::*[@data-value=${xpathString(value)}]`) })
+      .first();
     if ((await option.count()) === 0 && label) {
-      await widget.locator('input:not([type=hidden])').first().fill(label).catch(() => undefined);
+      await widget
+        .locator('input:not([type=hidden])')
+        .first()
+        .fill(label)
+        .catch(() => undefined);
       option = options.filter({ hasText: label }).first();
     }
     if ((await option.count()) === 0) {
@@ -419,7 +453,10 @@ export async function crawlCourtSource(
   };
 
   const submit = async (page: Page, what: string) => {
-    const how = await inPage(page, markSearchButton, { texts: config.texts.searchButton, selectors: sel.searchButton });
+    const how = await inPage(page, markSearchButton, {
+      texts: config.texts.searchButton,
+      selectors: sel.searchButton,
+    });
     if (!how)
       return notFound(
         page,
@@ -444,11 +481,18 @@ export async function crawlCourtSource(
         texts: config.texts.nextPage,
       });
       if (!how) return;
-      html = await ajax(page, `${what}, page ${n + 1}`, () => page.locator('[data-soz-next]').first().click());
+      html = await ajax(page, `${what}, page ${n + 1}`, () =>
+        page.locator('[data-soz-next]').first().click(),
+      );
     }
   };
 
-  const foundCase = async (caseNumber: string, where: string, crawler: PlaywrightCrawler, actsList?: string) => {
+  const foundCase = async (
+    caseNumber: string,
+    where: string,
+    crawler: PlaywrightCrawler,
+    actsList?: string,
+  ) => {
     if (!caseNumberRe.test(caseNumber)) {
       addError(`${where}: "${caseNumber}" is not a valid case number; skipped`);
       return;
@@ -512,7 +556,13 @@ export async function crawlCourtSource(
 
   async function handleActsSearch(ctx: PlaywrightCrawlingContext, crawler: PlaywrightCrawler) {
     const { page, request } = ctx;
-    const s = request.userData as { category?: string; categoryName?: string; keyword?: string; year?: string; what: string };
+    const s = request.userData as {
+      category?: string;
+      categoryName?: string;
+      keyword?: string;
+      year?: string;
+      what: string;
+    };
     await ready(page, ctx.response?.status(), s.what);
     if (s.year) await fill(page, s.what, 'actsYear', s.year, s.year);
     if (s.category) await fill(page, s.what, 'actsCategory', s.category, s.categoryName);
@@ -553,7 +603,11 @@ export async function crawlCourtSource(
     what: string,
   ): Promise<{ doc: CourtDocument; act: ActPage | null; html: string | null }> => {
     const response = await page.context().request.get(url, { timeout: navTimeout, failOnStatusCode: false });
-    const fail = (status: CourtDocument['status'], bytes: Uint8Array | null, format: CourtDocument['format'] = 'unknown') => ({
+    const fail = (
+      status: CourtDocument['status'],
+      bytes: Uint8Array | null,
+      format: CourtDocument['format'] = 'unknown',
+    ) => ({
       doc: {
         url,
         format,
@@ -583,11 +637,14 @@ export async function crawlCourtSource(
       const state = pageState(read.html, config);
       if (state.state === 'captcha') {
         // Never attacked: the act is reported, the case is kept, and the next night tries again.
-        addError(`${what}: the download ${url} is behind a captcha (${state.message}); not attacked, retried next night`);
+        addError(
+          `${what}: the download ${url} is behind a captcha (${state.message}); not attacked, retried next night`,
+        );
         return fail('captcha', body, 'html');
       }
       if (state.state === 'expired') throw new SessionExpiredError(`${what}: ${state.message} at ${url}`);
-      if (state.state === 'error') throw new PortalError(`${what}: portal error «${state.message}» for ${url}`);
+      if (state.state === 'error')
+        throw new PortalError(`${what}: portal error «${state.message}» for ${url}`);
       const act = parseActPage(read.html, config);
       return { doc: { ...fail('read', body, 'html').doc, status: 'read' }, act, html: read.html };
     }
@@ -597,7 +654,15 @@ export async function crawlCourtSource(
     }
     const act = parseActText(read.text, config);
     return {
-      doc: { url, format: read.format, sha256: read.sha256, bytes: read.bytes, status: 'read', actKind: act.kind, actDate: act.date },
+      doc: {
+        url,
+        format: read.format,
+        sha256: read.sha256,
+        bytes: read.bytes,
+        status: 'read',
+        actKind: act.kind,
+        actDate: act.date,
+      },
       act,
       html: null,
     };
@@ -614,9 +679,19 @@ export async function crawlCourtSource(
       options.onPage?.('act');
       act = parseActPage(html, config);
       const bytes = Buffer.from(html);
-      docs.push({ url, format: 'html', sha256: sha256(bytes), bytes: bytes.byteLength, status: 'read', actKind: act.kind, actDate: act.date });
+      docs.push({
+        url,
+        format: 'html',
+        sha256: sha256(bytes),
+        bytes: bytes.byteLength,
+        status: 'read',
+        actKind: act.kind,
+        actDate: act.date,
+      });
     }
-    const downloads = [...entry.documentHrefs].sort((a, b) => Number(!/pdf/i.test(a)) - Number(!/pdf/i.test(b)));
+    const downloads = [...entry.documentHrefs].sort(
+      (a, b) => Number(!/pdf/i.test(a)) - Number(!/pdf/i.test(b)),
+    );
     const first = downloads[0];
     if (first) {
       const url = abs(first, pageUrl);
@@ -624,7 +699,8 @@ export async function crawlCourtSource(
       actPages++;
       options.onPage?.('act');
       docs.push(got.doc);
-      if (got.act && (act === null || act.paragraphs.length === 0)) act = act ? { ...got.act, ...pick(act) } : got.act;
+      if (got.act && (act === null || act.paragraphs.length === 0))
+        act = act ? { ...got.act, ...pick(act) } : got.act;
     }
     if (act) {
       act = { ...act, kind: act.kind ?? entry.kind, date: act.date ?? entry.date };
@@ -647,7 +723,8 @@ export async function crawlCourtSource(
       return;
     }
     const stored = await getCourtItemByCaseNumber(store, source.id, caseNumber);
-    const pending = stored?.court?.documents?.some((d) => d.status === 'captcha' || d.status === 'failed') ?? false;
+    const pending =
+      stored?.court?.documents?.some((d) => d.status === 'captcha' || d.status === 'failed') ?? false;
     if (stored?.court && sameHistory(stored.court.history, row.history) && !pending) {
       counts.unchanged++;
       return;
@@ -670,7 +747,10 @@ export async function crawlCourtSource(
     options.onPage?.('card');
     // The card's own address when it has one; a card shown in place gets a stable address of ours.
     const cardUrl =
-      stored?.url ?? (how === 'navigated' ? page.url() : `${searchUrl.split('#')[0]}#case=${encodeURIComponent(caseNumber)}`);
+      stored?.url ??
+      (how === 'navigated'
+        ? page.url()
+        : `${searchUrl.split('#')[0]}#case=${encodeURIComponent(caseNumber)}`);
     const parsed = parseCaseCard(cardHtml, config);
     const card: CaseCard = {
       ...parsed,
@@ -735,7 +815,8 @@ export async function crawlCourtSource(
   const period = searches.schedulePeriod ?? currentMonth();
   const listingRequests = () => {
     const years = searches.years.length > 0 ? searches.years : [''];
-    const listing: { url: string; uniqueKey: string; label: string; userData: Record<string, unknown> }[] = [];
+    const listing: { url: string; uniqueKey: string; label: string; userData: Record<string, unknown> }[] =
+      [];
     for (const year of years) {
       for (const c of searches.categories) {
         const what = `acts bank: category ${c.name}${year ? `, ${year}` : ''}`;
@@ -814,7 +895,8 @@ export async function crawlCourtSource(
               await context.addInitScript(
                 ([origin, items]) => {
                   if (location.origin !== origin) return;
-                  for (const it of items as { name: string; value: string }[]) localStorage.setItem(it.name, it.value);
+                  for (const it of items as { name: string; value: string }[])
+                    localStorage.setItem(it.name, it.value);
                 },
                 [o.origin, o.localStorage] as const,
               );
@@ -871,7 +953,14 @@ export async function crawlCourtSource(
   let status: SourceRunStatus;
   try {
     if (!browser) throw browserError;
-    await crawler.run([{ url: abs(config.paths.home), uniqueKey: 'home', label: 'HOME', userData: { what: 'portal home page' } }]);
+    await crawler.run([
+      {
+        url: abs(config.paths.home),
+        uniqueKey: 'home',
+        label: 'HOME',
+        userData: { what: 'portal home page' },
+      },
+    ]);
     if (blocked) {
       status = 'blocked';
       addError(blocked);
@@ -918,14 +1007,20 @@ export async function crawlCourtSource(
 /** The facts an HTML view states, kept over a document's text-derived ones. */
 function pick(a: ActPage): Partial<ActPage> {
   const out: Partial<Record<keyof ActPage, unknown>> = {};
-  for (const [k, v] of Object.entries(a)) if (v !== null && k !== 'paragraphs' && k !== 'closedHearing') out[k as keyof ActPage] = v;
+  for (const [k, v] of Object.entries(a))
+    if (v !== null && k !== 'paragraphs' && k !== 'closedHearing') out[k as keyof ActPage] = v;
   if (a.closedHearing) out.closedHearing = true;
   return out as Partial<ActPage>;
 }
 
-const xpathString = (s: string) => (s.includes("'") ? `concat('${s.split("'").join(`', "'", '`)}')` : `'${s}'`);
+const xpathString = (s: string) =>
+  s.includes("'") ? `concat('${s.split("'").join(`', "'", '`)}')` : `'${s}'`;
 
-function describeRequest(request: { label?: string; userData: Record<string, unknown>; url: string }): string {
+function describeRequest(request: {
+  label?: string;
+  userData: Record<string, unknown>;
+  url: string;
+}): string {
   const what = request.userData.what ?? request.userData.caseNumber;
   return typeof what === 'string' ? (request.label === 'CASE' ? `case ${what}` : what) : request.url;
 }

@@ -102,7 +102,8 @@ export function markField(q: FieldQuery): FoundField | null {
   const placeholder = el.getAttribute('placeholder') ?? '';
   if (hidden) {
     let widget: Element | null = el.nextElementSibling;
-    if (!widget?.matches('[class*="selectize"]')) widget = el.parentElement?.querySelector('[class*="selectize-control"]') ?? null;
+    if (!widget?.matches('[class*="selectize"]'))
+      widget = el.parentElement?.querySelector('[class*="selectize-control"]') ?? null;
     if (widget) {
       widget.setAttribute('data-soz-widget', q.key);
       return { kind: 'selectize', how: `${how}, a selectize-style widget`, placeholder };
@@ -115,8 +116,16 @@ export function markField(q: FieldQuery): FoundField | null {
 }
 
 /** Marks (`data-soz-button`) the search button of the form holding the marked fields: by role and text. */
-export function markSearchButton(q: { texts: readonly string[]; selectors: readonly string[] }): string | null {
-  const fold = (s: string) => s.replace(/[\s\u00a0]+/g, ' ').trim().toLowerCase().replace(/ё/g, 'е');
+export function markSearchButton(q: {
+  texts: readonly string[];
+  selectors: readonly string[];
+}): string | null {
+  const fold = (s: string) =>
+    s
+      .replace(/[\s\u00a0]+/g, ' ')
+      .trim()
+      .toLowerCase()
+      .replace(/ё/g, 'е');
   for (const old of document.querySelectorAll('[data-soz-button]')) old.removeAttribute('data-soz-button');
   const scope: ParentNode = document.querySelector('[data-soz-field]')?.closest('form') ?? document;
   const wanted = q.texts.map(fold);
@@ -138,7 +147,12 @@ export function markSearchButton(q: { texts: readonly string[]; selectors: reado
 
 /** Marks (`data-soz-menu`) the first link whose text contains one of `texts`; returns its address. */
 export function markMenuLink(texts: readonly string[]): { href: string; text: string } | null {
-  const fold = (s: string) => s.replace(/[\s\u00a0]+/g, ' ').trim().toLowerCase().replace(/ё/g, 'е');
+  const fold = (s: string) =>
+    s
+      .replace(/[\s\u00a0]+/g, ' ')
+      .trim()
+      .toLowerCase()
+      .replace(/ё/g, 'е');
   for (const old of document.querySelectorAll('[data-soz-menu]')) old.removeAttribute('data-soz-menu');
   const wanted = texts.map(fold);
   const links = [...document.querySelectorAll('a, [role=menuitem], [role=link]')];
@@ -148,7 +162,10 @@ export function markMenuLink(texts: readonly string[]): { href: string; text: st
     links.find((a) => wanted.some((w) => fold(a.textContent ?? '').includes(w)));
   if (!match) return null;
   match.setAttribute('data-soz-menu', '1');
-  return { href: match instanceof HTMLAnchorElement ? match.href : '', text: (match.textContent ?? '').trim() };
+  return {
+    href: match instanceof HTMLAnchorElement ? match.href : '',
+    text: (match.textContent ?? '').trim(),
+  };
 }
 
 /** The interface language: `html[lang]`, else the share of Kazakh-only letters in the interface's words. */
@@ -165,8 +182,15 @@ export function pageLanguage(): 'ru' | 'kk' | null {
 }
 
 /** Marks (`data-soz-lang`) the switch to `lang`: by the configured selectors, else by its text. */
-export function markLanguageSwitch(q: { selectors: readonly string[]; texts: readonly string[] }): string | null {
-  const fold = (s: string) => s.replace(/[\s\u00a0]+/g, ' ').trim().toLowerCase();
+export function markLanguageSwitch(q: {
+  selectors: readonly string[];
+  texts: readonly string[];
+}): string | null {
+  const fold = (s: string) =>
+    s
+      .replace(/[\s\u00a0]+/g, ' ')
+      .trim()
+      .toLowerCase();
   for (const old of document.querySelectorAll('[data-soz-lang]')) old.removeAttribute('data-soz-lang');
   for (const s of q.selectors) {
     let el: Element | null = null;
@@ -208,7 +232,8 @@ export function markNextPage(q: {
       // an invalid selector names nothing
     }
   }
-  for (const e of document.querySelectorAll('[onclick*="thisPage"]')) if (e.parentElement) containers.add(e.parentElement);
+  for (const e of document.querySelectorAll('[onclick*="thisPage"]'))
+    if (e.parentElement) containers.add(e.parentElement);
   const disabled = (e: Element) =>
     /(^|[\s-])(dis|disabled|inactive)(\s|$)|rf-ds-dis/.test(e.className.toString()) ||
     e.getAttribute('aria-disabled') === 'true' ||
@@ -218,7 +243,9 @@ export function markNextPage(q: {
       e.querySelector('a[href], [onclick]') !== null) &&
     !disabled(e);
   const target = String(q.n + 1);
-  const candidates = [...containers].flatMap((c) => [...c.querySelectorAll('a, button, span, li, [onclick]')]);
+  const candidates = [...containers].flatMap((c) => [
+    ...c.querySelectorAll('a, button, span, li, [onclick]'),
+  ]);
   const mark = (e: Element, how: string) => {
     const inner = e.matches('a, button, [onclick]') ? e : (e.querySelector('a, button, [onclick]') ?? e);
     inner.setAttribute('data-soz-next', '1');
@@ -243,6 +270,8 @@ export function markNextPage(q: {
     }
   }
   const texts = q.texts.map((t) => t.trim().toLowerCase());
-  const byText = candidates.find((e) => texts.includes((e.textContent ?? '').trim().toLowerCase()) && clickable(e));
+  const byText = candidates.find(
+    (e) => texts.includes((e.textContent ?? '').trim().toLowerCase()) && clickable(e),
+  );
   return byText ? mark(byText, `«${(byText.textContent ?? '').trim()}»`) : null;
 }

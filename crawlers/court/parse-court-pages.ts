@@ -12,7 +12,8 @@ type El = cheerio.Cheerio<any>;
 const load = (html: string): Doc => cheerio.load(html, { xml: { xmlMode: false } });
 const clean = (s: string): string => s.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 /** Case- and spacing-insensitive form used to compare interface texts. */
-export const fold = (s: string): string => clean(s).toLocaleLowerCase('ru').replace(/ё/g, 'е').replace(/:$/, '').trim();
+export const fold = (s: string): string =>
+  clean(s).toLocaleLowerCase('ru').replace(/ё/g, 'е').replace(/:$/, '').trim();
 
 /** An element's text with its parts kept apart («<p>7527-20-00-2/3318</p><p>12.08.2020</p>» → two words). */
 function spacedText(el: El): string {
@@ -20,7 +21,8 @@ function spacedText(el: El): string {
   // biome-ignore lint/suspicious/noExplicitAny: domhandler nodes
   const walk = (n: any) => {
     if (n.type === 'text') parts.push(n.data as string);
-    else if (n.type === 'tag' && n.name !== 'script' && n.name !== 'style') for (const c of n.children ?? []) walk(c);
+    else if (n.type === 'tag' && n.name !== 'script' && n.name !== 'style')
+      for (const c of n.children ?? []) walk(c);
   };
   el.each((_, n) => walk(n));
   return clean(parts.join(' '));
@@ -163,7 +165,13 @@ export interface ActRow {
 
 /** The `param1` a row or link carries (in its href or its onclick). */
 function param1Of($: Doc, row: El): string | null {
-  for (const el of [row, ...row.find('[href], [onclick]').toArray().map((e) => $(e))]) {
+  for (const el of [
+    row,
+    ...row
+      .find('[href], [onclick]')
+      .toArray()
+      .map((e) => $(e)),
+  ]) {
     for (const attr of ['href', 'onclick']) {
       const m = /param1(?:=|'\s*:\s*'?|"\s*:\s*"?|,\s*'?)(\w+)/.exec(el.attr(attr) ?? '');
       if (m?.[1]) return m[1];
@@ -339,7 +347,10 @@ function actLinks($: Doc, scope: El, config: CourtConfig): { href: string; kind:
     let kind: ActLinkKind | null = null;
     if (a.is(docSel) || downloadTexts.some((t) => text === t || text.startsWith(`${t} `))) kind = 'document';
     else if (a.is(listSel) || listTexts.some((t) => text.includes(t))) kind = 'list';
-    else if (viewTexts.some((t) => text === t) || kindNames.some((k) => text === k || text.startsWith(`${k} `)))
+    else if (
+      viewTexts.some((t) => text === t) ||
+      kindNames.some((k) => text === k || text.startsWith(`${k} `))
+    )
       kind = 'view';
     if (!kind || seen.has(href)) return;
     seen.add(href);
@@ -379,7 +390,10 @@ export function parseActEntries(html: string, config: CourtConfig): ActEntry[] {
   }
   return [...groups.values()].map(({ row, links }) => {
     const text = spacedText(row);
-    const cells = row.children('td, span, div').toArray().map((c) => clean($(c).text()));
+    const cells = row
+      .children('td, span, div')
+      .toArray()
+      .map((c) => clean($(c).text()));
     const kind = [...cells, text].map((c) => actKindOf(c, config)).find((k) => k !== null) ?? null;
     return {
       viewHref: links.find((l) => l.kind === 'view')?.href ?? null,

@@ -42,9 +42,7 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
   const pdf = await getDocumentProxy(new Uint8Array(bytes));
   try {
     const { items } = await extractTextItems(pdf);
-    return items
-      .map((page) => page.map((item) => item.str + (item.hasEOL ? '\n' : '')).join(''))
-      .join('\n');
+    return items.map((page) => page.map((item) => item.str + (item.hasEOL ? '\n' : '')).join('')).join('\n');
   } finally {
     await pdf.destroy();
   }
@@ -70,9 +68,15 @@ export async function readCourtDocument(bytes: Uint8Array, contentType = ''): Pr
         ...base,
         text: null,
         html: null,
-        problem: 'a legacy Word .doc (OLE) file: no maintained reader is installed; the original is kept by hash',
+        problem:
+          'a legacy Word .doc (OLE) file: no maintained reader is installed; the original is kept by hash',
       };
-    return { ...base, text: null, html: null, problem: `not a PDF, DOCX, DOC or HTML file (${contentType || 'no type'})` };
+    return {
+      ...base,
+      text: null,
+      html: null,
+      problem: `not a PDF, DOCX, DOC or HTML file (${contentType || 'no type'})`,
+    };
   } catch (error) {
     return { ...base, text: null, html: null, problem: `damaged ${format}: ${(error as Error).message}` };
   }

@@ -14,7 +14,11 @@ const dmy = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice
 const money = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
 
 /** The document's lines: heading, facts, text — in the case's own language, as courts write their acts. */
-export function actDocumentLines(data: PortalData, c: PortalCase, act: PortalAct): { heading: string; facts: string[]; text: string[] } {
+export function actDocumentLines(
+  data: PortalData,
+  c: PortalCase,
+  act: PortalAct,
+): { heading: string; facts: string[]; text: string[] } {
   const t = UI_TEXT[c.lang];
   const court = data.courts.find((x) => x.code === c.court);
   const facts = [

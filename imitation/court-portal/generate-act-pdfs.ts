@@ -9,7 +9,11 @@ import { loadPortalData } from './portal-fixture.ts';
 
 const data = loadPortalData();
 const found = await findChromium();
-const browser = await chromium.launch({ executablePath: found.executablePath, args: [...found.args], headless: true });
+const browser = await chromium.launch({
+  executablePath: found.executablePath,
+  args: [...found.args],
+  headless: true,
+});
 try {
   mkdirSync(ACT_PDF_DIR, { recursive: true });
   const page = await browser.newPage();

@@ -29,9 +29,13 @@ export interface Ctx {
 
 const idt = (ctx: Ctx, n: number) => ctx.v.idt(n, ctx.seed);
 export const formId = (ctx: Ctx, kind: SearchKind) =>
-  ctx.v.name === 'documented' ? idt(ctx, kind === 'lawsuit' ? 45 : kind === 'acts' ? 52 : 61) : `${ctx.v.formPrefix}`;
+  ctx.v.name === 'documented'
+    ? idt(ctx, kind === 'lawsuit' ? 45 : kind === 'acts' ? 52 : 61)
+    : `${ctx.v.formPrefix}`;
 export const panelId = (ctx: Ctx, kind: SearchKind) =>
-  ctx.v.name === 'documented' ? `${formId(ctx, kind)}:${idt(ctx, 70)}:resultPanel` : `${formId(ctx, kind)}:${idt(ctx, 3)}:results`;
+  ctx.v.name === 'documented'
+    ? `${formId(ctx, kind)}:${idt(ctx, 70)}:resultPanel`
+    : `${formId(ctx, kind)}:${idt(ctx, 3)}:results`;
 const pagerId = (ctx: Ctx, kind: SearchKind) => `${formId(ctx, kind)}:${idt(ctx, 90)}`;
 const label = (ctx: Ctx, key: string, fallback: string) => ctx.v.labels[key]?.[ctx.lang] ?? fallback;
 
@@ -144,7 +148,8 @@ function field(ctx: Ctx, kind: SearchKind, name: string, text: string, control: 
 
 const input = (type = 'text', placeholder = '') =>
   `<input type="${type}" id="$ID" name="$ID" value=""${placeholder ? ` placeholder="${placeholder}"` : ''}/>`;
-const select = (opts: string, cls = '') => `<select id="$ID" name="$ID"${cls ? ` class="${cls}"` : ''}>${opts}</select>`;
+const select = (opts: string, cls = '') =>
+  `<select id="$ID" name="$ID"${cls ? ` class="${cls}"` : ''}>${opts}</select>`;
 const hiddenBacked = (items: readonly { value: string; label: string }[]) =>
   `<input type="hidden" class="selectize-backed" id="$ID" name="$ID" value="" data-options="${esc(JSON.stringify(items.map((i) => ({ value: i.value, text: i.label }))))}"/>`;
 
@@ -195,8 +200,12 @@ export function searchPage(ctx: Ctx, kind: SearchKind, viewState: string, captch
       doc ? select(years, 'selectize') : select(years),
     );
     fields = doc
-      ? year + category + field(ctx, kind, 'edit-instance', t.instance, select(inst)) + keyword +
-        field(ctx, kind, 'edit-district', t.region, select(regions)) + field(ctx, kind, 'edit-court', t.court, select(courts))
+      ? year +
+        category +
+        field(ctx, kind, 'edit-instance', t.instance, select(inst)) +
+        keyword +
+        field(ctx, kind, 'edit-district', t.region, select(regions)) +
+        field(ctx, kind, 'edit-court', t.court, select(courts))
       : keyword + category + year + field(ctx, kind, 'edit-district', t.region, select(regions));
   } else {
     title = t.schedule;
@@ -279,7 +288,13 @@ function headers(ctx: Ctx, kind: SearchKind): string[] {
 }
 
 /** The result panel as the partial response carries it: a table with its data scroller (`thisPage` posts). */
-export function resultPanel(ctx: Ctx, kind: SearchKind, rows: readonly ResultRow[], page: number, pageSize: number): string {
+export function resultPanel(
+  ctx: Ctx,
+  kind: SearchKind,
+  rows: readonly ResultRow[],
+  page: number,
+  pageSize: number,
+): string {
   const t = UI_TEXT[ctx.lang];
   const id = panelId(ctx, kind);
   const doc = ctx.v.name === 'documented';
@@ -300,7 +315,12 @@ export function resultPanel(ctx: Ctx, kind: SearchKind, rows: readonly ResultRow
           ? `<span class="rf-ds-nmb-btn rf-ds-act">${p}</span>`
           : `<a href="javascript:void(0)" class="rf-ds-nmb-btn" onclick="${post(p)}">${p}</a>`,
       );
-    else numbers.push(p === page ? `<li class="active"><span>${p}</span></li>` : `<li><a href="#" onclick="${post(p)}">${p}</a></li>`);
+    else
+      numbers.push(
+        p === page
+          ? `<li class="active"><span>${p}</span></li>`
+          : `<li><a href="#" onclick="${post(p)}">${p}</a></li>`,
+      );
   }
   const table = `<table class="${doc ? 'rf-dt' : 'results'}"><thead><tr>${headers(ctx, kind)
     .map((h) => `<th>${esc(h)}</th>`)
@@ -372,10 +392,16 @@ export function caseCard(ctx: Ctx, c: PortalCase): string {
         )
         .join('')}</tbody></table>`
     : `<h3>${esc(t.hearings)}</h3><ul class="hearing-list">${c.hearings
-        .map((h) => `<li>${dmy(h.date)} ${esc(h.time)}, ${esc(t.hall)} ${esc(h.hall)}: ${esc(h.closed ? t.closedHearing : t.openHearing)}</li>`)
+        .map(
+          (h) =>
+            `<li>${dmy(h.date)} ${esc(h.time)}, ${esc(t.hall)} ${esc(h.hall)}: ${esc(h.closed ? t.closedHearing : t.openHearing)}</li>`,
+        )
         .join('')}</ul>`;
   const actsText = doc ? t.acts : ctx.lang === 'ru' ? 'Акты по делу' : 'Іс бойынша актілер';
-  const acts = c.acts.length > 0 ? `<p class="acts-link"><a href="${caseActsHref(ctx, c)}">${esc(actsText)}</a></p>` : '';
+  const acts =
+    c.acts.length > 0
+      ? `<p class="acts-link"><a href="${caseActsHref(ctx, c)}">${esc(actsText)}</a></p>`
+      : '';
   return `<div class="case-card">${info}${history}${hearings}${acts}</div>`;
 }
 
@@ -392,12 +418,16 @@ export function actsListPage(ctx: Ctx, c: PortalCase): string {
     const formats = a.formats ?? ['html'];
     const kind = esc(ctx.data.actKinds[a.kind][ctx.lang]);
     const links = [
-      formats.includes('html') ? `<a href="${ctx.v.paths.actView.replace('{id}', String(a.id))}">${esc(viewText)}</a>` : '',
+      formats.includes('html')
+        ? `<a href="${ctx.v.paths.actView.replace('{id}', String(a.id))}">${esc(viewText)}</a>`
+        : '',
       ...(['pdf', 'docx'] as const)
         .filter((f) => formats.includes(f))
         .map((f) => {
           const href = ctx.v.paths.download.replace('{id}', String(a.id)).replace('{type}', f);
-          return doc ? `<a href="${href}" class="download">${f.toUpperCase()}</a>` : `<a href="${href}">${ctx.lang === 'ru' ? 'Скачать' : 'Жүктеу'} ${f.toUpperCase()}</a>`;
+          return doc
+            ? `<a href="${href}" class="download">${f.toUpperCase()}</a>`
+            : `<a href="${href}">${ctx.lang === 'ru' ? 'Скачать' : 'Жүктеу'} ${f.toUpperCase()}</a>`;
         }),
     ].filter(Boolean);
     return doc
@@ -459,8 +489,13 @@ export function downloadCaptchaPage(ctx: Ctx): string {
 }
 
 export function sessionExpiredPage(ctx: Ctx): string {
-  const text = ctx.lang === 'ru' ? 'Сессия истекла. Войдите снова.' : 'Сессияның мерзімі өтті. Қайта кіріңіз.';
-  return layout(ctx, text, `<div class="session-expired"><p>${esc(text)}</p><a href="${ctx.v.paths.home}">OK</a></div>`);
+  const text =
+    ctx.lang === 'ru' ? 'Сессия истекла. Войдите снова.' : 'Сессияның мерзімі өтті. Қайта кіріңіз.';
+  return layout(
+    ctx,
+    text,
+    `<div class="session-expired"><p>${esc(text)}</p><a href="${ctx.v.paths.home}">OK</a></div>`,
+  );
 }
 
 export function errorPage(ctx: Ctx): string {

@@ -15,8 +15,8 @@ import {
   actPage,
   actsListPage,
   type Ctx,
-  caseCard,
   captchaPage,
+  caseCard,
   casePage,
   downloadCaptchaPage,
   errorPage,
@@ -133,7 +133,15 @@ export async function startCourtPortal(options: CourtPortalOptions = {}): Promis
   let captcha = options.captcha ?? true;
   let downloadCaptcha = false;
   let faults: { fault: PortalFault; left: number }[] = [];
-  const zero = () => ({ cards: 0, actsLists: 0, actViews: 0, downloads: 0, faultsServed: 0, captchaServed: 0, expiredServed: 0 });
+  const zero = () => ({
+    cards: 0,
+    actsLists: 0,
+    actViews: 0,
+    downloads: 0,
+    faultsServed: 0,
+    captchaServed: 0,
+    expiredServed: 0,
+  });
   let counters = zero();
   let hits: Record<string, number> = {};
   const docxCache = new Map<number, Buffer>();
@@ -214,7 +222,9 @@ export async function startCourtPortal(options: CourtPortalOptions = {}): Promis
         }
       }
       return rows.sort((a, b) =>
-        a.kind === 'acts' && b.kind === 'acts' ? b.act.date.localeCompare(a.act.date) || a.act.id - b.act.id : 0,
+        a.kind === 'acts' && b.kind === 'acts'
+          ? b.act.date.localeCompare(a.act.date) || a.act.id - b.act.id
+          : 0,
       );
     }
     const from = f['date-from'] ? isoOf(f['date-from']) : '';
@@ -236,9 +246,18 @@ export async function startCourtPortal(options: CourtPortalOptions = {}): Promis
     );
   }
 
-  function send(res: ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}): void {
+  function send(
+    res: ServerResponse,
+    status: number,
+    type: string,
+    body: string | Buffer,
+    headers: Record<string, string> = {},
+  ): void {
     res.writeHead(status, {
-      'Content-Type': type.includes('/') && !type.startsWith('application/pdf') && !type.includes('officedocument') ? `${type}; charset=UTF-8` : type,
+      'Content-Type':
+        type.includes('/') && !type.startsWith('application/pdf') && !type.includes('officedocument')
+          ? `${type}; charset=UTF-8`
+          : type,
       'Cache-Control': 'no-cache',
       ...headers,
     });
@@ -291,11 +310,17 @@ export async function startCourtPortal(options: CourtPortalOptions = {}): Promis
     const fault = takeFault(path, ajax);
     if (fault?.kind === 'slow') await new Promise((r) => setTimeout(r, fault.delayMs ?? 30_000));
     if (fault?.kind === 'http500') {
-      send(res, 500, 'text/html', '<html><body><h1>HTTP Status 500 – Internal Server Error</h1></body></html>');
+      send(
+        res,
+        500,
+        'text/html',
+        '<html><body><h1>HTTP Status 500 – Internal Server Error</h1></body></html>',
+      );
       return;
     }
     if (fault?.kind === 'error-page') {
-      if (ajax) send(res, 200, 'text/xml', partialError('javax.faces.FacesException', UI_TEXT[s.lang].errorText));
+      if (ajax)
+        send(res, 200, 'text/xml', partialError('javax.faces.FacesException', UI_TEXT[s.lang].errorText));
       else send(res, 200, 'text/html', errorPage(ctx));
       return;
     }
@@ -334,7 +359,20 @@ export async function startCourtPortal(options: CourtPortalOptions = {}): Promis
     const kind = KIND_BY_PATH[path];
     if (kind && captcha && gated(kind) && !s.captchaPassed && ajax) {
       counters.captchaServed++;
-      send(res, 200, 'text/xml', partialResponse([{ id: panelId(ctx, kind), html: `<div id="${panelId(ctx, kind)}">${captchaPage(ctx).match(/<div class="captcha-gate">[\s\S]*?<\/div>/)?.[0] ?? ''}</div>` }], 'captcha'));
+      send(
+        res,
+        200,
+        'text/xml',
+        partialResponse(
+          [
+            {
+              id: panelId(ctx, kind),
+              html: `<div id="${panelId(ctx, kind)}">${captchaPage(ctx).match(/<div class="captcha-gate">[\s\S]*?<\/div>/)?.[0] ?? ''}</div>`,
+            },
+          ],
+          'captcha',
+        ),
+      );
       return;
     }
     if (kind && req.method === 'POST' && ajax) {
@@ -342,7 +380,12 @@ export async function startCourtPortal(options: CourtPortalOptions = {}): Promis
       const token = body.get('javax.faces.ViewState') ?? '';
       const view = s.views.get(token);
       if (!view || view.kind !== kind) {
-        send(res, 200, 'text/xml', partialError('javax.faces.application.ViewExpiredException', UI_TEXT[s.lang].viewExpired));
+        send(
+          res,
+          200,
+          'text/xml',
+          partialError('javax.faces.application.ViewExpiredException', UI_TEXT[s.lang].viewExpired),
+        );
         return;
       }
       const source = body.get('javax.faces.source') ?? '';
@@ -366,7 +409,12 @@ export async function startCourtPortal(options: CourtPortalOptions = {}): Promis
         const total = Math.max(1, Math.ceil(search(kind, next.filters).length / pageSize));
         next.page = Number(thisPage);
         if (!Number.isInteger(next.page) || next.page < 1 || next.page > total) {
-          send(res, 200, 'text/xml', partialError('javax.faces.FacesException', `page ${thisPage} out of range`));
+          send(
+            res,
+            200,
+            'text/xml',
+            partialError('javax.faces.FacesException', `page ${thisPage} out of range`),
+          );
           return;
         }
       } else {
@@ -430,7 +478,13 @@ export async function startCourtPortal(options: CourtPortalOptions = {}): Promis
           docx = await actDocx(data, found.c, found.act);
           docxCache.set(download.id, docx);
         }
-        send(res, 200, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', docx, disposition);
+        send(
+          res,
+          200,
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          docx,
+          disposition,
+        );
       }
       return;
     }
