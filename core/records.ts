@@ -46,6 +46,21 @@ export interface CourtRecord {
   readonly claimedAmountKzt: number | null;
   readonly awardedAmountKzt: number | null;
   readonly history: readonly { readonly date: string; readonly event: string }[];
+  /** The judicial acts read for this case, as the portal offered them (an HTML view or a download). */
+  readonly documents?: readonly CourtDocument[];
+}
+
+/** One judicial act's original as fetched: its address, format, SHA-256 and size, and whether it was read. */
+export interface CourtDocument {
+  readonly url: string;
+  readonly format: 'html' | 'pdf' | 'docx' | 'doc' | 'unknown';
+  /** Hex SHA-256 of the bytes the portal sent (null when nothing was received). */
+  readonly sha256: string | null;
+  readonly bytes: number | null;
+  /** `read`; `captcha` (behind a check, not attacked: retried the next night); `unreadable`; `too-large`; `failed`. */
+  readonly status: 'read' | 'captcha' | 'unreadable' | 'too-large' | 'failed';
+  readonly actKind: string | null;
+  readonly actDate: string | null;
 }
 
 /** Per-source CSS selectors for extraction (config/sources.json); all optional. */

@@ -17,13 +17,27 @@ export {
   parseCourtConfig,
 } from './court/court-config.ts';
 export {
+  COURT_SESSION_FILE,
+  defaultCourtSessionPath,
+  type StorageState,
+  storageStateFromCookieHeader,
+  writeStorageState,
+} from './court/court-session.ts';
+export {
   type CourtSource,
   type CourtSourceReport,
   type CrawlCourtOptions,
   courtSources,
   crawlCourtSource,
   readStorageState,
+  SESSION_EXPIRED,
 } from './court/crawl-court-source.ts';
+export {
+  type CourtSessionResult,
+  NoVisibleBrowserError,
+  type OpenCourtSessionOptions,
+  openCourtSession,
+} from './court/open-court-session.ts';
 export {
   type CrawlConfig,
   healthThresholds,

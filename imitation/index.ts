@@ -1,6 +1,8 @@
 // Local imitations of real sites, served on 127.0.0.1 for the tests, the benchmarks and the demo.
 
+export { actDocumentLines, actPdfPath } from './court-portal/act-documents.ts';
 export type { PortalAct, PortalCase, PortalData } from './court-portal/portal-fixture.ts';
+export { type PortalVariant, VARIANTS, type VariantName } from './court-portal/portal-variant.ts';
 export {
   type CourtPortal,
   type CourtPortalOptions,

@@ -511,6 +511,23 @@ export async function getItemByUrl(store: Store, url: string): Promise<StoredIte
   return row ? toItem(row) : null;
 }
 
+/** A source's court item by its case number (the court crawler's key between nights, whatever the card's address). */
+export async function getCourtItemByCaseNumber(
+  store: Store,
+  sourceId: string,
+  caseNumber: string,
+): Promise<StoredItem | null> {
+  const row = await store.db
+    .selectFrom('items')
+    .select(ITEM_COLUMNS)
+    .where('case_number', '=', caseNumber)
+    .where('source_id', '=', sourceId)
+    .where('kind', '=', 'court')
+    .orderBy('id')
+    .executeTakeFirst();
+  return row ? toItem(row) : null;
+}
+
 export async function getItemsByIds(store: Store, ids: readonly number[]): Promise<StoredItem[]> {
   if (ids.length === 0) return [];
   const rows = await store.db

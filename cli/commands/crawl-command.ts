@@ -2,6 +2,9 @@
 // court portal, classifying every new or changed item in the same run. The registry and options are
 // checked before the database is opened, so a typo costs nothing. Ends with one line per source; exit 0
 // when at least one succeeded.
+
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createClassifier } from '../../classifiers/index.ts';
 import { EXIT, parseDate, usageError } from '../../core/index.ts';
 import {
@@ -11,6 +14,7 @@ import {
   courtSources,
   crawlCourtSource,
   DEFAULT_SOURCES_FILE,
+  defaultCourtSessionPath,
   enqueueCrawl,
   formatSourceReport,
   loadCourtConfig,
@@ -39,9 +43,10 @@ export const crawlCommand: Command = {
   --since DATE          skip articles published before DATE (YYYY-MM-DD; default: each source's
                         last successful crawl minus a day)
   --max-pages N         fetch at most N article pages (court: result pages per search) per source
-  --court-config FILE   the court portal's address and searches (default config/court.json)
-  --storage-state FILE  resume the court portal with a browser session saved by a person who passed
-                        its captcha (Playwright storage-state JSON)
+  --court-config FILE   the whole court configuration: portals, addresses, searches, menu texts,
+                        fields, selectors, texts (default config/court.json; see docs/court-portal.md)
+  --storage-state FILE  the court portal's session saved by \`soz court session\` (Playwright storage
+                        state); default: court-session.json next to the database, when it exists
   --no-court            leave the court portal out
   --enqueue             PostgreSQL only: queue one job per source for 'soz worker' processes (on any
                         machines) instead of crawling here; prints the run's number and returns
@@ -61,11 +66,12 @@ Exit 0 when at least one source succeeded, 1 when all failed.`,
   async run(ctx) {
     const registry = stringOption(ctx, 'sources');
     const file = registry ?? DEFAULT_SOURCES_FILE;
-    const courtConfig = stringOption(ctx, 'court-config') ?? COURT_CONFIG_FILE;
+    const courtConfigFile = stringOption(ctx, 'court-config') ?? COURT_CONFIG_FILE;
+    const courtConfig = ctx.values['no-court'] ? null : loadCourtConfig(courtConfigFile);
     const { news, court } = chooseSources({
       news: loadSources(file),
       file,
-      court: ctx.values['no-court'] ? [] : courtSources(loadCourtConfig(courtConfig)),
+      court: courtConfig ? courtSources(courtConfig) : [],
       ids: listOption(ctx, 'source'),
       // A registry of one's own (a test, a trial) does not drag the real court portal in.
       courtByDefault: registry === undefined,
@@ -73,7 +79,14 @@ Exit 0 when at least one source succeeded, 1 when all failed.`,
     const sinceText = stringOption(ctx, 'since');
     const since = sinceText ? parseDate(sinceText, '--since') : undefined;
     const maxPages = ctx.values['max-pages'] === undefined ? undefined : intOption(ctx, 'max-pages', 0, 1);
-    const storageStatePath = stringOption(ctx, 'storage-state');
+    // The court session and the pages the crawler could not understand live next to the database.
+    const location = resolveLocation({ path: ctx.dbPath });
+    const sqlitePath = location.kind === 'sqlite' ? location.path : null;
+    const defaultSession = defaultCourtSessionPath(sqlitePath);
+    const storageStatePath =
+      stringOption(ctx, 'storage-state') ??
+      (court.length > 0 && existsSync(defaultSession) ? defaultSession : undefined);
+    const diagnosticsDir = join(sqlitePath ? dirname(sqlitePath) : 'data', 'court-diagnostics');
     const config = loadCrawlConfig();
     if (ctx.values.enqueue) return enqueue(ctx, { news, court, since, maxPages });
     const contact = placeholderContact(config.userAgent);
@@ -121,7 +134,14 @@ Exit 0 when at least one source succeeded, 1 when all failed.`,
     for (const source of court) {
       if (ctx.signal.aborted) break;
       reports.push(
-        await crawlCourtSource(store, source, { classifier, storageStatePath, maxPages, signal: ctx.signal }),
+        await crawlCourtSource(store, source, {
+          classifier,
+          config: courtConfig ?? undefined,
+          storageStatePath,
+          maxPages,
+          signal: ctx.signal,
+          diagnosticsDir,
+        }),
       );
     }
     progress.done();

@@ -2,6 +2,7 @@
 import type { Command } from '../command.ts';
 import { casesCommand } from './cases-command.ts';
 import { classifyCommand } from './classify-command.ts';
+import { courtCommand } from './court-command.ts';
 import { crawlCommand } from './crawl-command.ts';
 import { datasetCommand } from './dataset-command.ts';
 import { dbCommand } from './db-command.ts';
@@ -20,6 +21,7 @@ import { workerCommand } from './worker-command.ts';
 export const COMMANDS: readonly Command[] = [
   demoCommand,
   crawlCommand,
+  courtCommand,
   reviewCommand,
   casesCommand,
   digestCommand,

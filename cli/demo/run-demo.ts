@@ -9,9 +9,12 @@ import {
   type ChromiumChoice,
   type CourtSourceReport,
   crawlCourtSource,
+  defaultCourtSessionPath,
   findChromium,
   runCrawl,
   type SourceReport,
+  storageStateFromCookieHeader,
+  writeStorageState,
 } from '../../crawlers/index.ts';
 import { startCourtPortal, startNewsSites } from '../../imitation/index.ts';
 import { draftDigest, importDataset } from '../../pipeline/index.ts';
@@ -98,6 +101,14 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
         (choice) => ({ choice }),
         (error: unknown) => ({ error: describeError(error) }),
       );
+      // As a person would with `soz court session`: pass the imitation's check once, save the session beside
+      // the database, and let the crawl reuse it.
+      const cookie = portal.createPassedSession();
+      const storageStatePath = defaultCourtSessionPath(dbPath);
+      writeStorageState(
+        storageStatePath,
+        storageStateFromCookieHeader(`${cookie.name}=${cookie.value}`, portal.url),
+      );
       const court: CourtSourceReport = await crawlCourtSource(
         store,
         {
@@ -107,7 +118,12 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
           url: portal.url,
           lang: 'ru',
         },
-        { classifier, signal: options.signal },
+        {
+          classifier,
+          signal: options.signal,
+          storageStatePath,
+          diagnosticsDir: join(dirname(dbPath), 'court-diagnostics'),
+        },
       );
       reports.push(court);
     }

@@ -1,5 +1,6 @@
-// The court source's configuration (config/court.json), validated once: every problem names the file and
-// the field, so a typo is found before a browser is started.
+// The court source's configuration (config/court.json, or the file given to `soz crawl --court-config`),
+// validated once: every problem names the file and the field, so a typo is found before a browser starts.
+// The whole file is honoured: sources, addresses, searches, menu texts, fields, selectors, texts, labels.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CONFIG_DIR, inputError } from '../../core/index.ts';
@@ -12,17 +13,37 @@ export interface CourtCategory {
   readonly name: string;
 }
 
+/** The portal's three public services, reached through its menu. */
+export const COURT_SERVICES = ['actsBank', 'caseSearch', 'schedule'] as const;
+export type CourtService = (typeof COURT_SERVICES)[number];
+
+/** The search-form fields the crawler fills. */
+export const COURT_FIELDS = [
+  'actsYear',
+  'actsCategory',
+  'actsInstance',
+  'actsKeyword',
+  'caseNumber',
+  'scheduleFrom',
+  'scheduleTo',
+] as const;
+export type CourtField = (typeof COURT_FIELDS)[number];
+
+/** How one form field is found: a name/id ending after the last `:`, else its label's text. */
+export interface FieldHint {
+  readonly names: readonly string[];
+  readonly labels: readonly string[];
+}
+
 export interface CourtConfig {
   /** The court registry: the portals crawled as sources of kind `court`. */
   readonly sources: readonly { readonly id: string; readonly name: string; readonly url: string }[];
   readonly lang: 'ru' | 'kk';
   readonly caseNumberPattern: string;
-  readonly paths: {
-    readonly caseSearch: string;
-    readonly actsSearch: string;
-    readonly schedule: string;
-    /** The card of lawsuit `{id}`. */
-    readonly caseCard: string;
+  /** Addresses relative to a source's url: hints when the menu does not lead to a service. */
+  readonly paths: Readonly<Record<CourtService | 'home', string>> & {
+    /** A case's acts, `{id}` being the `param1` an acts-bank row carries. */
+    readonly caseActs: string;
   };
   readonly searches: {
     readonly categories: readonly CourtCategory[];
@@ -32,25 +53,38 @@ export interface CourtConfig {
     /** null: the current month. */
     readonly schedulePeriod: { readonly from: string; readonly to: string } | null;
   };
+  /** Menu link texts per service (a link matches when its text contains one). */
+  readonly menu: Readonly<Record<CourtService, readonly string[]>>;
+  readonly fields: Readonly<Record<CourtField, FieldHint>>;
   readonly selectors: {
-    readonly langSwitch: string;
-    readonly field: string;
-    readonly searchButton: string;
+    /** `{lang}` → ru|kk, `{Lang}` → Ru|Kz. */
+    readonly languageSwitch: readonly string[];
+    /** `{name}` → a field-name ending. */
+    readonly field: readonly string[];
+    readonly searchButton: readonly string[];
+    /** Where results appear (a hint: without it, the AJAX answer and the page's settling are awaited). */
     readonly resultPanel: string;
-    readonly resultRows: string;
     readonly caseRow: string;
-    readonly pagerNext: string;
-    readonly messages: string;
-    readonly infoTable: string;
-    readonly historyRows: string;
-    readonly hearingRows: string;
-    readonly actLinks: string;
-    readonly actText: string;
+    readonly pager: readonly string[];
+    readonly pagerNext: readonly string[];
+    readonly messages: readonly string[];
+    readonly historyRows: readonly string[];
+    readonly hearingRows: readonly string[];
+    readonly actsListLinks: readonly string[];
+    readonly documentLinks: readonly string[];
+    readonly actText: readonly string[];
     readonly captcha: readonly string[];
     readonly errorPage: readonly string[];
   };
   readonly texts: {
+    readonly languageSwitch: Readonly<Record<'ru' | 'kk', readonly string[]>>;
+    readonly searchButton: readonly string[];
+    readonly nextPage: readonly string[];
+    readonly actView: readonly string[];
+    readonly download: readonly string[];
+    readonly actsList: readonly string[];
     readonly nothingFound: readonly string[];
+    readonly sessionExpired: readonly string[];
     readonly closedHearing: readonly string[];
     readonly sumSuffix: string;
   };
@@ -66,6 +100,8 @@ export interface CourtConfig {
     readonly ajaxTimeoutMs: number;
     readonly requestHandlerTimeoutSecs: number;
     readonly maxConcurrency: number;
+    /** A judicial act's download larger than this is not read (reported). */
+    readonly maxDocumentBytes: number;
   };
 }
 
@@ -101,12 +137,23 @@ export function parseCourtConfig(doc: unknown, file: string): CourtConfig {
     Array.isArray(v) && v.every((x) => typeof x === 'string' && x !== '')
       ? (v as string[])
       : fail(field, 'must be a list of non-empty strings');
+  const someStrs = (v: unknown, field: string): string[] => {
+    const list = strs(v, field);
+    return list.length > 0 ? list : fail(field, 'must name at least one');
+  };
   const pos = (v: unknown, field: string): number =>
     typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : fail(field, 'must be a positive integer');
   const nonNeg = (v: unknown, field: string): number =>
     typeof v === 'number' && Number.isInteger(v) && v >= 0
       ? v
       : fail(field, 'must be a non-negative integer');
+  const css = (v: string, field: string): string => {
+    // A selector the browser would reject fails here, not in the middle of a night's crawl.
+    if (/^[\s>+~,]|[,>+~]\s*$/.test(v) || /[{}]/.test(v.replace(/\{(lang|Lang|name)\}/g, '')))
+      fail(field, `"${v}" is not a CSS selector`);
+    return v;
+  };
+  const selList = (v: unknown, field: string) => someStrs(v, field).map((s, i) => css(s, `${field}[${i}]`));
 
   const root = obj(doc, '(root)');
   const lang = root.lang === 'ru' || root.lang === 'kk' ? root.lang : fail('lang', 'must be "ru" or "kk"');
@@ -117,6 +164,14 @@ export function parseCourtConfig(doc: unknown, file: string): CourtConfig {
     fail('caseNumberPattern', `is not a valid regular expression (${(error as Error).message})`);
   }
   const paths = obj(root.paths, 'paths');
+  const path = (k: string) => {
+    const p = str(paths[k], `paths.${k}`);
+    if (/^[a-z]+:/i.test(p) && !/^https?:\/\//.test(p))
+      fail(`paths.${k}`, `"${p}" is not a path or http(s) URL`);
+    return p;
+  };
+  const caseActs = path('caseActs');
+  if (!caseActs.includes('{id}')) fail('paths.caseActs', 'must contain {id}');
   const searches = obj(root.searches, 'searches');
   const categories = Array.isArray(searches.categories)
     ? searches.categories.map((c, i) => {
@@ -143,9 +198,29 @@ export function parseCourtConfig(doc: unknown, file: string): CourtConfig {
     }
     schedulePeriod = { from, to };
   }
+  const menuRaw = obj(root.menu, 'menu');
+  const menu = Object.fromEntries(COURT_SERVICES.map((k) => [k, strs(menuRaw[k], `menu.${k}`)])) as Record<
+    CourtService,
+    string[]
+  >;
+  const fieldsRaw = obj(root.fields, 'fields');
+  const fields = Object.fromEntries(
+    COURT_FIELDS.map((k) => {
+      const f = obj(fieldsRaw[k], `fields.${k}`);
+      const names = strs(f.names, `fields.${k}.names`);
+      const labels = strs(f.labels, `fields.${k}.labels`);
+      if (names.length + labels.length === 0) fail(`fields.${k}`, 'needs at least one name ending or label');
+      return [k, { names, labels }];
+    }),
+  ) as unknown as Record<CourtField, FieldHint>;
   const sel = obj(root.selectors, 'selectors');
-  const sels = (k: string) => str(sel[k], `selectors.${k}`);
+  const one = (k: string) => css(str(sel[k], `selectors.${k}`), `selectors.${k}`);
+  const many = (k: string) => selList(sel[k], `selectors.${k}`);
+  const field = many('field');
+  if (!field.every((s) => s.includes('{name}')))
+    fail('selectors.field', 'every selector must contain {name}');
   const texts = obj(root.texts, 'texts');
+  const langSwitch = obj(texts.languageSwitch, 'texts.languageSwitch');
   const labelsRaw = obj(root.labels, 'labels');
   const labels = Object.fromEntries(
     COURT_LABELS.map((k) => [k, strs(labelsRaw[k], `labels.${k}`)]),
@@ -153,7 +228,9 @@ export function parseCourtConfig(doc: unknown, file: string): CourtConfig {
   const roles = obj(root.roles, 'roles');
   const kindsRaw = obj(root.actKinds, 'actKinds');
   const actKinds = Object.fromEntries(
-    Object.entries(kindsRaw).map(([k, v]) => [k, strs(v, `actKinds.${k}`)]),
+    Object.entries(kindsRaw)
+      .filter(([k]) => !k.startsWith('_'))
+      .map(([k, v]) => [k, strs(v, `actKinds.${k}`)]),
   );
   const crawl = obj(root.crawl, 'crawl');
   const sources = Array.isArray(root.sources)
@@ -171,12 +248,11 @@ export function parseCourtConfig(doc: unknown, file: string): CourtConfig {
     lang,
     caseNumberPattern: pattern,
     paths: {
-      caseSearch: str(paths.caseSearch, 'paths.caseSearch'),
-      actsSearch: str(paths.actsSearch, 'paths.actsSearch'),
-      schedule: str(paths.schedule, 'paths.schedule'),
-      caseCard: str(paths.caseCard, 'paths.caseCard').includes('{id}')
-        ? str(paths.caseCard, 'paths.caseCard')
-        : fail('paths.caseCard', 'must contain {id}'),
+      home: path('home'),
+      actsBank: path('actsBank'),
+      caseSearch: path('caseSearch'),
+      schedule: path('schedule'),
+      caseActs,
     },
     searches: {
       categories,
@@ -188,25 +264,37 @@ export function parseCourtConfig(doc: unknown, file: string): CourtConfig {
           : fail('searches.instance', 'must be a string'),
       schedulePeriod,
     },
+    menu,
+    fields,
     selectors: {
-      langSwitch: sels('langSwitch'),
-      field: sels('field'),
-      searchButton: sels('searchButton'),
-      resultPanel: sels('resultPanel'),
-      resultRows: sels('resultRows'),
-      caseRow: sels('caseRow'),
-      pagerNext: sels('pagerNext'),
-      messages: sels('messages'),
-      infoTable: sels('infoTable'),
-      historyRows: sels('historyRows'),
-      hearingRows: sels('hearingRows'),
-      actLinks: sels('actLinks'),
-      actText: sels('actText'),
-      captcha: strs(sel.captcha, 'selectors.captcha'),
-      errorPage: strs(sel.errorPage, 'selectors.errorPage'),
+      languageSwitch: many('languageSwitch'),
+      field,
+      searchButton: many('searchButton'),
+      resultPanel: one('resultPanel'),
+      caseRow: one('caseRow'),
+      pager: many('pager'),
+      pagerNext: many('pagerNext'),
+      messages: many('messages'),
+      historyRows: many('historyRows'),
+      hearingRows: many('hearingRows'),
+      actsListLinks: many('actsListLinks'),
+      documentLinks: many('documentLinks'),
+      actText: many('actText'),
+      captcha: many('captcha'),
+      errorPage: many('errorPage'),
     },
     texts: {
-      nothingFound: strs(texts.nothingFound, 'texts.nothingFound'),
+      languageSwitch: {
+        ru: someStrs(langSwitch.ru, 'texts.languageSwitch.ru'),
+        kk: someStrs(langSwitch.kk, 'texts.languageSwitch.kk'),
+      },
+      searchButton: someStrs(texts.searchButton, 'texts.searchButton'),
+      nextPage: strs(texts.nextPage, 'texts.nextPage'),
+      actView: strs(texts.actView, 'texts.actView'),
+      download: strs(texts.download, 'texts.download'),
+      actsList: strs(texts.actsList, 'texts.actsList'),
+      nothingFound: someStrs(texts.nothingFound, 'texts.nothingFound'),
+      sessionExpired: strs(texts.sessionExpired, 'texts.sessionExpired'),
       closedHearing: strs(texts.closedHearing, 'texts.closedHearing'),
       sumSuffix: str(texts.sumSuffix, 'texts.sumSuffix'),
     },
@@ -225,6 +313,7 @@ export function parseCourtConfig(doc: unknown, file: string): CourtConfig {
       ajaxTimeoutMs: pos(crawl.ajaxTimeoutMs, 'crawl.ajaxTimeoutMs'),
       requestHandlerTimeoutSecs: pos(crawl.requestHandlerTimeoutSecs, 'crawl.requestHandlerTimeoutSecs'),
       maxConcurrency: pos(crawl.maxConcurrency, 'crawl.maxConcurrency'),
+      maxDocumentBytes: pos(crawl.maxDocumentBytes, 'crawl.maxDocumentBytes'),
     },
   };
 }

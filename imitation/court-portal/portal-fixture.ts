@@ -29,6 +29,8 @@ export interface PortalAct {
   readonly outcome: string;
   readonly awardedAmountKzt: number | null;
   readonly text: readonly string[];
+  /** How the portal offers the act (default: an HTML view only). */
+  readonly formats?: readonly ('html' | 'pdf' | 'docx')[];
 }
 
 export interface PortalCase {

@@ -1,18 +1,26 @@
-// A local imitation of the Supreme Court's e-services portal (court-portal.md), on 127.0.0.1:
-// sessions by JSESSIONID, a ViewState per rendered view that must round-trip (and rotates on each AJAX
-// answer), searches answered only to `Faces-Request: partial/ajax`, a Kazakh/Russian switch (Kazakh by
-// default), a captcha gate a test can switch on, and faults (HTTP 500, an error page inside a 200, slow pages).
+// A local imitation of the Supreme Court's e-services portal (court-portal.md), on 127.0.0.1, in one of two
+// variants (portal-variant.ts): sessions by JSESSIONID, a ViewState per rendered view that must round-trip
+// (and rotates on each AJAX answer), searches answered only to `Faces-Request: partial/ajax`, a
+// Kazakh/Russian switch (Kazakh by default) through selectLanguageRu/Kz(window.location), a reCAPTCHA on the
+// acts bank and the case search that a session passes once, sessions the portal can expire, acts as HTML
+// views and PDF/DOCX downloads (optionally behind an image captcha), and faults (HTTP 500, an error page
+// inside a 200, slow pages).
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadPortalData, type PortalCase, type PortalData } from './portal-fixture.ts';
+import { actDocx, readActPdf } from './act-documents.ts';
+import { loadPortalData, type PortalAct, type PortalCase, type PortalData } from './portal-fixture.ts';
+import { type PortalVariant, VARIANTS, type VariantName } from './portal-variant.ts';
 import {
   actPage,
+  actsListPage,
   type Ctx,
   captchaPage,
+  caseCard,
   casePage,
+  downloadCaptchaPage,
   errorPage,
-  IdGen,
+  homePage,
   layout,
   panelId,
   partialError,
@@ -22,16 +30,21 @@ import {
   resultPanel,
   type SearchKind,
   searchPage,
+  sessionExpiredPage,
 } from './render-portal-pages.ts';
 import { type PortalLang, UI_TEXT } from './ui-text.ts';
 
 export interface CourtPortalOptions {
+  /** Which imitation: `documented` (court-portal.md's addresses and habits, the default) or `redesigned`. */
+  readonly variant?: VariantName;
   /** Rows per result page (the real portal shows 10). */
   readonly pageSize?: number;
-  /** Shifts the generated `j_idtN` ids, as a redeployment does. */
+  /** Shifts the generated ids, as a redeployment does. */
   readonly idSeed?: number;
   /** Synthetic ordinary cases added to the fixture (the benchmark needs 200 result pages). */
   readonly extraCases?: number;
+  /** The reCAPTCHA on the acts bank and the case search (default on, as on the real portal). */
+  readonly captcha?: boolean;
   /** Called for every request, before it is answered (tests use it to crash the browser mid-crawl). */
   readonly onRequest?: (info: PortalRequestInfo) => void;
 }
@@ -46,7 +59,7 @@ export type FaultKind = 'http500' | 'error-page' | 'slow';
 
 export interface PortalFault {
   readonly kind: FaultKind;
-  /** Requests whose path contains this string (e.g. `/acts/act.xhtml`). */
+  /** Requests whose path contains this string (e.g. `/courtActs/act.xhtml`). */
   readonly path: string;
   /** Only AJAX (true) or only page (false) requests; both when absent. */
   readonly ajax?: boolean;
@@ -59,16 +72,28 @@ export interface PortalFault {
 export interface PortalStats {
   /** Page GETs by path, and AJAX posts by path (prefixed `ajax `). */
   readonly hits: Readonly<Record<string, number>>;
+  /** Case cards shown (a page, or in place), lists of acts, act views, document downloads. */
+  readonly cards: number;
+  readonly actsLists: number;
+  readonly actViews: number;
+  readonly downloads: number;
   readonly faultsServed: number;
   readonly captchaServed: number;
+  readonly expiredServed: number;
 }
 
 export interface CourtPortal {
   readonly url: string;
+  readonly variant: PortalVariant;
   readonly data: PortalData;
+  /** The reCAPTCHA on the acts bank and the case search, for sessions that have not passed it. */
   setCaptcha(on: boolean): void;
+  /** An image captcha before every document download. */
+  setDownloadCaptcha(on: boolean): void;
   /** A session that "passed the check", as a person would in a real browser; returns its cookie. */
   createPassedSession(): { name: string; value: string };
+  /** Forgets every session, as the portal does when it expires them. */
+  expireSessions(): void;
   addFault(fault: PortalFault): void;
   clearFaults(): void;
   stats(): PortalStats;
@@ -93,28 +118,45 @@ interface Session {
 /** JSF keeps a bounded number of logical views per session; older ViewStates expire. */
 const MAX_VIEWS = 25;
 
+const isoOf = (s: string) => {
+  const m = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(s.trim());
+  return m ? `${m[3]}-${m[2]}-${m[1]}` : s.trim();
+};
+
 export async function startCourtPortal(options: CourtPortalOptions = {}): Promise<CourtPortal> {
+  const v = VARIANTS[options.variant ?? 'documented'];
   const data = loadPortalData(options.extraCases ?? 0);
   const pageSize = options.pageSize ?? 10;
-  const ids = new IdGen(options.idSeed ?? 0);
+  const seed = options.idSeed ?? 0;
   const sessions = new Map<string, Session>();
-  let captcha = false;
+  const expired = new Set<string>();
+  let captcha = options.captcha ?? true;
+  let downloadCaptcha = false;
   let faults: { fault: PortalFault; left: number }[] = [];
+  const zero = () => ({
+    cards: 0,
+    actsLists: 0,
+    actViews: 0,
+    downloads: 0,
+    faultsServed: 0,
+    captchaServed: 0,
+    expiredServed: 0,
+  });
+  let counters = zero();
   let hits: Record<string, number> = {};
-  let faultsServed = 0;
-  let captchaServed = 0;
+  const docxCache = new Map<number, Buffer>();
 
   const newToken = () => randomBytes(12).toString('base64url');
 
-  function session(req: IncomingMessage, res: ServerResponse): Session {
+  function session(req: IncomingMessage, res: ServerResponse): { s: Session; wasExpired: boolean } {
     const cookie = /(?:^|;\s*)JSESSIONID=([\w-]+)/.exec(req.headers.cookie ?? '')?.[1];
     const existing = cookie ? sessions.get(cookie) : undefined;
-    if (existing) return existing;
+    if (existing) return { s: existing, wasExpired: false };
     const id = newToken();
     const s: Session = { lang: 'kk', captchaPassed: false, views: new Map() };
     sessions.set(id, s);
     res.setHeader('Set-Cookie', `JSESSIONID=${id}; Path=/; HttpOnly`);
-    return s;
+    return { s, wasExpired: cookie !== undefined && expired.has(cookie) };
   }
 
   function remember(s: Session, view: View): string {
@@ -135,7 +177,7 @@ export async function startCourtPortal(options: CourtPortalOptions = {}): Promis
     );
     if (!hit) return null;
     hit.left--;
-    faultsServed++;
+    counters.faultsServed++;
     return hit.fault;
   }
 
@@ -185,13 +227,15 @@ export async function startCourtPortal(options: CourtPortalOptions = {}): Promis
           : 0,
       );
     }
+    const from = f['date-from'] ? isoOf(f['date-from']) : '';
+    const to = f['date-to'] ? isoOf(f['date-to']) : '';
     const rows: ResultRow[] = [];
     for (const c of data.cases) {
       if (f.district && court(c)?.regionCode !== f.district) continue;
       if (f.court && c.court !== f.court) continue;
       for (const h of c.hearings) {
-        if (f['date-from'] && h.date < f['date-from']) continue;
-        if (f['date-to'] && h.date > f['date-to']) continue;
+        if (from && h.date < from) continue;
+        if (to && h.date > to) continue;
         rows.push({ kind, c, h });
       }
     }
@@ -202,8 +246,21 @@ export async function startCourtPortal(options: CourtPortalOptions = {}): Promis
     );
   }
 
-  function send(res: ServerResponse, status: number, type: string, body: string): void {
-    res.writeHead(status, { 'Content-Type': `${type}; charset=UTF-8`, 'Cache-Control': 'no-cache' });
+  function send(
+    res: ServerResponse,
+    status: number,
+    type: string,
+    body: string | Buffer,
+    headers: Record<string, string> = {},
+  ): void {
+    res.writeHead(status, {
+      'Content-Type':
+        type.includes('/') && !type.startsWith('application/pdf') && !type.includes('officedocument')
+          ? `${type}; charset=UTF-8`
+          : type,
+      'Cache-Control': 'no-cache',
+      ...headers,
+    });
     res.end(body);
   }
 
@@ -213,11 +270,32 @@ export async function startCourtPortal(options: CourtPortalOptions = {}): Promis
     return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
   }
 
+  const pathOf = (template: string) => template.split('?')[0] ?? template;
   const KIND_BY_PATH: Record<string, SearchKind> = {
-    '/lawsuit/search.xhtml': 'lawsuit',
-    '/acts/search.xhtml': 'acts',
-    '/schedule/search.xhtml': 'schedule',
+    [v.paths.actsBank]: 'acts',
+    [v.paths.caseSearch]: 'lawsuit',
+    [v.paths.schedule]: 'schedule',
   };
+  for (const alias of v.paths.caseSearchAliases) KIND_BY_PATH[alias] = 'lawsuit';
+  const gated = (kind: SearchKind | undefined) => kind === 'acts' || kind === 'lawsuit';
+
+  const findAct = (id: number): { c: PortalCase; act: PortalAct } | null => {
+    for (const c of data.cases) {
+      const act = c.acts.find((a) => a.id === id);
+      if (act) return { c, act };
+    }
+    return null;
+  };
+
+  /** The act id and format of a download address in this variant, or null. */
+  function downloadOf(url: URL): { id: number; type: string } | null {
+    if (v.name === 'documented') {
+      if (url.pathname !== pathOf(v.paths.download)) return null;
+      return { id: Number(url.searchParams.get('id')), type: url.searchParams.get('type') ?? '' };
+    }
+    const m = /^\/portal\/files\/act-(\d+)\.(pdf|docx)$/.exec(url.pathname);
+    return m ? { id: Number(m[1]), type: m[2] ?? '' } : null;
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -226,8 +304,8 @@ export async function startCourtPortal(options: CourtPortalOptions = {}): Promis
     const key = `${ajax ? 'ajax ' : ''}${path}`;
     hits[key] = (hits[key] ?? 0) + 1;
     options.onRequest?.({ method: req.method ?? 'GET', path, ajax });
-    const s = session(req, res);
-    const ctx: Ctx = { data, lang: s.lang, ids, path: `${path}${url.search}` };
+    const { s, wasExpired } = session(req, res);
+    const ctx: Ctx = { data, lang: s.lang, v, seed, path: `${path}${url.search}` };
 
     const fault = takeFault(path, ajax);
     if (fault?.kind === 'slow') await new Promise((r) => setTimeout(r, fault.delayMs ?? 30_000));
@@ -247,34 +325,56 @@ export async function startCourtPortal(options: CourtPortalOptions = {}): Promis
       return;
     }
 
-    if (path === '/' || path === '/index.xhtml') {
-      res.writeHead(302, { Location: '/lawsuit/search.xhtml' });
-      res.end();
-      return;
-    }
-    if (path === '/setlang.xhtml') {
+    if (path === '/language.xhtml') {
       const lang = url.searchParams.get('lang');
       if (lang === 'ru' || lang === 'kk') s.lang = lang;
-      const from = url.searchParams.get('from') ?? '/';
-      res.writeHead(302, { Location: from.startsWith('/') ? from : '/' });
-      res.end();
+      res.writeHead(204).end();
       return;
     }
-    if (captcha && !s.captchaPassed) {
-      captchaServed++;
-      if (ajax) {
-        const kind = KIND_BY_PATH[path] ?? 'acts';
-        send(
-          res,
-          200,
-          'text/xml',
-          partialResponse([{ id: panelId(ctx, kind), html: captchaPage(ctx) }], 'captcha'),
-        );
-      } else send(res, 200, 'text/html', captchaPage(ctx));
+    if (path === '/captcha/pass.xhtml' && req.method === 'POST') {
+      s.captchaPassed = true;
+      res.writeHead(204).end();
+      return;
+    }
+    // The redesigned portal tells a session it has forgotten so; the documented one just starts a new one.
+    if (wasExpired && v.name === 'redesigned') {
+      counters.expiredServed++;
+      if (ajax) send(res, 200, 'text/xml', partialRedirect(v.paths.home));
+      else send(res, 200, 'text/html', sessionExpiredPage(ctx));
+      return;
+    }
+    if (path === v.paths.home || (v.name === 'documented' && path === '/index.xhtml')) {
+      send(res, 200, 'text/html', homePage(ctx));
+      return;
+    }
+    if (path === '/') {
+      res.writeHead(302, { Location: v.paths.home }).end();
+      return;
+    }
+    if (path === '/form/cases/mycases.xhtml' || path === '/form/proceedings/services.xhtml') {
+      send(res, 200, 'text/html', layout(ctx, UI_TEXT[s.lang].cabinet, '<p class="login">ЭЦП / ЭЦҚ</p>'));
       return;
     }
 
     const kind = KIND_BY_PATH[path];
+    if (kind && captcha && gated(kind) && !s.captchaPassed && ajax) {
+      counters.captchaServed++;
+      send(
+        res,
+        200,
+        'text/xml',
+        partialResponse(
+          [
+            {
+              id: panelId(ctx, kind),
+              html: `<div id="${panelId(ctx, kind)}">${captchaPage(ctx).match(/<div class="captcha-gate">[\s\S]*?<\/div>/)?.[0] ?? ''}</div>`,
+            },
+          ],
+          'captcha',
+        ),
+      );
+      return;
+    }
     if (kind && req.method === 'POST' && ajax) {
       const body = await readBody(req);
       const token = body.get('javax.faces.ViewState') ?? '';
@@ -291,28 +391,39 @@ export async function startCourtPortal(options: CourtPortalOptions = {}): Promis
       const source = body.get('javax.faces.source') ?? '';
       if (source.endsWith(':view')) {
         const id = Number(body.get('lawsuitId'));
-        send(res, 200, 'text/xml', partialRedirect(`/lawsuit/card.xhtml?id=${id}`));
+        const c = data.cases.find((x) => x.id === id);
+        if (!c) {
+          send(res, 200, 'text/xml', partialError('javax.faces.FacesException', `no lawsuit ${id}`));
+          return;
+        }
+        if (v.cardInPlace) {
+          counters.cards++;
+          const html = `<div id="${panelId(ctx, kind)}" class="result-panel">${caseCard(ctx, c)}</div>`;
+          send(res, 200, 'text/xml', partialResponse([{ id: panelId(ctx, kind), html }], remember(s, view)));
+        } else send(res, 200, 'text/xml', partialRedirect(v.paths.card.replace('{id}', String(id))));
         return;
       }
       const next: View = { kind, filters: { ...view.filters }, page: view.page };
-      if (source.endsWith(':search-btn')) {
-        next.filters = {};
-        for (const [name, value] of body) {
-          const m = /:edit-([\w-]+)$/.exec(name);
-          if (m?.[1] && value.trim() !== '') next.filters[m[1]] = value;
-        }
-        next.page = 1;
-      } else if (source.endsWith(':pager')) {
-        const to = body.get(`${source}:page`) ?? '';
+      const thisPage = body.get('thisPage');
+      if (thisPage !== null) {
         const total = Math.max(1, Math.ceil(search(kind, next.filters).length / pageSize));
-        next.page = to === 'next' ? view.page + 1 : to === 'prev' ? view.page - 1 : Number(to);
+        next.page = Number(thisPage);
         if (!Number.isInteger(next.page) || next.page < 1 || next.page > total) {
-          send(res, 200, 'text/xml', partialError('javax.faces.FacesException', `page ${to} out of range`));
+          send(
+            res,
+            200,
+            'text/xml',
+            partialError('javax.faces.FacesException', `page ${thisPage} out of range`),
+          );
           return;
         }
       } else {
-        send(res, 200, 'text/xml', partialError('javax.faces.FacesException', `unknown source ${source}`));
-        return;
+        next.filters = {};
+        for (const [name, value] of body) {
+          const filter = v.fieldNames[name.slice(name.lastIndexOf(':') + 1)];
+          if (filter && value.trim() !== '') next.filters[filter] = value;
+        }
+        next.page = 1;
       }
       const rows = search(kind, next.filters);
       const html = resultPanel(ctx, kind, rows, next.page, pageSize);
@@ -321,27 +432,66 @@ export async function startCourtPortal(options: CourtPortalOptions = {}): Promis
     }
     if (kind) {
       // A GET, or a POST without the AJAX header: the page with its form and an empty result panel.
-      send(res, 200, 'text/html', searchPage(ctx, kind, remember(s, { kind, filters: {}, page: 1 })));
+      const gate = captcha && gated(kind) && !s.captchaPassed;
+      if (gate) counters.captchaServed++;
+      send(res, 200, 'text/html', searchPage(ctx, kind, remember(s, { kind, filters: {}, page: 1 }), gate));
       return;
     }
-    if (path === '/lawsuit/card.xhtml') {
+    if (path === pathOf(v.paths.caseActs)) {
+      const c = data.cases.find((x) => String(x.id) === url.searchParams.get('param1'));
+      if (!c) return notFound(res, ctx);
+      counters.actsLists++;
+      send(res, 200, 'text/html', actsListPage(ctx, c));
+      return;
+    }
+    if (!v.cardInPlace && path === pathOf(v.paths.card)) {
       const c = data.cases.find((x) => x.id === Number(url.searchParams.get('id')));
-      if (c) send(res, 200, 'text/html', casePage(ctx, c));
-      else send(res, 404, 'text/html', layout(ctx, '404', '<p>Not found</p>'));
+      if (!c) return notFound(res, ctx);
+      counters.cards++;
+      send(res, 200, 'text/html', casePage(ctx, c));
       return;
     }
-    if (path === '/acts/act.xhtml') {
-      const id = Number(url.searchParams.get('id'));
-      for (const c of data.cases) {
-        const act = c.acts.find((a) => a.id === id);
-        if (act) {
-          send(res, 200, 'text/html', actPage(ctx, c, act));
-          return;
-        }
+    if (path === pathOf(v.paths.actView)) {
+      const param = v.name === 'documented' ? 'id' : 'doc';
+      const found = findAct(Number(url.searchParams.get(param)));
+      if (!found || !(found.act.formats ?? ['html']).includes('html')) return notFound(res, ctx);
+      counters.actViews++;
+      send(res, 200, 'text/html', actPage(ctx, found.c, found.act));
+      return;
+    }
+    const download = downloadOf(url);
+    if (download) {
+      const found = findAct(download.id);
+      if (!found || !(found.act.formats ?? []).includes(download.type as 'pdf')) return notFound(res, ctx);
+      if (downloadCaptcha) {
+        counters.captchaServed++;
+        send(res, 200, 'text/html', downloadCaptchaPage(ctx));
+        return;
       }
-      send(res, 404, 'text/html', layout(ctx, '404', '<p>Not found</p>'));
+      counters.downloads++;
+      const name = `act-${download.id}.${download.type}`;
+      const disposition = { 'Content-Disposition': `attachment; filename="${name}"` };
+      if (download.type === 'pdf') send(res, 200, 'application/pdf', readActPdf(found.act), disposition);
+      else {
+        let docx = docxCache.get(download.id);
+        if (!docx) {
+          docx = await actDocx(data, found.c, found.act);
+          docxCache.set(download.id, docx);
+        }
+        send(
+          res,
+          200,
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          docx,
+          disposition,
+        );
+      }
       return;
     }
+    notFound(res, ctx);
+  }
+
+  function notFound(res: ServerResponse, ctx: Ctx): void {
     send(res, 404, 'text/html', layout(ctx, '404', '<p>Not found</p>'));
   }
 
@@ -356,14 +506,22 @@ export async function startCourtPortal(options: CourtPortalOptions = {}): Promis
 
   return {
     url: `http://127.0.0.1:${port}`,
+    variant: v,
     data,
     setCaptcha(on) {
       captcha = on;
+    },
+    setDownloadCaptcha(on) {
+      downloadCaptcha = on;
     },
     createPassedSession() {
       const value = newToken();
       sessions.set(value, { lang: 'kk', captchaPassed: true, views: new Map() });
       return { name: 'JSESSIONID', value };
+    },
+    expireSessions() {
+      for (const id of sessions.keys()) expired.add(id);
+      sessions.clear();
     },
     addFault(fault) {
       faults.push({ fault, left: fault.times ?? 1 });
@@ -371,11 +529,10 @@ export async function startCourtPortal(options: CourtPortalOptions = {}): Promis
     clearFaults() {
       faults = [];
     },
-    stats: () => ({ hits: { ...hits }, faultsServed, captchaServed }),
+    stats: () => ({ hits: { ...hits }, ...counters }),
     resetStats() {
       hits = {};
-      faultsServed = 0;
-      captchaServed = 0;
+      counters = zero();
     },
     updateCase(id, change) {
       const i = data.cases.findIndex((c) => c.id === id);

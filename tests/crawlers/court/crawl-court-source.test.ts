@@ -109,12 +109,13 @@ let config: CourtConfig;
 let crashes = 0;
 let crashArmed = false;
 let actGets = 0;
+let session: string;
 
 beforeAll(async () => {
   portal = await startCourtPortal({
     idSeed: 11,
     onRequest: ({ path, ajax }) => {
-      if (path !== '/acts/act.xhtml' || ajax || !crashArmed) return;
+      if (path !== '/courtActs/act.xhtml' || ajax || !crashArmed) return;
       actGets++;
       if (actGets !== 3) return;
       // The browser dies mid-crawl, as Chromium does when the machine runs out of memory.
@@ -129,6 +130,26 @@ beforeAll(async () => {
     },
   });
   t = await openTestStore('sqlite');
+  // The acts bank asks for the check, as the real one does: a person passed it once (soz court session).
+  session = join(tempDir('soz-court-session-'), 'state.json');
+  const passed = portal.createPassedSession();
+  writeFileSync(
+    session,
+    JSON.stringify({
+      cookies: [
+        {
+          ...passed,
+          domain: '127.0.0.1',
+          path: '/',
+          expires: -1,
+          httpOnly: true,
+          secure: false,
+          sameSite: 'Lax',
+        },
+      ],
+      origins: [],
+    }),
+  );
   const base = loadCourtConfig();
   config = {
     ...base,
@@ -149,13 +170,17 @@ afterAll(async () => {
 
 describe('crawlCourtSource against the imitated portal', () => {
   it('stores every speech-related case with correct fields, surviving HTTP 500, error pages, a slow page and a browser crash', async () => {
-    portal.addFault({ kind: 'http500', path: '/acts/act.xhtml', ajax: false });
-    portal.addFault({ kind: 'error-page', path: '/lawsuit/card.xhtml', ajax: false });
-    portal.addFault({ kind: 'error-page', path: '/acts/search.xhtml', ajax: true });
-    portal.addFault({ kind: 'slow', path: '/schedule/search.xhtml', ajax: false, delayMs: 25_000 });
+    portal.addFault({ kind: 'http500', path: '/courtActs/act.xhtml', ajax: false });
+    portal.addFault({ kind: 'error-page', path: '/form/lawsuit/card.xhtml', ajax: false });
+    portal.addFault({ kind: 'error-page', path: '/courtActs/index.xhtml', ajax: true });
+    portal.addFault({ kind: 'slow', path: '/new/scheduleOfCases/index.xhtml', ajax: false, delayMs: 25_000 });
     crashArmed = true;
     const classifier = new RecordingClassifier();
-    const report = await crawlCourtSource(t.store, SOURCE(portal.url), { classifier, config });
+    const report = await crawlCourtSource(t.store, SOURCE(portal.url), {
+      classifier,
+      config,
+      storageStatePath: session,
+    });
     crashArmed = false;
 
     expect(report.status, report.errors.join('\n')).toBe('succeeded');
@@ -182,7 +207,7 @@ describe('crawlCourtSource against the imitated portal', () => {
       }
       expect(item?.kind).toBe('court');
       expect(item?.extractedBy).toBe('court');
-      expect(item?.url).toBe(`${portal.url}/lawsuit/card.xhtml?id=${c.id}`);
+      expect(item?.url).toBe(`${portal.url}/form/lawsuit/card.xhtml?id=${c.id}`);
       expect(item?.title).toContain(c.number);
       expect(item?.classification?.modelVersion).toBe('test-recording');
     }
@@ -207,12 +232,16 @@ describe('crawlCourtSource against the imitated portal', () => {
   it('costs no case page on an unchanged night, and re-reads only the case whose history changed', async () => {
     const classifier = new RecordingClassifier();
     portal.resetStats();
-    const quiet = await crawlCourtSource(t.store, SOURCE(portal.url), { classifier, config });
+    const quiet = await crawlCourtSource(t.store, SOURCE(portal.url), {
+      classifier,
+      config,
+      storageStatePath: session,
+    });
     expect(quiet.status, quiet.errors.join('\n')).toBe('succeeded');
     expect(quiet.unchanged).toBe(quiet.found);
     expect(quiet.casePages + quiet.actPages).toBe(0);
-    expect(portal.stats().hits['/lawsuit/card.xhtml'] ?? 0).toBe(0);
-    expect(portal.stats().hits['/acts/act.xhtml'] ?? 0).toBe(0);
+    expect(portal.stats().hits['/form/lawsuit/card.xhtml'] ?? 0).toBe(0);
+    expect(portal.stats().hits['/courtActs/act.xhtml'] ?? 0).toBe(0);
     expect(classifier.seen).toHaveLength(0);
 
     // The Shymkent honour claim gets its decision.
@@ -235,12 +264,16 @@ describe('crawlCourtSource against the imitated portal', () => {
       ],
     }));
     portal.resetStats();
-    const next = await crawlCourtSource(t.store, SOURCE(portal.url), { classifier, config });
+    const next = await crawlCourtSource(t.store, SOURCE(portal.url), {
+      classifier,
+      config,
+      storageStatePath: session,
+    });
     expect(next.updated).toBe(1);
     expect(next.unchanged).toBe(next.found - 1);
-    expect(portal.stats().hits['/lawsuit/card.xhtml']).toBe(1);
-    expect(portal.stats().hits['/acts/act.xhtml']).toBe(1);
-    const item = await getItemByUrl(t.store, `${portal.url}/lawsuit/card.xhtml?id=1003`);
+    expect(portal.stats().hits['/form/lawsuit/card.xhtml']).toBe(1);
+    expect(portal.stats().hits['/courtActs/act.xhtml']).toBe(1);
+    const item = await getItemByUrl(t.store, `${portal.url}/form/lawsuit/card.xhtml?id=1003`);
     expect(item?.revision).toBe(2);
     expect(item?.court?.decidedAt).toBe('2020-08-25');
     expect(item?.court?.awardedAmountKzt).toBe(0);

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { buildCourtRecord } from '../../../crawlers/court/build-court-article.ts';
 import {
   pageState,
+  parseActEntries,
   parseActPage,
+  parseActResults,
+  parseActText,
   parseCaseCard,
   parseLawsuitResults,
   parseScheduleResults,
@@ -21,7 +24,6 @@ describe('court page parsers', () => {
       <td>Тұрсынбаев Е. А.</td><td><p>03.08.2020 - Іс іс жүргізуге қабылданды</p><p>10.08.2020 - Сот отырысы тағайындалды</p></td></tr>
       </tbody></table><div class="rf-ds"><span class="rf-ds-btn rf-ds-btn-next rf-ds-dis">»</span></div></div>`;
     const page = parseLawsuitResults(html, config);
-    expect(page.hasNext).toBe(false);
     expect(page.rows).toEqual([
       {
         lawsuitId: 77,
@@ -46,7 +48,7 @@ describe('court page parsers', () => {
       'Көрсетілген деректер бойына ешнәрсе табылмады',
     ]) {
       const page = parseLawsuitResults(`<div id="x:resultPanel"><span>${msg}</span></div>`, config);
-      expect(page).toEqual({ rows: [], nothingFound: true, hasNext: false });
+      expect(page).toEqual({ rows: [], nothingFound: true });
     }
   });
 
@@ -71,7 +73,7 @@ describe('court page parsers', () => {
     expect(card.claimedAmountKzt).toBe(5_000_000);
     expect(card.region).toBeNull();
     expect(card.hearings).toEqual([{ date: '2020-08-05', closed: true }]);
-    expect(card.actHrefs).toEqual(['/acts/act.xhtml?id=5']);
+    expect(card.actHrefs).toEqual(['/acts/act.xhtml?id=5']); // «Решение»: a link named by an act kind
     const noClaim = parseCaseCard(html.replace('5 000 000 тг.', '—'), config);
     expect(noClaim.claimedAmountKzt).toBeNull();
   });
@@ -115,5 +117,64 @@ describe('court page parsers', () => {
       searches: { ...config.searches, categories: [{ code: '123', name: 'x' }] },
     };
     expect(() => parseCourtConfig(badCode, 'court.json')).toThrow('field "searches.categories[0].code"');
+  });
+
+  it('finds acts-bank rows by the case-number pattern whatever the columns, and their param1 list', () => {
+    // Quirk: the number and the date sit in adjacent <p>s (their texts must not run together), the row is
+    // a link only through its onclick's param1, and another layout puts the number in the second column.
+    const documented = `<table><tbody><tr onclick="window.location.href='/form/courtActs/lawsuitList.xhtml?param1=1001'">
+      <td><p>7527-20-00-2/3318</p><p>12.08.2020</p></td><td>Медеуский районный суд г. Алматы</td><td>Решение</td></tr></tbody></table>`;
+    expect(parseActResults(documented, config).rows).toEqual([
+      expect.objectContaining({
+        caseNumber: '7527-20-00-2/3318',
+        actsListHref: '/form/courtActs/lawsuitList.xhtml?param1=1001',
+      }),
+    ]);
+    const other = `<table class="results"><tr><td>12.08.2020</td><td><b>6003-25-00-4к/1454(2)</b></td>
+      <td><a href="/portal/actsbank/case.xhtml?param1=77">Подробнее</a></td></tr></table>`;
+    const row = parseActResults(other, config).rows[0];
+    expect(row?.caseNumber).toBe('6003-25-00-4к/1454(2)');
+    expect(row?.actsListHref).toBe('/portal/actsbank/case.xhtml?param1=77');
+  });
+
+  it('groups a list of acts by row: the HTML view and the downloads of each act', () => {
+    // Quirk: one act offers a view and a PDF, another only a DOCX whose link says «Скачать DOCX».
+    const html = `<nav><a href="/courtActs/index.xhtml">Судебные акты</a></nav><ul class="docs">
+      <li><span>Решение</span> 12.08.2020 — <a href="/v?doc=1">Открыть</a>, <a href="/files/act-1.pdf">Скачать PDF</a></li>
+      <li><span>Қаулы</span> 14.08.2020 — <a href="/files/act-2.docx">Скачать DOCX</a></li></ul>`;
+    expect(parseActEntries(html, config)).toEqual([
+      { viewHref: '/v?doc=1', documentHrefs: ['/files/act-1.pdf'], kind: 'решение', date: '2020-08-12' },
+      { viewHref: null, documentHrefs: ['/files/act-2.docx'], kind: 'постановление', date: '2020-08-14' },
+    ]);
+  });
+
+  it('reads an act from a document text: labelled lines, the kind heading, lines joined into sentences', () => {
+    // Quirk: a PDF's text keeps the printed line breaks inside sentences.
+    const text = [
+      'ПРИГОВОР',
+      'Номер дела: 3510-20-00-1/214',
+      'Дата акта: 20.08.2020',
+      'Вид заседания: Закрытое судебное заседание',
+      'Результат: Признан виновным',
+      'Суд, рассмотрев дело о распространении',
+      'заведомо ложной информации, приговорил:',
+      'назначить штраф.',
+    ].join('\n');
+    const act = parseActText(text, config);
+    expect(act).toMatchObject({
+      kind: 'приговор',
+      caseNumber: '3510-20-00-1/214',
+      date: '2020-08-20',
+      closedHearing: true,
+      outcome: 'Признан виновным',
+    });
+    expect(act.paragraphs).toEqual([
+      'Суд, рассмотрев дело о распространении заведомо ложной информации, приговорил:',
+      'назначить штраф.',
+    ]);
+  });
+
+  it('tells an expired session from content', () => {
+    expect(pageState('<div><p>Сессия истекла. Войдите снова.</p></div>', config).state).toBe('expired');
   });
 });
