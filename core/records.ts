@@ -176,6 +176,23 @@ export interface DatasetEntry {
   readonly caseId?: string | null;
   /** What the entry is in its case's timeline, when a reviewer said so (else derived, core/legal-case.ts). */
   readonly caseEvent?: CaseEvent | null;
+  /**
+   * The summary in the report's other languages, written by a reviewer or an editor (never machine-made):
+   * `summary` is the one in `lang`. Absent (a file without the columns) means "leave the stored ones".
+   */
+  readonly translations?: SummaryTranslations;
+}
+
+/** The languages the report is published in. */
+export const REPORT_LANGS = ['ru', 'kk', 'en'] as const;
+export type ReportLang = (typeof REPORT_LANGS)[number];
+export type SummaryTranslations = Readonly<Partial<Record<ReportLang, string>>>;
+
+/** The entry's summary in `lang`: its own when written in it, else a stored translation; null when none. */
+export function summaryIn(e: DatasetEntry, lang: ReportLang): string | null {
+  if (e.lang === lang) return e.summary.trim() === '' ? null : e.summary;
+  const t = e.translations?.[lang]?.trim();
+  return t ? t : null;
 }
 
 /** A stage's answer: the next record, or a rejection with a reason that is stored and shown. */

@@ -17,6 +17,7 @@ export {
   importDataset,
   validateDatasetRows,
 } from './dataset/import-dataset.ts';
+export { type MissingTranslation, missingTranslations } from './dataset/missing-translations.ts';
 export {
   DATASET_FORMATS,
   type DatasetFormat,

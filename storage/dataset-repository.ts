@@ -7,7 +7,10 @@ import {
   type Lang,
   type Outcome,
   ongoingInCase,
+  REPORT_LANGS,
+  type ReportLang,
   type Stage,
+  type SummaryTranslations,
 } from '../core/index.ts';
 import { caseFirstMonths, refreshCase } from './cases-repository.ts';
 import { toNullableNumber, toNumber } from './dialect.ts';
@@ -58,6 +61,7 @@ function toEntry(
     ongoing: r.case_id ? ongoingInCase(r.month, caseFirst.get(r.case_id) ?? null) : toNumber(r.ongoing) === 1,
     caseId: r.case_id,
     caseEvent: r.case_event as CaseEvent | null,
+    translations: cleanTranslations(fromJson<SummaryTranslations>(r.translations_json, {}, where), r.lang),
     origin: r.origin as 'review' | 'import',
     reviewTaskId: toNullableNumber(r.review_task_id),
     version: toNumber(r.version),
@@ -91,7 +95,18 @@ function entryColumns(e: DatasetEntry) {
     ongoing: !e.caseId && e.ongoing ? 1 : 0,
     case_id: e.caseId ?? null,
     case_event: e.caseId ? (e.caseEvent ?? null) : null,
+    translations_json: toJson(cleanTranslations(e.translations ?? {}, e.lang)),
   };
+}
+
+/** Translations worth keeping: non-empty, trimmed, in a report language other than the summary's own. */
+function cleanTranslations(t: SummaryTranslations, lang: string): SummaryTranslations {
+  const out: Partial<Record<ReportLang, string>> = {};
+  for (const l of REPORT_LANGS) {
+    const v = t[l]?.trim();
+    if (v && l !== lang) out[l] = v;
+  }
+  return out;
 }
 
 type Db = Store['db'];
@@ -127,10 +142,12 @@ export async function upsertEntry(
   const existing = await getEntry(store, given.id, db);
   const now = nowIso();
   // A file without the case columns leaves the stored case as it is.
-  const entry: DatasetEntry =
+  let entry: DatasetEntry =
     given.caseId === undefined
       ? { ...given, caseId: existing?.caseId ?? null, caseEvent: existing?.caseEvent ?? null }
       : given;
+  // So does a file without the translation columns leave the stored translations.
+  if (entry.translations === undefined && existing) entry = { ...entry, translations: existing.translations };
   const cases = [existing?.caseId, entry.caseId].filter((c): c is string => !!c);
   const refresh = async () => {
     for (const c of new Set(cases)) {

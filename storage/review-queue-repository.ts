@@ -401,3 +401,14 @@ export async function entryIdsOfMonths(
     .execute();
   return rows;
 }
+
+/** Candidates of a month still waiting for a decision (pending or deferred): the digest says so at its top. */
+export async function countUndecidedTasks(store: Store, month: string): Promise<number> {
+  const row = await store.db
+    .selectFrom('review_tasks')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('month', '=', month)
+    .where('status', 'in', ['pending', 'deferred'])
+    .executeTakeFirstOrThrow();
+  return toNumber(row.n);
+}

@@ -200,6 +200,8 @@ export interface DatasetEntriesTable {
   version: number;
   created_at: string;
   updated_at: string;
+  /** The summary in the report's other languages (migration 13): {"kk": "…", "en": "…"}. */
+  translations_json: string;
 }
 
 export interface DatasetEntrySourcesTable {

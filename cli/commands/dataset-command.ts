@@ -8,7 +8,9 @@ import {
   type ExportRange,
   exportDataset,
   importDataset,
+  missingTranslations,
 } from '../../pipeline/index.ts';
+import { listEntries } from '../../storage/index.ts';
 import { type Command, stringOption } from '../command.ts';
 
 const importCommand: Command = {
@@ -94,9 +96,38 @@ Without a range every entry is exported. Text formats go to stdout unless --out;
   },
 };
 
+const REPORT_LANG_CODES = ['ru', 'kk', 'en'] as const;
+
+const missingTranslationsCommand: Command = {
+  name: 'missing-translations',
+  summary: "list a month's entries that have no summary in a report language yet",
+  help: `Usage: soz [--db PATH] dataset missing-translations --month YYYY-MM --lang ru|kk|en [--json]
+
+Lists the month's narrated entries whose summary is neither written in the language nor translated into it:
+what an editor still has to write before the draft in that language is final (the digest lists the same
+entries at its top). Nothing is machine-translated. --json prints one JSON object a line.`,
+  options: { month: { type: 'string' }, lang: { type: 'string' }, json: { type: 'boolean' } },
+  async run(ctx) {
+    const month = parseMonth(stringOption(ctx, 'month', true));
+    const lang = stringOption(ctx, 'lang', true);
+    if (!(REPORT_LANG_CODES as readonly string[]).includes(lang))
+      throw usageError(`--lang: "${lang}" is not one of ${REPORT_LANG_CODES.join(', ')}`);
+    const store = await ctx.openStore();
+    const entries = await listEntries(store, { fromMonth: month, toMonth: month });
+    const missing = missingTranslations(entries, lang as (typeof REPORT_LANG_CODES)[number]);
+    if (ctx.values.json) for (const m of missing) ctx.out(JSON.stringify(m));
+    else if (missing.length === 0) ctx.out(`${month}: every narrated entry has a summary in ${lang}`);
+    else {
+      ctx.out(`${month}: ${missing.length} of ${entries.length} entries have no summary in ${lang}:`);
+      for (const m of missing) ctx.out(`  ${m.id} (${m.lang}): ${m.summary.slice(0, 100)}`);
+    }
+    return EXIT.ok;
+  },
+};
+
 export const datasetCommand: Command = {
   name: 'dataset',
-  summary: 'import and export the confirmed dataset',
-  help: 'Usage: soz [--db PATH] dataset <import|export> ...',
-  subcommands: [importCommand, exportCommand],
+  summary: 'import and export the confirmed dataset; what is left to translate',
+  help: 'Usage: soz [--db PATH] dataset <import|export|missing-translations> ...',
+  subcommands: [importCommand, exportCommand, missingTranslationsCommand],
 };

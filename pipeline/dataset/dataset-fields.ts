@@ -1,6 +1,6 @@
 // The columns of an imported or exported dataset file, in the order they are written. The same list is
 // read back, so that an export imports unchanged.
-import type { DatasetEntry } from '../../core/index.ts';
+import { type DatasetEntry, summaryIn } from '../../core/index.ts';
 
 export const DATASET_FIELDS = [
   'id',
@@ -17,6 +17,11 @@ export const DATASET_FIELDS = [
   'isHonorDignity',
   'summary',
   'lang',
+  // The summary in each report language (summary_<lang> repeats `summary`); files written before them
+  // lack the three columns, and such a row leaves the stored translations as they are.
+  'summary_ru',
+  'summary_kk',
+  'summary_en',
   'sources',
   'people',
   'outlets',
@@ -72,6 +77,9 @@ export function entryToRow(
     isHonorDignity: e.isHonorDignity,
     summary: e.summary,
     lang: e.lang,
+    summary_ru: summaryIn(e, 'ru'),
+    summary_kk: summaryIn(e, 'kk'),
+    summary_en: summaryIn(e, 'en'),
     sources: [...e.sources],
     people: [...e.people],
     outlets: [...e.outlets],

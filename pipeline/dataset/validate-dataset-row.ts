@@ -8,6 +8,8 @@ import {
   isCategoryId,
   type Lang,
   type Outcome,
+  REPORT_LANGS,
+  type ReportLang,
   type Stage,
 } from '../../core/index.ts';
 import {
@@ -166,6 +168,19 @@ export function validateDatasetRow(raw: RawRow): RowResult {
     errs.add('outcome', 'is only for stage judicial_act');
 
   const langGiven = oneOf(v.lang, 'lang', LANGS, errs);
+  const lang = langGiven ?? 'ru';
+  // The summary in its own language, and the others as translations (only when the file has the columns).
+  const summaryGiven = text(v.summary, 'summary', errs);
+  const perLang = Object.fromEntries(
+    REPORT_LANGS.map((l) => [l, text(v[`summary_${l}`], `summary_${l}`, errs)]),
+  ) as Record<ReportLang, string | null>;
+  const ownColumn = lang === 'other' ? null : perLang[lang];
+  if (summaryGiven !== null && ownColumn !== null && summaryGiven !== ownColumn)
+    errs.add(`summary_${lang}`, `differs from summary (the entry's language is ${lang}): give its text once`);
+  const translationsGiven = REPORT_LANGS.some((l) => `summary_${l}` in v);
+  const translations = Object.fromEntries(
+    REPORT_LANGS.flatMap((l) => (l !== lang && perLang[l] !== null ? [[l, perLang[l]]] : [])),
+  );
 
   // Absent column: leave the stored entry's case alone; empty cell: no case.
   const caseGiven = 'case_id' in v;
@@ -188,9 +203,9 @@ export function validateDatasetRow(raw: RawRow): RowResult {
     awardedAmountKzt: amount(v.awardedAmountKzt, 'awardedAmountKzt', errs),
     lawArticle: text(v.lawArticle, 'lawArticle', errs),
     isHonorDignity: bool(v.isHonorDignity, 'isHonorDignity', errs),
-    summary: text(v.summary, 'summary', errs) ?? '',
+    summary: summaryGiven ?? ownColumn ?? '',
     // The reports are written in Russian first; a row without a language is taken to be Russian.
-    lang: langGiven ?? 'ru',
+    lang,
     sources: list(v.sources, 'sources', errs),
     people: list(v.people, 'people', errs),
     outlets: list(v.outlets, 'outlets', errs),
@@ -200,6 +215,7 @@ export function validateDatasetRow(raw: RawRow): RowResult {
     region: text(v.region, 'region', errs),
     ongoing: bool(v.ongoing, 'ongoing', errs),
     ...(caseGiven || 'case_event' in v ? { caseId, caseEvent } : {}),
+    ...(translationsGiven ? { translations } : {}),
   };
   for (const url of entry.sources) {
     if (!/^https?:\/\/[^\s/]+\.[^\s]*$/.test(url)) errs.add('sources', `${show(url)} is not an http(s) URL`);

@@ -8,6 +8,7 @@ import {
   type DigestBlock,
   type DigestContext,
   type DigestDocument,
+  draftNotes,
   type ExplainLine,
   explainLine,
   narrated,
@@ -25,11 +26,14 @@ function comparison(ctx: DigestContext, cmp: YtdComparison): string {
   const prev = cmp.previous.value;
   const prevYear = Number(ctx.stats.month.slice(0, 4)) - 1;
   const values = { prev, prevYear };
+  // A year the dataset holds nothing of has no figures to compare with: "no data", never "none".
+  if (!ctx.stats.previousYearHasData) return fillTemplate(w.noData, values);
   if (prev === 0) return fillTemplate(w.noPrevious, values);
   if (cur === 0) return fillTemplate(w.noneNow, values);
   const fmt = new Intl.NumberFormat(ctx.words.locale, { maximumFractionDigits: 1 });
   const raw = cur >= prev ? cur / prev : prev / cur;
-  const ratio = Math.round(raw * 10) / 10;
+  // The 2023+ reports round the ratio down to a tenth: 87 against 55 is "1.5 times more" (1.58).
+  const ratio = Math.floor(raw * 10 + 1e-9) / 10;
   if (ratio === 1) return fillTemplate(w.same, values);
   return fillTemplate(cur > prev ? w.more : w.fewer, { ...values, ratio: fmt.format(ratio) });
 }
@@ -40,7 +44,7 @@ export function buildBlocksDigest(ctx: DigestContext, explain: boolean): DigestD
   const lang = words.lang;
   const s = stats.blocks;
   const head = opening(ctx);
-  const blocks: DigestBlock[] = [{ kind: 'paragraph', text: head.openingSentence }];
+  const blocks: DigestBlock[] = [...draftNotes(ctx), { kind: 'paragraph', text: head.openingSentence }];
   if (stats.monthEntries.length === 0) {
     blocks.push({ kind: 'paragraph', text: fillTemplate(words.empty, ctx.monthValues) });
   }
@@ -53,7 +57,10 @@ export function buildBlocksDigest(ctx: DigestContext, explain: boolean): DigestD
     if (cats.length > 0) {
       blocks.push({
         kind: 'bullets',
-        items: cats.map((c) => fillTemplate(w.category, { name: c.name[lang], n: s.categories[c.id].value })),
+        items: cats.map((c) => {
+          const n = s.categories[c.id].value;
+          return fillTemplate(pluralForm(w.categoryCases, n, words.locale), { name: c.name[lang], n });
+        }),
       });
     }
   }

@@ -9,6 +9,7 @@ import {
   type DigestBlock,
   type DigestContext,
   type DigestDocument,
+  draftNotes,
   type ExplainLine,
   explainLine,
   narrated,
@@ -26,7 +27,7 @@ export function buildClassicDigest(ctx: DigestContext, explain: boolean): Digest
     return fillTemplate(template, { ...ctx.monthValues, n, N: word, ...extra });
   };
   const head = opening(ctx);
-  const blocks: DigestBlock[] = [{ kind: 'paragraph', text: head.openingSentence }];
+  const blocks: DigestBlock[] = [...draftNotes(ctx), { kind: 'paragraph', text: head.openingSentence }];
 
   // Grouped loosely by theme, as the analysts do: by category in taxonomy order, then by date.
   const order = (id: string) => CATEGORY_IDS.indexOf(id as (typeof CATEGORY_IDS)[number]);

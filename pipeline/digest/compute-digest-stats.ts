@@ -49,6 +49,8 @@ export interface DigestStats {
   readonly blocks: BlockStats;
   /** Counted entries per category for each month of the year up to the month (index 0 = January). */
   readonly chart: Readonly<Record<CategoryId, readonly number[]>>;
+  /** Whether the dataset holds any entry of the previous year (else its comparisons say "no data"). */
+  readonly previousYearHasData: boolean;
 }
 
 const count = (entries: readonly DatasetEntry[]): Counted => ({
@@ -170,5 +172,6 @@ export function computeDigestStats(
     classic,
     blocks,
     chart,
+    previousYearHasData: entries.some((e) => e.month.startsWith(`${year - 1}-`)),
   };
 }

@@ -26,6 +26,8 @@ export interface DigestWords {
     readonly countsHeading: string;
     readonly block: Readonly<Record<'A' | 'B' | 'C', Plural>>;
     readonly category: string;
+    /** A category's line in layout 2 ("6 cases of misuse of the image of …"). */
+    readonly categoryCases: Plural;
     readonly ytdHeading: string;
     readonly ytdPeriod: Plural;
     readonly ytdLine: string;
@@ -33,6 +35,8 @@ export interface DigestWords {
     readonly fewer: string;
     readonly same: string;
     readonly noPrevious: string;
+    /** The previous year has no entries at all: not "none", which would be a claim. */
+    readonly noData: string;
     readonly noneNow: string;
     readonly blockLabel: Readonly<Record<'A' | 'B' | 'C', string>>;
     readonly events: string;
@@ -45,6 +49,13 @@ export interface DigestWords {
   readonly chartTitle: string;
   readonly explainHeading: string;
   readonly explain: Readonly<Record<string, string>>;
+  /** What the top of a draft says when it is not final: candidates undecided, summaries untranslated. */
+  readonly honesty: {
+    readonly undecided: Plural;
+    readonly missing: Plural;
+    readonly untranslated: string;
+    readonly languages: Readonly<Record<string, string>>;
+  };
 }
 
 export interface DigestCommon {
@@ -111,6 +122,12 @@ export function loadDigestWords(lang: DigestLang): DigestWords {
     if (!(key in words.classic)) throw inputError(`${where}: classic.${key} is missing`);
   }
   if (typeof words.caseUpdate !== 'string') throw inputError(`${where}: caseUpdate is missing`);
+  for (const key of ['undecided', 'missing', 'untranslated', 'languages'] as const) {
+    if (!words.honesty?.[key]) throw inputError(`${where}: honesty.${key} is missing`);
+  }
+  for (const key of ['categoryCases', 'noData'] as const) {
+    if (!words.blocks?.[key]) throw inputError(`${where}: blocks.${key} is missing`);
+  }
   for (const form of ['nom', 'gen', 'prep'] as const) {
     if (words.months[form]?.length !== 12) throw inputError(`${where}: months.${form} needs 12 names`);
   }

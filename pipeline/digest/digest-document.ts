@@ -1,9 +1,10 @@
 // The draft as a small document model, built once per layout and language and rendered to md, html or
 // docx; the words all come from config/digest.
-import { CATEGORIES, type DatasetEntry } from '../../core/index.ts';
+import { CATEGORIES, type DatasetEntry, summaryIn } from '../../core/index.ts';
+import { missingTranslations } from '../dataset/missing-translations.ts';
 import type { Counted, DigestStats } from './compute-digest-stats.ts';
 import { type DigestCommon, type DigestWords, loadDigestCommon, loadDigestWords } from './digest-config.ts';
-import { fillTemplate, type TemplateValues } from './fill-template.ts';
+import { fillTemplate, pluralForm, type TemplateValues } from './fill-template.ts';
 
 export interface NarrativeItem {
   readonly id: string;
@@ -66,6 +67,8 @@ export interface DigestContext {
   readonly draftDate: string;
   /** The cases of the month's entries, by id. */
   readonly cases: ReadonlyMap<string, DigestCase>;
+  /** Candidates of the month still awaiting a decision. */
+  readonly undecided: number;
 }
 
 export function createDigestContext(
@@ -73,6 +76,7 @@ export function createDigestContext(
   lang: DigestWords['lang'],
   draftDate: string,
   cases: ReadonlyMap<string, DigestCase> = new Map(),
+  undecided = 0,
 ): DigestContext {
   const words = loadDigestWords(lang);
   const m = Number(stats.month.slice(5, 7)) - 1;
@@ -88,6 +92,7 @@ export function createDigestContext(
     },
     draftDate,
     cases,
+    undecided,
   };
 }
 
@@ -107,10 +112,47 @@ export function narrativeItem(ctx: DigestContext, e: DatasetEntry, withDate: boo
   return {
     id: e.id,
     date: withDate && e.eventDate ? formatDate(ctx, e.eventDate, 'short') : null,
-    text: e.summary,
+    text: summaryOf(ctx, e),
     ongoingNote: e.ongoing ? ongoingNote(ctx, e) : null,
     sources: e.sources,
   };
+}
+
+/** The entry's summary in the draft's language, or its own marked as not yet translated. */
+function summaryOf(ctx: DigestContext, e: DatasetEntry): string {
+  const translated = summaryIn(e, ctx.words.lang);
+  if (translated !== null) return translated;
+  const h = ctx.words.honesty;
+  return `${fillTemplate(h.untranslated, { language: h.languages[e.lang] ?? e.lang })} ${e.summary}`;
+}
+
+/**
+ * What the top of a draft says when it is not final yet: how many candidates of the month are undecided,
+ * and which narrated entries have no summary in the draft's language.
+ */
+export function draftNotes(ctx: DigestContext): DigestBlock[] {
+  const h = ctx.words.honesty;
+  const notes: DigestBlock[] = [];
+  if (ctx.undecided > 0) {
+    notes.push({
+      kind: 'paragraph',
+      text: fillTemplate(pluralForm(h.undecided, ctx.undecided, ctx.words.locale), {
+        ...ctx.monthValues,
+        n: ctx.undecided,
+      }),
+    });
+  }
+  const missing = missingTranslations(ctx.stats.monthEntries, ctx.words.lang);
+  if (missing.length > 0) {
+    notes.push({
+      kind: 'paragraph',
+      text: fillTemplate(pluralForm(h.missing, missing.length, ctx.words.locale), {
+        n: missing.length,
+        ids: missing.map((m) => m.id).join(', '),
+      }),
+    });
+  }
+  return notes;
 }
 
 /** An entry of a case counted earlier is narrated as that case's update; one without a case, as ongoing. */

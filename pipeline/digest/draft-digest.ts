@@ -1,7 +1,7 @@
 // `npm run digest`: reads the confirmed entries the month needs and drafts the report in one layout,
 // language and format.
 import { parseMonth, usageError } from '../../core/index.ts';
-import { listCases, listEntries, type Store } from '../../storage/index.ts';
+import { countUndecidedTasks, listCases, listEntries, type Store } from '../../storage/index.ts';
 import { buildBlocksDigest } from './build-blocks-digest.ts';
 import { buildClassicDigest } from './build-classic-digest.ts';
 import { computeDigestStats } from './compute-digest-stats.ts';
@@ -57,6 +57,7 @@ export async function buildDigest(store: Store, options: DigestOptions): Promise
     lang,
     options.draftDate ?? new Date().toISOString().slice(0, 10),
     new Map(cases.map((c) => [c.id, { firstMonth: c.firstMonth }])),
+    await countUndecidedTasks(store, month),
   );
   const explain = options.explain ?? false;
   return (options.layout ?? 'classic') === 'classic'

@@ -8,6 +8,8 @@ import {
   isCategoryId,
   type Lang,
   type Outcome,
+  REPORT_LANGS,
+  type ReportLang,
   type Stage,
 } from '../../core/index.ts';
 import { reviewInputError } from './review-errors.ts';
@@ -33,7 +35,19 @@ export const ENTRY_FIELDS = [
   'lang',
   'ongoing',
   'summary',
+  // The summary in the report's other languages, filled in by a reviewer or an editor; the one of the
+  // entry's own language is `summary` and its field here is ignored.
+  'summaryRu',
+  'summaryKk',
+  'summaryEn',
 ] as const;
+
+/** The translation field of each report language. */
+export const TRANSLATION_FIELDS: Readonly<Record<ReportLang, EntryField>> = {
+  ru: 'summaryRu',
+  kk: 'summaryKk',
+  en: 'summaryEn',
+};
 
 export type EntryField = (typeof ENTRY_FIELDS)[number];
 export type EntryForm = Record<EntryField, string>;
@@ -99,6 +113,9 @@ export function draftFromCandidate(c: {
     lang: c.lang && (LANGS as readonly string[]).includes(c.lang) ? c.lang : 'ru',
     ongoing: '',
     summary: firstParagraph(c.text),
+    summaryRu: '',
+    summaryKk: '',
+    summaryEn: '',
   };
 }
 
@@ -125,6 +142,9 @@ export function formFromEntry(e: DatasetEntry): EntryForm {
     lang: e.lang,
     ongoing: e.ongoing ? 'yes' : '',
     summary: e.summary,
+    summaryRu: e.translations?.ru ?? '',
+    summaryKk: e.translations?.kk ?? '',
+    summaryEn: e.translations?.en ?? '',
   };
 }
 
@@ -201,6 +221,13 @@ export function parseEntryForm(
   if (summary === '')
     throw reviewInputError('summary: is empty; write one paragraph about the event', 'emptySummary');
   const outcome = text(f.outcome);
+  const lang = oneOf('lang', f.lang.trim(), LANGS);
+  const translations = Object.fromEntries(
+    REPORT_LANGS.flatMap((l) => {
+      const v = text(f[TRANSLATION_FIELDS[l]]);
+      return l !== lang && v !== null ? [[l, v]] : [];
+    }),
+  );
   return {
     month,
     eventDate,
@@ -214,7 +241,8 @@ export function parseEntryForm(
     lawArticle: text(f.lawArticle),
     isHonorDignity: bool('isHonorDignity', f.isHonorDignity),
     summary,
-    lang: oneOf('lang', f.lang.trim(), LANGS),
+    lang,
+    translations,
     people: list(f.people),
     outlets: list(f.outlets),
     actors: list(f.actors),

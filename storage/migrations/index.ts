@@ -10,6 +10,7 @@ import { cases } from './007-cases.ts';
 import { crawlLeases } from './008-crawl-leases.ts';
 import { usersUiLang } from './010-users-ui-lang.ts';
 import { loginLimits } from './011-login-limits.ts';
+import { summaryTranslations } from './013-summary-translations.ts';
 import type { AnyDb, Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   cases,
   sourceHealth,
   usersUiLang,
+  summaryTranslations,
   crawlLeases,
   loginLimits,
 ].sort((a, b) => a.version - b.version);

@@ -1,7 +1,14 @@
 // The fields of a dataset entry as form controls, shared by the confirm form and the entry editor. Labels
 // and option names are in the page's language; option values stay the dataset's codes.
-import { BLOCK_NAMES, CATEGORIES } from '../../../core/index.ts';
-import { type EntryField, type EntryForm, LANGS, OUTCOMES, STAGES } from '../entry-draft.ts';
+import { BLOCK_NAMES, CATEGORIES, REPORT_LANGS } from '../../../core/index.ts';
+import {
+  type EntryField,
+  type EntryForm,
+  LANGS,
+  OUTCOMES,
+  STAGES,
+  TRANSLATION_FIELDS,
+} from '../entry-draft.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { langName, nameOf } from '../review-wording.ts';
 import type { UiText } from '../ui-text.ts';
@@ -57,5 +64,14 @@ export function entryFields(
     </span>
     <label for="${id('summary')}">${label('summary')}</label>
     <textarea id="${id('summary')}" name="summary" rows="4" required${dis} translate="no">${f.summary}</textarea>
+    <fieldset class="translations" id="${id('translations')}"><legend>${t.t('entry.translations.heading')}</legend>
+      ${REPORT_LANGS.map((l) => {
+        const field = TRANSLATION_FIELDS[l];
+        // The entry's own language is the summary above; its box stays empty and says so.
+        const own = f.lang === l;
+        return html`<div class="translation"><label for="${id(field)}">${label(field)}</label>
+        <textarea id="${id(field)}" name="${field}" rows="4"${dis}${own ? html` disabled placeholder="${t.t('entry.translations.own')}"` : ''} translate="no" lang="${l}">${own ? '' : f[field]}</textarea></div>`;
+      })}
+    </fieldset>
   </div>`;
 }

@@ -43,6 +43,56 @@ describe.each(TEST_DIALECTS)('dataset import and export on %s', (dialect) => {
   beforeEach(async () => t.reset());
   afterAll(async () => t.close());
 
+  it('carries the summary in three languages: summary_ru/kk/en out and in; an old file keeps the stored ones', async () => {
+    // Quirk: one entry written in Kazakh with Russian and English translations, one in Russian with none.
+    const path = file(
+      'three-langs.csv',
+      [
+        'id,month,category,stage,summary,lang,summary_ru,summary_kk,summary_en,sources',
+        'tr-1,2024-07,threat,incident,Журналиске қоқан-лоқы жасалды.,kk,Журналисту угрожали.,,A journalist was threatened.,https://example-news.kz/1',
+        'tr-2,2024-07,blocking,incident,,ru,Сайт заблокирован.,,,https://example-news.kz/2',
+      ].join('\n'),
+    );
+    await importDataset(t.store, path);
+    const [one, two] = await listEntries(t.store);
+    expect(one).toMatchObject({ summary: 'Журналиске қоқан-лоқы жасалды.', lang: 'kk' });
+    expect(one!.translations).toEqual({ ru: 'Журналисту угрожали.', en: 'A journalist was threatened.' });
+    // The summary of the entry's own language may come in its column alone.
+    expect(two).toMatchObject({ summary: 'Сайт заблокирован.', lang: 'ru', translations: {} });
+
+    const { bytes } = await exportDataset(t.store, { kind: 'all' }, 'csv');
+    const lines = bytes.toString('utf8').split('\r\n');
+    expect(lines[1]).toContain(
+      ',kk,Журналисту угрожали.,Журналиске қоқан-лоқы жасалды.,A journalist was threatened.,',
+    );
+
+    // A file of the old shape (summary + lang, no translation columns) leaves the translations alone.
+    const old = file(
+      'old-shape.csv',
+      [
+        'id,month,category,stage,summary,lang,sources',
+        'tr-1,2024-07,threat,incident,Журналиске қоқан-лоқы жасалды (түзетілді).,kk,https://example-news.kz/1',
+      ].join('\n'),
+    );
+    await importDataset(t.store, old);
+    const [again] = await listEntries(t.store);
+    expect(again!.summary).toBe('Журналиске қоқан-лоқы жасалды (түзетілді).');
+    expect(again!.translations).toEqual({ ru: 'Журналисту угрожали.', en: 'A journalist was threatened.' });
+  });
+
+  it('refuses a row whose summary and its own language column differ, naming row and field', async () => {
+    const path = file(
+      'differ.csv',
+      [
+        'id,month,category,stage,summary,lang,summary_ru,sources',
+        'd-1,2024-07,threat,incident,Один текст.,ru,Другой текст.,https://example-news.kz/1',
+      ].join('\n'),
+    );
+    const error = await importError(t.store, path);
+    expect(error.message).toMatch(/row 2.*summary_ru.*differs from summary/s);
+    expect(await listEntries(t.store)).toHaveLength(0);
+  });
+
   it('imports the reference dataset once: importing the same file again adds nothing', async () => {
     const first = await importDataset(t.store, FIXTURE);
     expect(first).toMatchObject({ rows: 180, inserted: 180, updated: 0, unchanged: 0 });
@@ -251,7 +301,7 @@ describe('formatDataset', () => {
       )
     ).toString('utf8');
     expect(csv.split('\r\n')[0]).toBe(
-      'id,month,eventDate,category,block,stage,inCourt,outcome,claimedAmountKzt,awardedAmountKzt,lawArticle,isHonorDignity,summary,lang,sources,people,outlets,actors,court,caseNumber,region,ongoing,case_id,case_event',
+      'id,month,eventDate,category,block,stage,inCourt,outcome,claimedAmountKzt,awardedAmountKzt,lawArticle,isHonorDignity,summary,lang,summary_ru,summary_kk,summary_en,sources,people,outlets,actors,court,caseNumber,region,ongoing,case_id,case_event',
     );
     expect(csv).toContain('"Rules, marks and ""press areas""\nsecond paragraph"');
     expect(csv).toContain('"https://example-legal.kz/a | https://example-news.kz/b?x=1,2"');

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { hashPassword, startReviewServer } from '../../../pipeline/index.ts';
 import { LoginRateLimiter } from '../../../pipeline/review/login-rate-limiter.ts';
-import { getTask, type Store, saveUser } from '../../../storage/index.ts';
+import { getEntry, getTask, type Store, saveUser } from '../../../storage/index.ts';
 import { openTestStore, type TestStore } from '../../helpers/test-stores.ts';
 import {
   CLAIM_KK,
@@ -232,10 +232,19 @@ describe('review server', () => {
       lang: 'kk',
       region: 'Жетісу облысы',
       summary: 'Әкімнің орынбасары «Дала хабары» газетіне талап арыз берді.',
+      // The editor fills in the report's other languages beside the reviewer's Kazakh summary.
+      summaryRu: 'Заместитель акима подал иск к газете «Дала хабары».',
+      summaryEn: 'A deputy akim sued the newspaper Dala Khabary.',
       sources: CLAIM_KK.url,
     });
     expect(edited.res.status).toBe(303);
-    expect((await editor.get(entryPath)).body).toContain('Жетісу облысы');
+    const after = (await editor.get(entryPath)).body;
+    expect(after).toContain('Жетісу облысы');
+    expect(after).toContain('A deputy akim sued the newspaper Dala Khabary.');
+    expect((await getEntry(store, `2024-03-r${newId}`))!.translations).toEqual({
+      ru: 'Заместитель акима подал иск к газете «Дала хабары».',
+      en: 'A deputy akim sued the newspaper Dala Khabary.',
+    });
 
     page = await editor.get(`/candidates/${newId}`);
     expect(page.body).toContain('Undo this decision');
