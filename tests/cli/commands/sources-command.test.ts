@@ -108,7 +108,7 @@ describe('soz sources add', () => {
     const crawl = await soz(['crawl', '--db', db, '--sources', registry, '--source', 'added-vestnik']);
     expect(crawl.code, crawl.stderr).toBe(0);
     expect(crawl.stdout).toMatch(/^added-vestnik: succeeded — found \d+, new [1-9]\d*, /);
-  }, 240_000);
+  }, 420_000);
 
   it('names a bad URL, and refuses an id that exists naming the file; nothing written', async () => {
     const before = readFileSync(registry, 'utf8');
@@ -189,7 +189,7 @@ describe('soz sources health, and global options after the command', () => {
     expect(rows.find((r) => r.sourceId === 'demo-dala')).toMatchObject({ status: 'never crawled' });
     const text = await soz(['sources', 'health', '--sources', registry, '--db', db]);
     expect(text.stdout).toMatch(/^\s+CHANGED \(extraction\): bodies were found by selectors/m);
-  }, 240_000);
+  }, 420_000);
 
   it('reads --db, --json and --help wherever they stand', async () => {
     const after = await soz(['items', 'list', '--json', '--db', db]);
@@ -235,5 +235,5 @@ describe('soz sources health, and global options after the command', () => {
     expect(jsonLines(health.stdout).find((r) => r.sourceId === 'demo-zharshy')?.runId).toBeGreaterThan(0);
     const help = await npm(['soz', '--', 'sources', 'health', '--help']);
     expect(help.stdout).toMatch(/^Usage: soz \[--db PATH\] sources health/m);
-  }, 240_000);
+  }, 420_000);
 });
