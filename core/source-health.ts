@@ -19,10 +19,30 @@ export type HealthFlagKind = (typeof HEALTH_FLAG_KINDS)[number];
 /** How one source's part of a crawl ended. */
 export const SOURCE_RUN_STATUSES = ['running', 'succeeded', 'failed', 'blocked'] as const;
 
+/**
+ * What a flag measured, for wording it in any language: `before` is the usual value over the earlier runs,
+ * `after` this run's. Shares are 0..1, counts and lengths are numbers. Some kinds name more:
+ * failing: `status` (failed|blocked), `reason`, `succeeded` of `runs`; rejections: `reason`;
+ * extraction: `was` (the usual method, `before` its usual share, `after` its share now) and `now` (the
+ * method most bodies came by now); language: `was` and `now` languages, `after` the share of `now`.
+ */
+export interface HealthFlagFigures {
+  readonly before: number;
+  readonly after: number;
+  readonly status?: string;
+  readonly reason?: string;
+  readonly succeeded?: number;
+  readonly runs?: number;
+  readonly was?: string;
+  readonly now?: string;
+}
+
 export interface HealthFlag {
   readonly kind: HealthFlagKind;
-  /** One sentence for the report: what changed, from what to what, and what it may mean. */
+  /** One sentence in English for the CLI and the report: what changed, from what to what, what it may mean. */
   readonly message: string;
+  /** The figures behind the message (absent on flags stored before they were kept). */
+  readonly figures?: HealthFlagFigures;
 }
 
 /** One crawl of one source, measured. Shares are 0..1; null when nothing was extracted. */
@@ -130,6 +150,14 @@ export function assessSourceHealth(
     flags.push({
       kind: 'failing',
       message: `the source ${current.status === 'blocked' ? 'is blocked' : 'failed'}${topReason ? ` (${topReason})` : ''} after ${worked.length} of its last ${past.length} runs succeeded: a moved feed, a 403 wall or a site down?`,
+      figures: {
+        before: worked.length / past.length,
+        after: 0,
+        status: current.status,
+        ...(topReason ? { reason: topReason } : {}),
+        succeeded: worked.length,
+        runs: past.length,
+      },
     });
   }
   const usualLinks = median(worked.flatMap((h) => (h.linksFound === null ? [] : [h.linksFound])));
@@ -142,6 +170,7 @@ export function assessSourceHealth(
     flags.push({
       kind: 'links',
       message: `article links found fell to ${current.linksFound} from about ${Math.round(usualLinks)}: a moved feed or sitemap, or article URLs no longer matching the source's pattern?`,
+      figures: { before: usualLinks, after: current.linksFound },
     });
   }
 
@@ -158,6 +187,7 @@ export function assessSourceHealth(
       flags.push({
         kind: 'rejections',
         message: `${pct(rejectedShare)} of the pages were not stored (usually ${pct(usual)})${topReason ? `, mostly "${topReason}"` : ''}`,
+        figures: { before: usual, after: rejectedShare, ...(topReason ? { reason: topReason } : {}) },
       });
     }
   }
@@ -172,6 +202,7 @@ export function assessSourceHealth(
     flags.push({
       kind: 'body-length',
       message: `the median body is ${current.medianBodyChars} characters, usually about ${Math.round(usualBody)}: extraction may be missing most of the text (a redesign?)`,
+      figures: { before: usualBody, after: current.medianBodyChars },
     });
   }
   const usualDated = median(measured.map((h) => h.datedShare ?? 0));
@@ -179,6 +210,7 @@ export function assessSourceHealth(
     flags.push({
       kind: 'dates',
       message: `${pct(current.datedShare ?? 0)} of the articles have a date, usually ${pct(usualDated)}: the date moved on the page?`,
+      figures: { before: usualDated, after: current.datedShare ?? 0 },
     });
   }
   const usualShort = median(measured.map((h) => h.short / h.extracted));
@@ -187,6 +219,7 @@ export function assessSourceHealth(
     flags.push({
       kind: 'short',
       message: `${pct(shortNow)} of the bodies are short, usually ${pct(usualShort)}: briefs, or extraction finding little?`,
+      figures: { before: usualShort, after: shortNow },
     });
   }
   const pastBy: Record<string, number> = {};
@@ -198,6 +231,7 @@ export function assessSourceHealth(
     flags.push({
       kind: 'extraction',
       message: `bodies were found by ${was.key} (${pct(was.share)}), now ${pct(nowShareOfWas)}; now mostly by ${now.key}: the page markup changed (a redesign?)`,
+      figures: { before: was.share, after: nowShareOfWas, was: was.key, now: now.key },
     });
   }
   const pastLang: Record<string, number> = {};
@@ -208,6 +242,7 @@ export function assessSourceHealth(
     flags.push({
       kind: 'language',
       message: `the articles are now mostly ${nowLang.key} (${pct(nowLang.share)}), they were ${wasLang.key}: the feed points at another edition?`,
+      figures: { before: wasLang.share, after: nowLang.share, was: wasLang.key, now: nowLang.key },
     });
   }
   return flags;

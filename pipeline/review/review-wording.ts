@@ -73,6 +73,7 @@ export const WORDING_FAMILIES: Readonly<Record<string, readonly string[]>> = {
   'cases.done': ['saved', 'status', 'event', 'attach', 'detach', 'split', 'merge', 'deleted'],
   'cases.monthName': ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'],
   'sources.flag': HEALTH_FLAG_KINDS,
+  'sources.flagText': HEALTH_FLAG_KINDS,
 };
 
 /** The wording of `prefix.value`, or the value itself when the family has no such key (an unknown code). */

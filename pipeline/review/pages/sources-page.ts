@@ -1,8 +1,10 @@
 // The "Sources" page for editors: each news source's latest crawl measured (links listed, stored, short,
 // not stored by reason, median body, dated share, languages, extraction methods) and the flags raised
 // against its earlier runs. Flagged sources come first.
+import type { HealthFlag } from '../../../core/index.ts';
 import type { SourceHealthRow } from '../../../storage/index.ts';
 import { html } from '../html.ts';
+import type { UiText } from '../ui-text.ts';
 import { layout, type PageContext } from './page-layout.ts';
 
 const mix = (m: Readonly<Record<string, number>>) =>
@@ -10,6 +12,34 @@ const mix = (m: Readonly<Record<string, number>>) =>
     .sort((a, b) => b[1] - a[1])
     .map(([k, n]) => `${k} ${n}`)
     .join(', ');
+
+const percent = (x: number) => `${Math.round(x * 100)}%`;
+
+/**
+ * A flag in the page's language, from its figures. Flags stored before figures were kept (or of a kind
+ * without wording) show the English sentence the crawl wrote.
+ */
+export function flagSentence(t: UiText, flag: HealthFlag): string {
+  const f = flag.figures;
+  const key = `sources.flagText.${flag.kind}`;
+  if (!f || !t.has(key)) return flag.message;
+  const counts = flag.kind === 'links' || flag.kind === 'body-length';
+  const vars: Record<string, string | number> = {
+    before: counts ? Math.round(f.before) : percent(f.before),
+    after: counts ? Math.round(f.after) : percent(f.after),
+    was: f.was ?? '',
+    now: f.now ?? '',
+    succeeded: f.succeeded ?? 0,
+    runs: f.runs ?? 0,
+    status:
+      f.status && t.has(`sources.status.${f.status}`) ? t.t(`sources.status.${f.status}`) : (f.status ?? ''),
+    reason: '',
+  };
+  if (f.reason)
+    vars.reason =
+      flag.kind === 'failing' ? ` (${f.reason})` : t.t('sources.flagReason', { reason: f.reason });
+  return t.t(key, vars);
+}
 
 export function sourcesPage(ctx: PageContext, rows: readonly SourceHealthRow[]): string {
   const t = ctx.text;
@@ -42,7 +72,7 @@ export function sourcesPage(ctx: PageContext, rows: readonly SourceHealthRow[]):
         <td>${mix(h.rejected) || t.t('sources.none')}</td>
         <td class="num">${h.medianBodyChars === null ? t.t('sources.none') : t.t('sources.chars', { n: Math.round(h.medianBodyChars) })}</td>
         <td class="num">${pct(h.datedShare)}</td><td>${mix(h.languages) || t.t('sources.none')}</td><td>${mix(h.extractedBy) || t.t('sources.none')}</td>
-        <td>${h.flags.length === 0 ? t.t('sources.none') : html`<ul class="flags">${h.flags.map((f) => html`<li><b>${t.has(`sources.flag.${f.kind}`) ? t.t(`sources.flag.${f.kind}`) : f.kind}</b>: ${f.message}</li>`)}</ul>`}</td>
+        <td>${h.flags.length === 0 ? t.t('sources.none') : html`<ul class="flags">${h.flags.map((f) => html`<li><b>${t.has(`sources.flag.${f.kind}`) ? t.t(`sources.flag.${f.kind}`) : f.kind}</b>: ${flagSentence(t, f)}</li>`)}</ul>`}</td>
       </tr>`;
     })}</tbody></table>`
     }`;
