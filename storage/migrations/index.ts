@@ -11,6 +11,7 @@ import { crawlLeases } from './008-crawl-leases.ts';
 import { usersUiLang } from './010-users-ui-lang.ts';
 import { loginLimits } from './011-login-limits.ts';
 import { summaryTranslations } from './013-summary-translations.ts';
+import { itemsReviewLookup } from './014-items-review-lookup.ts';
 import type { AnyDb, Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   summaryTranslations,
   crawlLeases,
   loginLimits,
+  itemsReviewLookup,
 ].sort((a, b) => a.version - b.version);
 
 /** Applies every migration newer than the database's version; returns the versions applied. */
