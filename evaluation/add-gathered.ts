@@ -3,7 +3,7 @@
 //   {"q": query, "rank": n, "url": …, "x": the result's excerpt (may stop after the last span used),
 //    "lang": "ru", "script"?: "cyrl", "src": "news"|"monitor", "g"?: an event shared by several pages,
 //    "items": [{"f": first words of the span, "t"?: its last words (default: to the end of the line),
-//               "k": "h"|"p"|"l" (headline, paragraph, lead), "c": category id or "none", "c2"?: second id,
+//               or "s"/"e": offsets in the normalised excerpt; "k": "h"|"p"|"l" (headline, paragraph, lead), "c": category id or "none", "c2"?: second id,
 //               "r": why, "lang"?: override}]}
 import { readFileSync, writeFileSync } from 'node:fs';
 import { type CategoryId, inputError, isCategoryId } from '../core/index.ts';
@@ -18,7 +18,7 @@ import {
   type RealScript,
   type SourceKind,
 } from './real-dev-manifest.ts';
-import { mergeAnswer, RESPONSES_DIR } from './search-answers.ts';
+import { mergeAnswer, RESPONSES_DIR, readAnswer } from './search-answers.ts';
 
 const KIND: Record<string, ExcerptKind> = { h: 'headline', p: 'paragraph', l: 'lead' };
 
@@ -75,8 +75,14 @@ export function addGathered(
       skipped.push(`${where}: a page reserved for independent evaluation, dropped`);
       continue;
     }
-    if (typeof v.q !== 'string' || typeof v.x !== 'string' || !Array.isArray(v.items))
-      throw inputError(`${where}: needs "q", "x" and "items"`);
+    if (typeof v.q !== 'string' || !Array.isArray(v.items)) throw inputError(`${where}: needs "q" and "items"`);
+    if (v.x === undefined) {
+      // More spans of a result already saved: take its text from the saved answer.
+      const saved = readAnswer(v.q, options.responsesDir ?? RESPONSES_DIR)?.results.find((r) => r.url === url);
+      if (!saved) throw inputError(`${where}: no "x", and no saved answer holds ${url} for this query`);
+      v.x = saved.excerpt;
+    }
+    if (typeof v.x !== 'string') throw inputError(`${where}: "x" must be the result's excerpt text`);
     const text = normalizeExcerptText(v.x);
     const lang = v.lang as RealLang;
     if (!['kk', 'ru', 'en'].includes(lang)) throw inputError(`${where}: "lang" must be kk, ru or en`);
@@ -89,9 +95,16 @@ export function addGathered(
     let used = false;
     (v.items as Record<string, unknown>[]).forEach((it, j) => {
       const at = `${where} items[${j}]`;
-      const span = resolveSpan(text, String(it.f ?? ''), it.t === undefined ? undefined : String(it.t));
-      if (!span || !it.f)
-        throw inputError(`${at}: span ${JSON.stringify(it.f)} … ${JSON.stringify(it.t)} not found`);
+      const span: [number, number] | null =
+        typeof it.s === 'number' && typeof it.e === 'number'
+          ? it.s >= 0 && it.e > it.s && it.e <= text.length
+            ? [it.s, it.e]
+            : null
+          : it.f
+            ? resolveSpan(text, String(it.f), it.t === undefined ? undefined : String(it.t))
+            : null;
+      if (!span)
+        throw inputError(`${at}: span ${JSON.stringify(it.f ?? it.s)} … ${JSON.stringify(it.t ?? it.e)} not found`);
       const kind = KIND[String(it.k)];
       if (!kind) throw inputError(`${at}: "k" must be h, p or l`);
       const c = String(it.c);
