@@ -1,10 +1,14 @@
 // `npm run real-dev -- <command>`: the real-text dev set (config/dev/real/manifest.jsonl + the git-ignored cache).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CATEGORY_IDS } from '../core/index.ts';
 import { addGathered } from '../evaluation/add-gathered.ts';
 import { buildRealDev, writeExcerpts } from '../evaluation/build-real-dev.ts';
 import { manifestStats } from '../evaluation/manifest-stats.ts';
-import { MANIFEST_PATH, readManifest } from '../evaluation/real-dev-manifest.ts';
+import { MANIFEST_PATH, manifestLine, readManifest } from '../evaluation/real-dev-manifest.ts';
+import { REAL_DEV_CACHE } from '../evaluation/search-answers.ts';
+import { applyGroups, applySplit, checkSplit } from '../evaluation/split-real-dev.ts';
 
 const { values: options, positionals } = parseArgs({
   allowPositionals: true,
@@ -68,7 +72,24 @@ if (command === 'add') {
         .join(', ')}`,
     );
   }
+} else if (command === 'split') {
+  // Once: event groups from the gatherer's notes, then each entry's side by the hash of its group (or page).
+  const groupsFile = resolve(REAL_DEV_CACHE, 'groups.json');
+  const groups = existsSync(groupsFile)
+    ? (JSON.parse(readFileSync(groupsFile, 'utf8')) as Record<string, string[]>)
+    : {};
+  const entries = applySplit(applyGroups(readManifest(options.manifest), groups));
+  const check = checkSplit(entries);
+  for (const p of check.problems) console.log(`problem: ${p}`);
+  for (const lang of ['kk', 'ru', 'en'])
+    for (const part of ['tuning', 'heldout']) {
+      const xs = entries.filter((e) => e.lang === lang && e.part === part);
+      console.log(`${lang} ${part.padEnd(8)} ${xs.length} (${xs.filter((e) => e.candidate).length} violations)`);
+    }
+  console.log(`held-out share ${(check.heldoutShare * 100).toFixed(1)}%`);
+  if (check.problems.length > 0) process.exitCode = 1;
+  else writeFileSync(options.manifest!, `${entries.map(manifestLine).join('\n')}\n`);
 } else {
-  console.error('usage: npm run real-dev -- add BATCH.jsonl …');
+  console.error('usage: npm run real-dev -- add BATCH.jsonl … | build | stats | split');
   process.exit(2);
 }
