@@ -18,3 +18,5 @@ export { kazakhStem } from './kazakh-stem.ts';
 export type { ModelFile } from './model-file.ts';
 export { type AmountMatch, findAmountsKzt, parseAmountKzt } from './parse-amount-kzt.ts';
 export { type TrainingExample, trainModel } from './train-model.ts';
+export { type ClassifierReport, evaluateClassifier, type Prf } from './evaluate-classifier.ts';
+export { type LabelledText, readLabelledSet } from './read-labelled-set.ts';
