@@ -13,7 +13,10 @@ import { baseCategory, type CategoryId, inputError, type TextClassifier } from '
 import type { ManifestEntry, Part } from './real-dev-manifest.ts';
 
 export interface RealSet {
-  readonly items: readonly (LabelledText & { readonly part: Part | 'unsplit'; readonly alsoFits: CategoryId | null })[];
+  readonly items: readonly (LabelledText & {
+    readonly part: Part | 'unsplit';
+    readonly alsoFits: CategoryId | null;
+  })[];
   /** Manifest entries whose excerpt is not in the cache (rebuild with `npm run real-dev -- build`). */
   readonly missing: readonly string[];
 }
@@ -96,7 +99,9 @@ function rankFigures(classifier: TextClassifier, items: readonly LabelledText[])
 }
 
 export function evaluateRealParts(classifier: TextClassifier, set: RealSet): PartReport[] {
-  const parts = [...new Set(set.items.map((t) => t.part))].sort((a, b) => (a === 'tuning' ? -1 : b === 'tuning' ? 1 : a.localeCompare(b)));
+  const parts = [...new Set(set.items.map((t) => t.part))].sort((a, b) =>
+    a === 'tuning' ? -1 : b === 'tuning' ? 1 : a.localeCompare(b),
+  );
   return parts.map((part) => {
     const items = set.items.filter((t) => t.part === part);
     const langs = [...new Set(items.map((t) => t.lang ?? 'other'))].sort();
@@ -106,14 +111,21 @@ export function evaluateRealParts(classifier: TextClassifier, set: RealSet): Par
       report: evaluateClassifier(classifier, items),
       ranks: rankFigures(classifier, items),
       byLangRanks: Object.fromEntries(
-        langs.map((l) => [l, rankFigures(classifier, items.filter((t) => (t.lang ?? 'other') === l))]),
+        langs.map((l) => [
+          l,
+          rankFigures(
+            classifier,
+            items.filter((t) => (t.lang ?? 'other') === l),
+          ),
+        ]),
       ),
     };
   });
 }
 
 const pct = (x: number) => x.toFixed(3);
-const prfCell = (p: Prf) => `P ${pct(p.precision)} R ${pct(p.recall)} F1 ${pct(p.f1)} (tp ${p.tp} fp ${p.fp} fn ${p.fn})`;
+const prfCell = (p: Prf) =>
+  `P ${pct(p.precision)} R ${pct(p.recall)} F1 ${pct(p.f1)} (tp ${p.tp} fp ${p.fp} fn ${p.fn})`;
 
 /** The printed table: per part, the model against the previous model and the keyword baseline. */
 export function formatRealReport(
@@ -130,21 +142,25 @@ export function formatRealReport(
     out.push(`\n== ${pr.part}: ${pr.size} excerpts, ${pr.ranks.trueCandidates} violations ==`);
     out.push(`candidates            ${labels.current}`);
     out.push(`  ${'overall'.padEnd(20)}${prfCell(cls.overall)}`);
-    for (const [lang, p] of Object.entries(cls.byLang)) out.push(`  ${`lang ${lang}`.padEnd(20)}${prfCell(p)}`);
+    for (const [lang, p] of Object.entries(cls.byLang))
+      out.push(`  ${`lang ${lang}`.padEnd(20)}${prfCell(p)}`);
     for (const [tag, p] of Object.entries(cls.byTag)) out.push(`  ${tag.padEnd(20)}${prfCell(p)}`);
     if (prevCls) {
       out.push(`previous model        ${labels.previous ?? ''}`);
       out.push(`  ${'overall'.padEnd(20)}${prfCell(prevCls.overall)}`);
-      for (const [lang, p] of Object.entries(prevCls.byLang)) out.push(`  ${`lang ${lang}`.padEnd(20)}${prfCell(p)}`);
+      for (const [lang, p] of Object.entries(prevCls.byLang))
+        out.push(`  ${`lang ${lang}`.padEnd(20)}${prfCell(p)}`);
     }
     out.push('keyword baseline');
     out.push(`  ${'overall'.padEnd(20)}${prfCell(kw.overall)}`);
-    for (const [lang, p] of Object.entries(kw.byLang)) out.push(`  ${`lang ${lang}`.padEnd(20)}${prfCell(p)}`);
+    for (const [lang, p] of Object.entries(kw.byLang))
+      out.push(`  ${`lang ${lang}`.padEnd(20)}${prfCell(p)}`);
     const rk = (r: RankFigures) =>
       `top-1 ${pct(r.top1)}  top-2 ${pct(r.top2)}  top-1 by base id ${pct(r.top1Base)}  (${r.trueCandidates} violations)`;
     out.push('category of true violations (a miss counts as wrong)');
     out.push(`  ${'overall'.padEnd(20)}${rk(pr.ranks)}`);
-    for (const [lang, r] of Object.entries(pr.byLangRanks)) out.push(`  ${`lang ${lang}`.padEnd(20)}${rk(r)}`);
+    for (const [lang, r] of Object.entries(pr.byLangRanks))
+      out.push(`  ${`lang ${lang}`.padEnd(20)}${rk(r)}`);
     if (prev) out.push(`  ${'previous model'.padEnd(20)}${rk(prev.ranks)}`);
     out.push('per category (top category of texts judged candidates)');
     for (const [id, p] of Object.entries(pr.report.categories)) out.push(`  ${id.padEnd(22)}${prfCell(p)}`);

@@ -61,7 +61,10 @@ export function runRealEvaluation(options: RealEvaluationOptions = {}): number {
     }
   }
   log(`real dev set: ${set.items.length} excerpts; model ${classifier.modelVersion}`);
-  for (const line of formatRealReport(current, previous, { current: classifier.modelVersion, previous: previousLabel }))
+  for (const line of formatRealReport(current, previous, {
+    current: classifier.modelVersion,
+    previous: previousLabel,
+  }))
     log(line);
   if (options.errors)
     for (const pr of current.filter((p) => p.part !== 'heldout')) {

@@ -14,7 +14,9 @@ export function splitKey(e: Pick<ManifestEntry, 'url' | 'group'>): string {
 }
 
 export function partOf(e: Pick<ManifestEntry, 'url' | 'group'>, salt: string = SPLIT_SALT): Part {
-  const digest = createHash('sha256').update(`${salt}\n${splitKey(e)}`).digest();
+  const digest = createHash('sha256')
+    .update(`${salt}\n${splitKey(e)}`)
+    .digest();
   const unit = digest.readUInt32BE(0) / 2 ** 32;
   return unit < HELDOUT_SHARE ? 'heldout' : 'tuning';
 }

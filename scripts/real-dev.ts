@@ -84,7 +84,9 @@ if (command === 'add') {
   for (const lang of ['kk', 'ru', 'en'])
     for (const part of ['tuning', 'heldout']) {
       const xs = entries.filter((e) => e.lang === lang && e.part === part);
-      console.log(`${lang} ${part.padEnd(8)} ${xs.length} (${xs.filter((e) => e.candidate).length} violations)`);
+      console.log(
+        `${lang} ${part.padEnd(8)} ${xs.length} (${xs.filter((e) => e.candidate).length} violations)`,
+      );
     }
   console.log(`held-out share ${(check.heldoutShare * 100).toFixed(1)}%`);
   if (check.problems.length > 0) process.exitCode = 1;
