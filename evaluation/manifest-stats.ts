@@ -32,15 +32,20 @@ export function manifestStats(entries: readonly ManifestEntry[]): ManifestStats 
   const bySource: Record<string, number> = {};
   const byScript: Record<string, number> = {};
   for (const e of entries) {
-    const l = (byLang[e.lang] ??= { total: 0, candidates: 0 });
+    byLang[e.lang] ??= { total: 0, candidates: 0 };
+    const l = byLang[e.lang]!;
     l.total++;
     if (e.candidate) l.candidates++;
-    bump((byCategory[e.category ?? 'none'] ??= {}), e.lang);
+    byCategory[e.category ?? 'none'] ??= {};
+    bump(byCategory[e.category ?? 'none']!, e.lang);
     const part = e.part ?? 'unsplit';
-    const p = ((byPart[part] ??= {})[e.lang] ??= { total: 0, candidates: 0 });
+    byPart[part] ??= {};
+    byPart[part]![e.lang] ??= { total: 0, candidates: 0 };
+    const p = byPart[part]![e.lang]!;
     p.total++;
     if (e.candidate) p.candidates++;
-    bump((categoryByPart[part] ??= {}), e.category ?? 'none');
+    categoryByPart[part] ??= {};
+    bump(categoryByPart[part]!, e.category ?? 'none');
     bump(byKind, e.kind);
     bump(bySource, e.source);
     bump(byScript, `${e.lang}-${e.script}`);
