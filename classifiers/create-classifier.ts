@@ -17,10 +17,12 @@ import {
   type EvidenceSpan,
   type ExtractedFacts,
   type ItemKind,
+  isCategoryId,
   type LanguageResult,
   type TextClassifier,
 } from '../core/index.ts';
 import { analyseText, type CueHit } from './analyse-text.ts';
+import { applyPrecedence, precedenceRules } from './category-precedence.ts';
 import { decideCourt } from './court-decision.ts';
 import { detectLanguage } from './detect-language.ts';
 import { extractFacts } from './extract-facts.ts';
@@ -32,6 +34,8 @@ import {
   isModelFile,
   type ModelFile,
 } from './model-file.ts';
+
+const PRECEDENCE = precedenceRules(settings.precedence, isCategoryId, 'config/classifier.json');
 
 export const DEFAULT_MODEL_PATH = resolve(CONFIG_DIR, 'model', 'model.json');
 
@@ -192,17 +196,23 @@ export function createClassifier(options: ClassifierOptions = {}): TextClassifie
     // The more the lexicon has found, the less the model's word counts add: on a long article naive Bayes is
     // swayed by background paragraphs, while on a headline with one weak cue it knows more than the cue.
     const modelWeight = blend.model / (1 + lexTotal / blend.lexiconSaturation);
-    const ranked = [...probabilities]
-      .map(([id, p]) => {
-        const l = lexTotal > 0 ? (evidence.rankScores.get(id as CategoryId) ?? 0) / lexTotal : 0;
-        return {
-          id: id as CategoryId,
-          s: (blend.lexicon * l + modelWeight * p) / (blend.lexicon + modelWeight),
-        };
-      })
-      .sort((a, b) => b.s - a.s)
-      .filter((c, i) => i === 0 || c.s >= 0.08)
-      .slice(0, 5);
+    // Ids the lexicon found but the model never saw (the finer 2024 ids) rank on the lexicon's share alone.
+    const ids = new Set<string>([...probabilities.keys(), ...evidence.rankScores.keys()]);
+    const ranked = applyPrecedence(
+      [...ids]
+        .map((id) => {
+          const l = lexTotal > 0 ? (evidence.rankScores.get(id as CategoryId) ?? 0) / lexTotal : 0;
+          const p = probabilities.get(id) ?? 0;
+          return {
+            id: id as CategoryId,
+            s: (blend.lexicon * l + modelWeight * p) / (blend.lexicon + modelWeight),
+          };
+        })
+        .sort((a, b) => b.s - a.s)
+        .filter((c, i) => i === 0 || c.s >= 0.08)
+        .slice(0, 5),
+      PRECEDENCE,
+    );
     return { candidate, score, ranked, hits: analysis.hits };
   }
 

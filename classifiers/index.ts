@@ -20,8 +20,10 @@ export {
   languageShares,
   loadNgramModel,
 } from './detect-language.ts';
+export { type ClassifierReport, evaluateClassifier, type Prf } from './evaluate-classifier.ts';
 export { extractFacts } from './extract-facts.ts';
 export { kazakhStem } from './kazakh-stem.ts';
 export type { ModelFile } from './model-file.ts';
 export { type AmountMatch, findAmountsKzt, parseAmountKzt } from './parse-amount-kzt.ts';
+export { type LabelledText, readLabelledSet } from './read-labelled-set.ts';
 export { type TrainingExample, trainModel } from './train-model.ts';

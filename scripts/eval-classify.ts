@@ -17,6 +17,7 @@ import {
 import { createClassifier } from '../classifiers/index.ts';
 import { readLabelledSet } from '../classifiers/read-labelled-set.ts';
 import { CONFIG_DIR } from '../core/index.ts';
+import { runRealEvaluation } from '../evaluation/run-real-evaluation.ts';
 
 const { values: options, positionals } = parseArgs({
   allowPositionals: true,
@@ -24,8 +25,16 @@ const { values: options, positionals } = parseArgs({
     language: { type: 'string' },
     errors: { type: 'boolean' },
     json: { type: 'boolean' },
+    real: { type: 'boolean' },
+    'previous-ref': { type: 'string', default: 'main' },
   },
 });
+
+if (options.real) {
+  // The real-text dev set (git-ignored cache): measured here, never a CI floor.
+  const code = runRealEvaluation({ previousRef: options['previous-ref']!, errors: options.errors ?? false });
+  process.exit(code);
+}
 const file = positionals[0] ?? resolve(CONFIG_DIR, 'dev', 'classify.jsonl');
 const items = readLabelledSet(file);
 const classifier = createClassifier();

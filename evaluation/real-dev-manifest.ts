@@ -1,0 +1,162 @@
+// The committed manifest of the real-text dev set (config/dev/real/manifest.jsonl): where each excerpt sits in a
+// saved search answer, a hash of its text, and our label. Third-party text is never in it; the excerpts live in
+// the git-ignored cache that `npm run real-dev -- build` rebuilds from the search answers.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type CategoryId, CONFIG_DIR, inputError, isCategoryId } from '../core/index.ts';
+
+export const MANIFEST_PATH = resolve(CONFIG_DIR, 'dev', 'real', 'manifest.jsonl');
+
+export type ExcerptKind = 'headline' | 'paragraph' | 'lead';
+export type RealLang = 'kk' | 'ru' | 'en';
+export type RealScript = 'cyrl' | 'latn';
+export type SourceKind = 'news' | 'monitor';
+export type Part = 'tuning' | 'heldout';
+
+export interface ManifestEntry {
+  /** Stable id: "real-" + the first 10 hex digits of sha256(url + "#" + start + "-" + end). */
+  readonly id: string;
+  /** The page's address as the search tool returned it. */
+  readonly url: string;
+  /** The `pages` query whose answer holds the excerpt (its sha256 names the saved answer file). */
+  readonly query: string;
+  /** The result's rank in that answer when it was gathered (informative; results are found by url). */
+  readonly rank: number;
+  /** Character offsets of the excerpt in the result's excerpt text after normalizeExcerptText(). */
+  readonly start: number;
+  readonly end: number;
+  /** sha256 of the excerpt's normalised text. */
+  readonly sha256: string;
+  readonly lang: RealLang;
+  readonly script: RealScript;
+  readonly kind: ExcerptKind;
+  /** News outlet, or a press-freedom organisation's alert or report. */
+  readonly source: SourceKind;
+  readonly candidate: boolean;
+  /** The category the monthly report would count (taxonomy.md); null for non-candidates. */
+  readonly category: CategoryId | null;
+  /** A second category that also fits, which the report would not count for this excerpt. */
+  readonly alsoFits: CategoryId | null;
+  readonly labeller: string;
+  /** Why, in a few words of our own. */
+  readonly reason: string;
+  /** Pages that report the same event share a group, so that the split keeps them on one side. */
+  readonly group?: string;
+  /** Which side of the one-time split; absent until `real-dev split` has run. */
+  readonly part?: Part;
+}
+
+const KINDS = new Set(['headline', 'paragraph', 'lead']);
+const LANGS = new Set(['kk', 'ru', 'en']);
+const SCRIPTS = new Set(['cyrl', 'latn']);
+const SOURCES = new Set(['news', 'monitor']);
+const PARTS = new Set(['tuning', 'heldout']);
+
+export function parseManifest(content: string, file: string): ManifestEntry[] {
+  const out: ManifestEntry[] = [];
+  const ids = new Set<string>();
+  const lines = content.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (!line) continue;
+    const where = `${file}:${i + 1}`;
+    let v: Record<string, unknown>;
+    try {
+      v = JSON.parse(line) as Record<string, unknown>;
+    } catch (error) {
+      throw inputError(`${where}: not JSON (${(error as Error).message})`);
+    }
+    const str = (k: string) => {
+      if (typeof v[k] !== 'string' || !(v[k] as string).trim())
+        throw inputError(`${where}: "${k}" must be a non-empty string`);
+      return v[k] as string;
+    };
+    const int = (k: string) => {
+      if (!Number.isInteger(v[k]) || (v[k] as number) < 0)
+        throw inputError(`${where}: "${k}" must be an integer ≥ 0`);
+      return v[k] as number;
+    };
+    const oneOf = (k: string, set: Set<string>) => {
+      if (!set.has(v[k] as string))
+        throw inputError(`${where}: "${k}" must be one of ${[...set].join(', ')}`);
+      return v[k] as string;
+    };
+    const id = str('id');
+    if (ids.has(id)) throw inputError(`${where}: duplicate id ${id}`);
+    ids.add(id);
+    const start = int('start');
+    const end = int('end');
+    if (end <= start) throw inputError(`${where}: "end" must be after "start"`);
+    if (!/^[0-9a-f]{64}$/.test(str('sha256'))) throw inputError(`${where}: "sha256" must be 64 hex digits`);
+    if (typeof v.candidate !== 'boolean') throw inputError(`${where}: "candidate" must be true or false`);
+    const category = v.category ?? null;
+    const alsoFits = v.alsoFits ?? null;
+    if (category !== null && !isCategoryId(category))
+      throw inputError(`${where}: unknown category ${JSON.stringify(category)}`);
+    if (alsoFits !== null && !isCategoryId(alsoFits))
+      throw inputError(`${where}: unknown alsoFits ${JSON.stringify(alsoFits)}`);
+    if (v.candidate && category === null) throw inputError(`${where}: a candidate needs a category`);
+    if (!v.candidate && (category !== null || alsoFits !== null))
+      throw inputError(`${where}: a non-candidate has no category`);
+    if (alsoFits !== null && alsoFits === category)
+      throw inputError(`${where}: "alsoFits" repeats "category"`);
+    if (v.part !== undefined) oneOf('part', PARTS);
+    if (v.group !== undefined && (typeof v.group !== 'string' || !v.group))
+      throw inputError(`${where}: "group" must be a non-empty string`);
+    out.push({
+      id,
+      url: str('url'),
+      query: str('query'),
+      rank: int('rank'),
+      start,
+      end,
+      sha256: v.sha256 as string,
+      lang: oneOf('lang', LANGS) as RealLang,
+      script: oneOf('script', SCRIPTS) as RealScript,
+      kind: oneOf('kind', KINDS) as ExcerptKind,
+      source: oneOf('source', SOURCES) as SourceKind,
+      candidate: v.candidate,
+      category: category as CategoryId | null,
+      alsoFits: alsoFits as CategoryId | null,
+      labeller: str('labeller'),
+      reason: str('reason'),
+      ...(v.group !== undefined ? { group: v.group as string } : {}),
+      ...(v.part !== undefined ? { part: v.part as Part } : {}),
+    });
+  }
+  return out;
+}
+
+export function readManifest(file: string = MANIFEST_PATH): ManifestEntry[] {
+  let content: string;
+  try {
+    content = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw inputError(`cannot read the real dev set's manifest ${file}: ${(error as Error).message}`, error);
+  }
+  return parseManifest(content, file);
+}
+
+/** One manifest line, keys in a fixed order so that diffs stay readable. */
+export function manifestLine(e: ManifestEntry): string {
+  return JSON.stringify({
+    id: e.id,
+    url: e.url,
+    query: e.query,
+    rank: e.rank,
+    start: e.start,
+    end: e.end,
+    sha256: e.sha256,
+    lang: e.lang,
+    script: e.script,
+    kind: e.kind,
+    source: e.source,
+    candidate: e.candidate,
+    category: e.category,
+    alsoFits: e.alsoFits,
+    labeller: e.labeller,
+    reason: e.reason,
+    ...(e.group ? { group: e.group } : {}),
+    ...(e.part ? { part: e.part } : {}),
+  });
+}

@@ -1,0 +1,77 @@
+// The `--real` mode of `npm run eval:classify`: loads the manifest and the cache, measures the model in use and a
+// previous one (config/model/model.json at a git ref, default main) on the tuning and held-out parts, and prints
+// the table. Absent cache: a clear message and exit code 0, so that CI (which has no cache) is not failed by it.
+import { execFileSync } from 'node:child_process';
+import { createClassifier, type ModelFile } from '../classifiers/index.ts';
+import { PROJECT_ROOT } from '../core/index.ts';
+import { evaluateRealParts, formatRealReport, loadRealSet } from './evaluate-real.ts';
+import { MANIFEST_PATH, readManifest } from './real-dev-manifest.ts';
+import { EXCERPTS_PATH } from './search-answers.ts';
+
+export interface RealEvaluationOptions {
+  readonly manifestPath?: string;
+  readonly excerptsPath?: string;
+  /** Git ref whose config/model/model.json is the previous model; '' for none. */
+  readonly previousRef?: string;
+  readonly errors?: boolean;
+  readonly log?: (line: string) => void;
+}
+
+function modelAtRef(ref: string): ModelFile | string {
+  try {
+    const json = execFileSync('git', ['show', `${ref}:config/model/model.json`], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    return JSON.parse(json) as ModelFile;
+  } catch (error) {
+    return `no previous model at ${ref}: ${(error as Error).message.split('\n')[0]}`;
+  }
+}
+
+export function runRealEvaluation(options: RealEvaluationOptions = {}): number {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const excerptsPath = options.excerptsPath ?? EXCERPTS_PATH;
+  const entries = readManifest(options.manifestPath ?? MANIFEST_PATH);
+  const set = loadRealSet(entries, excerptsPath);
+  if (!set) {
+    log(
+      `real dev set: cache absent (${excerptsPath}); nothing measured. Rebuild it from the manifest with ` +
+        '`npm run real-dev -- build` (see docs/real-dev-set.md); CI measures the committed sets only.',
+    );
+    return 0;
+  }
+  if (set.missing.length > 0)
+    log(
+      `real dev set: ${set.missing.length} of ${entries.length} excerpts missing from the cache (measured without them; \`npm run real-dev -- build\`)`,
+    );
+  const classifier = createClassifier();
+  const current = evaluateRealParts(classifier, set);
+  let previous = null;
+  let previousLabel: string | undefined;
+  if (options.previousRef) {
+    const model = modelAtRef(options.previousRef);
+    if (typeof model === 'string') log(model);
+    else {
+      const prevClassifier = createClassifier({ model });
+      previous = evaluateRealParts(prevClassifier, set);
+      previousLabel = `${prevClassifier.modelVersion} (model of ${options.previousRef}, current lexicons)`;
+    }
+  }
+  log(`real dev set: ${set.items.length} excerpts; model ${classifier.modelVersion}`);
+  for (const line of formatRealReport(current, previous, {
+    current: classifier.modelVersion,
+    previous: previousLabel,
+  }))
+    log(line);
+  if (options.errors)
+    for (const pr of current.filter((p) => p.part !== 'heldout')) {
+      // Errors of the tuning part only: the held-out part is looked at once, at the end, on purpose.
+      log(`\nerrors (${pr.part})`);
+      for (const e of pr.report.errors)
+        log(`  ${e.id} gold ${e.gold} got ${e.got} (${e.score.toFixed(2)}) ${e.text.slice(0, 160)}`);
+    }
+  return 0;
+}

@@ -1,0 +1,63 @@
+// The one-time split of the real dev set into a tuning part and a held-out part. Each excerpt's side is fixed by a
+// hash of its event group (or its page when it has none), so pages about one event never straddle the split and an
+// excerpt added later always falls on the same side. The salt was chosen once so that the held-out part holds at
+// least a third of the set and each language has violations on both sides; `checkSplit` verifies that.
+import { createHash } from 'node:crypto';
+import type { ManifestEntry, Part } from './real-dev-manifest.ts';
+
+export const SPLIT_SALT = 'soz-real-dev-split-1';
+/** Share of hash space that goes to the held-out part (a bit over a third: groups are uneven in size). */
+export const HELDOUT_SHARE = 0.38;
+
+export function splitKey(e: Pick<ManifestEntry, 'url' | 'group'>): string {
+  return e.group ?? e.url;
+}
+
+export function partOf(e: Pick<ManifestEntry, 'url' | 'group'>, salt: string = SPLIT_SALT): Part {
+  const digest = createHash('sha256')
+    .update(`${salt}\n${splitKey(e)}`)
+    .digest();
+  const unit = digest.readUInt32BE(0) / 2 ** 32;
+  return unit < HELDOUT_SHARE ? 'heldout' : 'tuning';
+}
+
+/** Every entry with its part; an entry that already has one keeps it (the split is made once). */
+export function applySplit(entries: readonly ManifestEntry[], salt: string = SPLIT_SALT): ManifestEntry[] {
+  return entries.map((e) => (e.part ? e : { ...e, part: partOf(e, salt) }));
+}
+
+/** Pages grouped by event (url → group), from the gatherer's notes; entries keep a group they already have. */
+export function applyGroups(
+  entries: readonly ManifestEntry[],
+  groups: Readonly<Record<string, readonly string[]>>,
+): ManifestEntry[] {
+  const byUrl = new Map<string, string>();
+  for (const [group, urls] of Object.entries(groups)) for (const u of urls) byUrl.set(u, group);
+  return entries.map((e) => (e.group || !byUrl.has(e.url) ? e : { ...e, group: byUrl.get(e.url)! }));
+}
+
+export interface SplitCheck {
+  readonly heldoutShare: number;
+  readonly problems: readonly string[];
+}
+
+export function checkSplit(entries: readonly ManifestEntry[]): SplitCheck {
+  const problems: string[] = [];
+  const heldout = entries.filter((e) => e.part === 'heldout').length;
+  const share = entries.length === 0 ? 0 : heldout / entries.length;
+  if (share < 1 / 3) problems.push(`held-out part is ${(share * 100).toFixed(1)}% of the set, under a third`);
+  if (entries.some((e) => !e.part)) problems.push('some entries have no part');
+  const groupsParts = new Map<string, Set<string>>();
+  for (const e of entries) {
+    const s = groupsParts.get(splitKey(e)) ?? new Set();
+    s.add(e.part ?? '?');
+    groupsParts.set(splitKey(e), s);
+  }
+  for (const [key, parts] of groupsParts) if (parts.size > 1) problems.push(`${key} straddles the split`);
+  for (const lang of new Set(entries.map((e) => e.lang)))
+    for (const part of ['tuning', 'heldout'] as const) {
+      const n = entries.filter((e) => e.lang === lang && e.part === part && e.candidate).length;
+      if (n === 0) problems.push(`${lang} has no violations in the ${part} part`);
+    }
+  return { heldoutShare: share, problems };
+}

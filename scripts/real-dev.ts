@@ -1,0 +1,97 @@
+// `npm run real-dev -- <command>`: the real-text dev set (config/dev/real/manifest.jsonl + the git-ignored cache).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CATEGORY_IDS } from '../core/index.ts';
+import { addGathered } from '../evaluation/add-gathered.ts';
+import { buildRealDev, writeExcerpts } from '../evaluation/build-real-dev.ts';
+import { manifestStats } from '../evaluation/manifest-stats.ts';
+import { MANIFEST_PATH, manifestLine, readManifest } from '../evaluation/real-dev-manifest.ts';
+import { REAL_DEV_CACHE } from '../evaluation/search-answers.ts';
+import { applyGroups, applySplit, checkSplit } from '../evaluation/split-real-dev.ts';
+
+const { values: options, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    labeller: { type: 'string', default: 'devset-engineer' },
+    manifest: { type: 'string', default: MANIFEST_PATH },
+    show: { type: 'string' },
+  },
+});
+const [command, ...rest] = positionals;
+
+if (command === 'add') {
+  for (const file of rest) {
+    const report = addGathered(file, options.manifest!, { labeller: options.labeller! });
+    for (const e of report.added) {
+      console.log(
+        `${e.id} ${e.lang} ${e.kind.padEnd(9)} ${(e.category ?? 'none').padEnd(21)} ${e.alsoFits ?? ''}`.trimEnd(),
+      );
+    }
+    for (const s of report.skipped) console.log(`skipped ${s}`);
+    console.log(`${file}: ${report.added.length} added, ${report.skipped.length} skipped`);
+  }
+} else if (command === 'build') {
+  const entries = readManifest(options.manifest);
+  const report = buildRealDev(entries);
+  writeExcerpts(report.excerpts);
+  for (const p of report.problems) console.log(`${p.kind.padEnd(9)} ${p.id} ${p.detail}`);
+  console.log(
+    `${report.excerpts.length} of ${entries.length} excerpts verified and written; ${report.problems.length} problems`,
+  );
+  if (options.show)
+    for (const e of report.excerpts.slice(-Number(options.show)))
+      console.log(`  ${e.id} | ${e.text.slice(0, 70)} … ${e.text.slice(-30)}`);
+  if (report.problems.length > 0) process.exitCode = 1;
+} else if (command === 'stats') {
+  const s = manifestStats(readManifest(options.manifest));
+  console.log(
+    `${s.total} excerpts from ${s.pages} pages; ${s.candidates} candidates; ${s.withSecondCategory} with a second category`,
+  );
+  for (const [lang, c] of Object.entries(s.byLang))
+    console.log(`  ${lang}: ${c.total} (${c.candidates} candidates)`);
+  console.log(
+    `  kinds ${JSON.stringify(s.byKind)}; sources ${JSON.stringify(s.bySource)}; scripts ${JSON.stringify(s.byScript)}`,
+  );
+  console.log('\ncategory               kk   ru   en');
+  for (const id of [...CATEGORY_IDS, 'none']) {
+    const row = s.byCategory[id] ?? {};
+    console.log(
+      `  ${id.padEnd(21)}${['kk', 'ru', 'en'].map((l) => String(row[l] ?? 0).padStart(5)).join('')}`,
+    );
+  }
+  for (const [part, langs] of Object.entries(s.byPart)) {
+    console.log(
+      `\npart ${part}: ${Object.entries(langs)
+        .map(([l, c]) => `${l} ${c.total} (${c.candidates} cand.)`)
+        .join(', ')}`,
+    );
+    console.log(
+      `  ${Object.entries(s.categoryByPart[part] ?? {})
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ')}`,
+    );
+  }
+} else if (command === 'split') {
+  // Once: event groups from the gatherer's notes, then each entry's side by the hash of its group (or page).
+  const groupsFile = resolve(REAL_DEV_CACHE, 'groups.json');
+  const groups = existsSync(groupsFile)
+    ? (JSON.parse(readFileSync(groupsFile, 'utf8')) as Record<string, string[]>)
+    : {};
+  const entries = applySplit(applyGroups(readManifest(options.manifest), groups));
+  const check = checkSplit(entries);
+  for (const p of check.problems) console.log(`problem: ${p}`);
+  for (const lang of ['kk', 'ru', 'en'])
+    for (const part of ['tuning', 'heldout']) {
+      const xs = entries.filter((e) => e.lang === lang && e.part === part);
+      console.log(
+        `${lang} ${part.padEnd(8)} ${xs.length} (${xs.filter((e) => e.candidate).length} violations)`,
+      );
+    }
+  console.log(`held-out share ${(check.heldoutShare * 100).toFixed(1)}%`);
+  if (check.problems.length > 0) process.exitCode = 1;
+  else writeFileSync(options.manifest!, `${entries.map(manifestLine).join('\n')}\n`);
+} else {
+  console.error('usage: npm run real-dev -- add BATCH.jsonl … | build | stats | split');
+  process.exit(2);
+}

@@ -1,0 +1,128 @@
+// `eval:classify -- --real` on a tiny cache of our own writing, the absent-cache message, and the split's rules.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type ManifestEntry, manifestLine } from '../../evaluation/real-dev-manifest.ts';
+import { runRealEvaluation } from '../../evaluation/run-real-evaluation.ts';
+import { applySplit, checkSplit, partOf } from '../../evaluation/split-real-dev.ts';
+
+const hex = (n: number) => n.toString(16).padStart(64, '0');
+
+function entry(i: number, over: Partial<ManifestEntry>): ManifestEntry {
+  return {
+    id: `real-fixture${i}`,
+    url: `https://example.test/news/${i}`,
+    query: 'fixture query',
+    rank: 1,
+    start: 0,
+    end: 10,
+    sha256: hex(i),
+    lang: 'ru',
+    script: 'cyrl',
+    kind: 'paragraph',
+    source: 'news',
+    candidate: false,
+    category: null,
+    alsoFits: null,
+    labeller: 'test',
+    reason: 'fixture',
+    ...over,
+  };
+}
+
+// Texts of our own writing: two violations and two ordinary stories per part.
+const FIXTURE: [ManifestEntry, string][] = [
+  [
+    entry(1, { candidate: true, category: 'detention', part: 'tuning' }),
+    'В Караганде полиция задержала журналиста местной газеты во время съёмки митинга и доставила его в отдел.',
+  ],
+  [
+    entry(2, { part: 'tuning' }),
+    'В Караганде прошёл турнир по волейболу среди школьников, победила команда гимназии номер три.',
+  ],
+  [
+    entry(3, { candidate: true, category: 'blocking', part: 'heldout', lang: 'en', script: 'latn' }),
+    'Authorities in Kazakhstan blocked access to the independent news website after it published an investigation.',
+  ],
+  [
+    entry(4, { part: 'heldout', lang: 'en', script: 'latn' }),
+    'The city council of Almaty approved a new schedule for public buses starting next month.',
+  ],
+];
+
+function writeFixture(withCache: boolean): { manifest: string; excerpts: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'soz-real-'));
+  const manifest = join(dir, 'manifest.jsonl');
+  const excerpts = join(dir, 'excerpts.jsonl');
+  writeFileSync(manifest, `${FIXTURE.map(([e]) => manifestLine(e)).join('\n')}\n`);
+  if (withCache)
+    writeFileSync(excerpts, `${FIXTURE.map(([e, text]) => JSON.stringify({ id: e.id, text })).join('\n')}\n`);
+  return { manifest, excerpts };
+}
+
+describe('eval:classify --real', () => {
+  it('says the cache is absent and exits 0', () => {
+    const { manifest, excerpts } = writeFixture(false);
+    const lines: string[] = [];
+    const code = runRealEvaluation({
+      manifestPath: manifest,
+      excerptsPath: excerpts,
+      log: (l) => lines.push(l),
+    });
+    expect(code).toBe(0);
+    expect(lines.join('\n')).toMatch(/cache absent .*excerpts\.jsonl.*npm run real-dev -- build/s);
+  });
+
+  it('prints both parts with per-language figures, the keyword baseline and categories', () => {
+    const { manifest, excerpts } = writeFixture(true);
+    const lines: string[] = [];
+    const code = runRealEvaluation({
+      manifestPath: manifest,
+      excerptsPath: excerpts,
+      log: (l) => lines.push(l),
+    });
+    expect(code).toBe(0);
+    const out = lines.join('\n');
+    expect(out).toContain('real dev set: 4 excerpts');
+    expect(out).toContain('== tuning: 2 excerpts, 1 violations ==');
+    expect(out).toContain('== heldout: 2 excerpts, 1 violations ==');
+    expect(out).toMatch(/lang ru\s+P \d\.\d{3} R \d\.\d{3}/);
+    expect(out).toMatch(/lang en\s+P \d\.\d{3} R \d\.\d{3}/);
+    expect(out).toContain('keyword baseline');
+    expect(out).toMatch(/top-1 \d\.\d{3}\s+top-2 \d\.\d{3}/);
+  });
+
+  it('reports excerpts missing from the cache', () => {
+    const { manifest, excerpts } = writeFixture(true);
+    writeFileSync(excerpts, `${JSON.stringify({ id: 'real-fixture1', text: FIXTURE[0]![1] })}\n`);
+    const lines: string[] = [];
+    runRealEvaluation({ manifestPath: manifest, excerptsPath: excerpts, log: (l) => lines.push(l) });
+    expect(lines[0]).toContain('3 of 4 excerpts missing from the cache');
+  });
+});
+
+describe('real dev set split', () => {
+  it('is fixed by the event group (or page) and keeps a part once given', () => {
+    const a = entry(10, { url: 'https://a.test/1', group: 'event-x' });
+    const b = entry(11, { url: 'https://b.test/2', group: 'event-x' });
+    expect(partOf(a)).toBe(partOf(b));
+    const kept = applySplit([
+      { ...a, part: 'heldout' },
+      { ...a, id: 'other', part: 'tuning' },
+    ]);
+    expect(kept.map((e) => e.part)).toEqual(['heldout', 'tuning']);
+  });
+
+  it('flags a held-out part under a third and a language without violations on one side', () => {
+    const entries = [
+      entry(20, { part: 'tuning', candidate: true, category: 'attack' }),
+      entry(21, { part: 'tuning' }),
+      entry(22, { part: 'heldout', url: 'https://c.test/3' }),
+      entry(23, { part: 'tuning', url: 'https://d.test/4' }),
+    ];
+    const problems = checkSplit(entries).problems.join('\n');
+    expect(problems).toContain('under a third');
+    expect(problems).toContain('ru has no violations in the heldout part');
+  });
+});
