@@ -75,10 +75,13 @@ export function addGathered(
       skipped.push(`${where}: a page reserved for independent evaluation, dropped`);
       continue;
     }
-    if (typeof v.q !== 'string' || !Array.isArray(v.items)) throw inputError(`${where}: needs "q" and "items"`);
+    if (typeof v.q !== 'string' || !Array.isArray(v.items))
+      throw inputError(`${where}: needs "q" and "items"`);
     if (v.x === undefined) {
       // More spans of a result already saved: take its text from the saved answer.
-      const saved = readAnswer(v.q, options.responsesDir ?? RESPONSES_DIR)?.results.find((r) => r.url === url);
+      const saved = readAnswer(v.q, options.responsesDir ?? RESPONSES_DIR)?.results.find(
+        (r) => r.url === url,
+      );
       if (!saved) throw inputError(`${where}: no "x", and no saved answer holds ${url} for this query`);
       v.x = saved.excerpt;
     }
@@ -104,7 +107,9 @@ export function addGathered(
             ? resolveSpan(text, String(it.f), it.t === undefined ? undefined : String(it.t))
             : null;
       if (!span)
-        throw inputError(`${at}: span ${JSON.stringify(it.f ?? it.s)} … ${JSON.stringify(it.t ?? it.e)} not found`);
+        throw inputError(
+          `${at}: span ${JSON.stringify(it.f ?? it.s)} … ${JSON.stringify(it.t ?? it.e)} not found`,
+        );
       const kind = KIND[String(it.k)];
       if (!kind) throw inputError(`${at}: "k" must be h, p or l`);
       const c = String(it.c);

@@ -2,9 +2,11 @@
 import { parseArgs } from 'node:util';
 import { CATEGORY_IDS } from '../core/index.ts';
 import { addGathered } from '../evaluation/add-gathered.ts';
-import { buildRealDev, writeExcerpts } from '../evaluation/build-real-dev.ts';
+import { buildRealDev, queriesToRun, writeExcerpts } from '../evaluation/build-real-dev.ts';
+import { excludedPages } from '../evaluation/excluded-pages.ts';
 import { manifestStats } from '../evaluation/manifest-stats.ts';
 import { MANIFEST_PATH, readManifest } from '../evaluation/real-dev-manifest.ts';
+import { RESPONSES_DIR } from '../evaluation/search-answers.ts';
 
 const { values: options, positionals } = parseArgs({
   allowPositionals: true,
@@ -12,13 +14,18 @@ const { values: options, positionals } = parseArgs({
     labeller: { type: 'string', default: 'devset-engineer' },
     manifest: { type: 'string', default: MANIFEST_PATH },
     show: { type: 'string' },
+    // Another answers folder, e.g. to check what a fresh machine would need: --responses /tmp/empty
+    responses: { type: 'string', default: RESPONSES_DIR },
   },
 });
 const [command, ...rest] = positionals;
 
 if (command === 'add') {
   for (const file of rest) {
-    const report = addGathered(file, options.manifest!, { labeller: options.labeller! });
+    const report = addGathered(file, options.manifest!, {
+      labeller: options.labeller!,
+      responsesDir: options.responses!,
+    });
     for (const e of report.added) {
       console.log(
         `${e.id} ${e.lang} ${e.kind.padEnd(9)} ${(e.category ?? 'none').padEnd(21)} ${e.alsoFits ?? ''}`.trimEnd(),
@@ -28,17 +35,36 @@ if (command === 'add') {
     console.log(`${file}: ${report.added.length} added, ${report.skipped.length} skipped`);
   }
 } else if (command === 'build') {
+  // Verifies every manifest entry against the saved answers and writes only the excerpts whose hash matches.
   const entries = readManifest(options.manifest);
-  const report = buildRealDev(entries);
+  const report = buildRealDev(entries, {
+    responsesDir: options.responses!,
+    excluded: excludedPages(entries.map((e) => e.url)),
+  });
   writeExcerpts(report.excerpts);
   for (const p of report.problems) console.log(`${p.kind.padEnd(9)} ${p.id} ${p.detail}`);
   console.log(
     `${report.excerpts.length} of ${entries.length} excerpts verified and written; ${report.problems.length} problems`,
   );
+  const toRun = queriesToRun(entries, report, options.responses);
+  if (toRun.length > 0)
+    console.log(`${toRun.length} queries still to run with the search tool: npm run real-dev -- queries`);
   if (options.show)
     for (const e of report.excerpts.slice(-Number(options.show)))
       console.log(`  ${e.id} | ${e.text.slice(0, 70)} … ${e.text.slice(-30)}`);
   if (report.problems.length > 0) process.exitCode = 1;
+} else if (command === 'queries') {
+  // The look-ups a rebuild needs: every query whose saved answer is missing or lacks a result the manifest uses.
+  const entries = readManifest(options.manifest);
+  const toRun = queriesToRun(
+    entries,
+    buildRealDev(entries, { responsesDir: options.responses! }),
+    options.responses,
+  );
+  for (const q of toRun) console.log(`${q.corpus}\t${q.file}\t${q.query}`);
+  console.error(
+    `${toRun.length} queries to run (corpus, answer file, query); save each answer as the tool prints it, then npm run real-dev -- build`,
+  );
 } else if (command === 'stats') {
   const s = manifestStats(readManifest(options.manifest));
   console.log(
@@ -69,6 +95,6 @@ if (command === 'add') {
     );
   }
 } else {
-  console.error('usage: npm run real-dev -- add BATCH.jsonl …');
+  console.error('usage: npm run real-dev -- add BATCH.jsonl … | build [--show N] | queries | stats');
   process.exit(2);
 }
