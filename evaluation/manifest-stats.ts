@@ -2,7 +2,7 @@
 // gaps show before measuring and the report can quote them.
 
 import type { ManifestEntry } from './real-dev-manifest.ts';
-import { partOf } from './real-dev-split.ts';
+import { type GroupMap, partOf } from './real-dev-split.ts';
 
 export interface ManifestStats {
   readonly total: number;
@@ -36,7 +36,10 @@ function slot<T>(o: Record<string, T>, key: string, make: () => T): T {
 
 const counts = () => ({ total: 0, candidates: 0 });
 
-export function manifestStats(entries: readonly ManifestEntry[]): ManifestStats {
+export function manifestStats(
+  entries: readonly ManifestEntry[],
+  groups: GroupMap = new Map(),
+): ManifestStats {
   const byLang: Record<string, { total: number; candidates: number }> = {};
   const byCategory: Record<string, Record<string, number>> = {};
   const byPart: Record<string, Record<string, { total: number; candidates: number }>> = {};
@@ -45,7 +48,7 @@ export function manifestStats(entries: readonly ManifestEntry[]): ManifestStats 
   const bySource: Record<string, number> = {};
   const byScript: Record<string, number> = {};
   for (const e of entries) {
-    const part = partOf(e);
+    const part = partOf(e, groups);
     for (const c of [
       slot(byLang, e.lang, counts),
       slot(

@@ -6,6 +6,7 @@ import { buildRealDev, queriesToRun, writeExcerpts } from '../evaluation/build-r
 import { excludedPages } from '../evaluation/excluded-pages.ts';
 import { manifestStats } from '../evaluation/manifest-stats.ts';
 import { MANIFEST_PATH, readManifest } from '../evaluation/real-dev-manifest.ts';
+import { mixedGroups, readGroups } from '../evaluation/real-dev-split.ts';
 import { RESPONSES_DIR } from '../evaluation/search-answers.ts';
 
 const { values: options, positionals } = parseArgs({
@@ -66,7 +67,13 @@ if (command === 'add') {
     `${toRun.length} queries to run (corpus, answer file, query); save each answer as the tool prints it, then npm run real-dev -- build`,
   );
 } else if (command === 'stats') {
-  const s = manifestStats(readManifest(options.manifest));
+  const entries = readManifest(options.manifest);
+  const groups = readGroups();
+  const s = manifestStats(entries, groups);
+  for (const [url, gs] of mixedGroups(entries, groups))
+    console.log(
+      `warning: ${url} has excerpts in several event groups (${gs.join(', ')}): the split may divide it`,
+    );
   console.log(
     `${s.total} excerpts from ${s.pages} pages; ${s.candidates} candidates; ${s.withSecondCategory} with a second category`,
   );

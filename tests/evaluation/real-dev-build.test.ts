@@ -9,7 +9,7 @@ import { buildRealDev, queriesToRun } from '../../evaluation/build-real-dev.ts';
 import { normalizeExcerptText, sha256 } from '../../evaluation/excerpt-text.ts';
 import { excludedPages } from '../../evaluation/excluded-pages.ts';
 import { type ManifestEntry, manifestLine } from '../../evaluation/real-dev-manifest.ts';
-import { partOf } from '../../evaluation/real-dev-split.ts';
+import { mixedGroups, parseGroups, partOf } from '../../evaluation/real-dev-split.ts';
 import { answerPath, readAnswer } from '../../evaluation/search-answers.ts';
 
 const QUERY = 'корреспондента задержали у акимата';
@@ -201,5 +201,33 @@ describe('partOf', () => {
     expect(held).toBeLessThan(130);
     expect(urls.map((url) => partOf({ url }))).toEqual(urls.map((url) => partOf({ url })));
     expect(partOf({ url: urls[0]!, part: 'tuning' })).toBe('tuning');
+  });
+});
+
+describe('event groups', () => {
+  it('joins pages to an event through the groups file, so the split keeps them together', () => {
+    const groups = parseGroups(
+      JSON.stringify({ 'rally-2031': ['https://a.example.kz/1', 'https://b.example.kz/2'] }),
+      'groups.json',
+    );
+    expect(partOf({ url: 'https://a.example.kz/1' }, groups)).toBe(
+      partOf({ url: 'https://c.example.kz/3', group: 'rally-2031' }, groups),
+    );
+    expect(partOf({ url: 'https://b.example.kz/2' }, groups)).toBe(
+      partOf({ url: 'https://a.example.kz/1' }, groups),
+    );
+  });
+
+  it('names a page listed under two groups, and a page whose excerpts disagree on their group', () => {
+    expect(() =>
+      parseGroups(
+        JSON.stringify({ one: ['https://a.example.kz/1'], two: ['https://a.example.kz/1'] }),
+        'g.json',
+      ),
+    ).toThrow(/g\.json: https:\/\/a\.example\.kz\/1 is in two groups, one and two/);
+    const a = entryFor(URL_A, TEXT_A, 'Корреспондента', { group: 'one' });
+    const b = entryFor(URL_A, TEXT_A, 'В среду');
+    expect([...mixedGroups([a, b], new Map())]).toEqual([[URL_A, ['(none)', 'one']]]);
+    expect(mixedGroups([a, b], new Map([[URL_A, 'one']])).size).toBe(0);
   });
 });
