@@ -7,7 +7,7 @@ import { excludedPages } from '../evaluation/excluded-pages.ts';
 import { manifestStats } from '../evaluation/manifest-stats.ts';
 import { MANIFEST_PATH, readManifest } from '../evaluation/real-dev-manifest.ts';
 import { mixedGroups, readGroups } from '../evaluation/real-dev-split.ts';
-import { RESPONSES_DIR } from '../evaluation/search-answers.ts';
+import { EXCERPTS_PATH, RESPONSES_DIR } from '../evaluation/search-answers.ts';
 
 const { values: options, positionals } = parseArgs({
   allowPositionals: true,
@@ -42,7 +42,9 @@ if (command === 'add') {
     responsesDir: options.responses!,
     excluded: excludedPages(entries.map((e) => e.url)),
   });
-  writeExcerpts(report.excerpts);
+  // With another answers folder (--responses) this is a check of what that folder would give: the cache is kept.
+  if (options.responses === RESPONSES_DIR) writeExcerpts(report.excerpts);
+  else console.log(`--responses ${options.responses}: checked only, ${EXCERPTS_PATH} left as it was`);
   for (const p of report.problems) console.log(`${p.kind.padEnd(9)} ${p.id} ${p.detail}`);
   console.log(
     `${report.excerpts.length} of ${entries.length} excerpts verified and written; ${report.problems.length} problems`,
