@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { normalizeExcerptText, queryHash, sha256 } from './excerpt-text.ts';
 import type { ManifestEntry } from './real-dev-manifest.ts';
-import { EXCERPTS_PATH, RESPONSES_DIR, readAnswer, type SearchAnswer } from './search-answers.ts';
+import { answerPath, EXCERPTS_PATH, RESPONSES_DIR, readAnswer, type SearchAnswer } from './search-answers.ts';
 
 /** One verified excerpt of the cache (.cache/real-dev/excerpts.jsonl). */
 export interface CachedExcerpt {
@@ -23,7 +23,7 @@ export interface BuildProblem {
 export interface BuildReport {
   readonly excerpts: readonly CachedExcerpt[];
   readonly problems: readonly BuildProblem[];
-  /** Queries whose saved answer is missing: what to run again with the search tool. */
+  /** Queries whose saved answer is missing or lacks a result the manifest needs: what to run with the search tool. */
   readonly missingQueries: readonly string[];
 }
 
@@ -66,6 +66,7 @@ export function buildRealDev(
     const result =
       answer.results.find((r) => r.url === e.url) ?? answer.results.find((r) => sameUrl(r.url, e.url));
     if (!result) {
+      missing.add(e.query);
       problems.push({ id: e.id, kind: 'no-result', detail: `${e.url} is not among the answer's results` });
       continue;
     }
@@ -86,4 +87,29 @@ export function buildRealDev(
 export function writeExcerpts(excerpts: readonly CachedExcerpt[], path: string = EXCERPTS_PATH): void {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, excerpts.map((e) => `${JSON.stringify(e)}\n`).join(''));
+}
+
+/** One look-up to make with the search tool to rebuild the cache: its corpus, its query, and where to save the answer. */
+export interface QueryToRun {
+  readonly corpus: 'pages';
+  readonly query: string;
+  readonly file: string;
+  readonly entries: number;
+}
+
+/** The look-ups a rebuild still needs (all of them on a fresh machine), in manifest order, with their answer files. */
+export function queriesToRun(
+  entries: readonly ManifestEntry[],
+  report: Pick<BuildReport, 'missingQueries'>,
+  dir: string = RESPONSES_DIR,
+): QueryToRun[] {
+  const wanted = new Set(report.missingQueries);
+  const count = new Map<string, number>();
+  for (const e of entries) if (wanted.has(e.query)) count.set(e.query, (count.get(e.query) ?? 0) + 1);
+  return [...count].map(([query, n]) => ({
+    corpus: 'pages',
+    query,
+    file: answerPath(query, dir),
+    entries: n,
+  }));
 }

@@ -1,6 +1,8 @@
 // Counts of the real dev set's manifest: language × category × label, per part, per kind and per source, so that
 // gaps show before measuring and the report can quote them.
+
 import type { ManifestEntry } from './real-dev-manifest.ts';
+import { type GroupMap, partOf } from './real-dev-split.ts';
 
 export interface ManifestStats {
   readonly total: number;
@@ -8,7 +10,7 @@ export interface ManifestStats {
   readonly byLang: Readonly<Record<string, { total: number; candidates: number }>>;
   /** category (or "none") → language → count */
   readonly byCategory: Readonly<Record<string, Readonly<Record<string, number>>>>;
-  /** part ("unsplit" before the split) → language → {total, candidates} */
+  /** part (tuning or heldout, see real-dev-split.ts) → language → {total, candidates} */
   readonly byPart: Readonly<Record<string, Readonly<Record<string, { total: number; candidates: number }>>>>;
   /** part → category → count */
   readonly categoryByPart: Readonly<Record<string, Readonly<Record<string, number>>>>;
@@ -19,11 +21,25 @@ export interface ManifestStats {
   readonly withSecondCategory: number;
 }
 
-const bump = <K extends string>(o: Record<K, number>, k: K) => {
+const bump = (o: Record<string, number>, k: string) => {
   o[k] = (o[k] ?? 0) + 1;
 };
 
-export function manifestStats(entries: readonly ManifestEntry[]): ManifestStats {
+/** The value under `key`, created by `make` the first time. */
+function slot<T>(o: Record<string, T>, key: string, make: () => T): T {
+  const had = o[key];
+  if (had !== undefined) return had;
+  const made = make();
+  o[key] = made;
+  return made;
+}
+
+const counts = () => ({ total: 0, candidates: 0 });
+
+export function manifestStats(
+  entries: readonly ManifestEntry[],
+  groups: GroupMap = new Map(),
+): ManifestStats {
   const byLang: Record<string, { total: number; candidates: number }> = {};
   const byCategory: Record<string, Record<string, number>> = {};
   const byPart: Record<string, Record<string, { total: number; candidates: number }>> = {};
@@ -32,20 +48,26 @@ export function manifestStats(entries: readonly ManifestEntry[]): ManifestStats 
   const bySource: Record<string, number> = {};
   const byScript: Record<string, number> = {};
   for (const e of entries) {
-    byLang[e.lang] ??= { total: 0, candidates: 0 };
-    const l = byLang[e.lang]!;
-    l.total++;
-    if (e.candidate) l.candidates++;
-    byCategory[e.category ?? 'none'] ??= {};
-    bump(byCategory[e.category ?? 'none']!, e.lang);
-    const part = e.part ?? 'unsplit';
-    byPart[part] ??= {};
-    byPart[part]![e.lang] ??= { total: 0, candidates: 0 };
-    const p = byPart[part]![e.lang]!;
-    p.total++;
-    if (e.candidate) p.candidates++;
-    categoryByPart[part] ??= {};
-    bump(categoryByPart[part]!, e.category ?? 'none');
+    const part = partOf(e, groups);
+    for (const c of [
+      slot(byLang, e.lang, counts),
+      slot(
+        slot(byPart, part, () => ({})),
+        e.lang,
+        counts,
+      ),
+    ]) {
+      c.total++;
+      if (e.candidate) c.candidates++;
+    }
+    bump(
+      slot(byCategory, e.category ?? 'none', () => ({})),
+      e.lang,
+    );
+    bump(
+      slot(categoryByPart, part, () => ({})),
+      e.category ?? 'none',
+    );
     bump(byKind, e.kind);
     bump(bySource, e.source);
     bump(byScript, `${e.lang}-${e.script}`);

@@ -4,10 +4,12 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CATEGORY_IDS } from '../core/index.ts';
 import { addGathered } from '../evaluation/add-gathered.ts';
-import { buildRealDev, writeExcerpts } from '../evaluation/build-real-dev.ts';
+import { buildRealDev, queriesToRun, writeExcerpts } from '../evaluation/build-real-dev.ts';
+import { excludedPages } from '../evaluation/excluded-pages.ts';
 import { manifestStats } from '../evaluation/manifest-stats.ts';
 import { MANIFEST_PATH, manifestLine, readManifest } from '../evaluation/real-dev-manifest.ts';
-import { REAL_DEV_CACHE } from '../evaluation/search-answers.ts';
+import { mixedGroups, readGroups } from '../evaluation/real-dev-split.ts';
+import { EXCERPTS_PATH, REAL_DEV_CACHE, RESPONSES_DIR } from '../evaluation/search-answers.ts';
 import { applyGroups, applySplit, checkSplit } from '../evaluation/split-real-dev.ts';
 
 const { values: options, positionals } = parseArgs({
@@ -16,13 +18,18 @@ const { values: options, positionals } = parseArgs({
     labeller: { type: 'string', default: 'devset-engineer' },
     manifest: { type: 'string', default: MANIFEST_PATH },
     show: { type: 'string' },
+    // Another answers folder, e.g. to check what a fresh machine would need: --responses /tmp/empty
+    responses: { type: 'string', default: RESPONSES_DIR },
   },
 });
 const [command, ...rest] = positionals;
 
 if (command === 'add') {
   for (const file of rest) {
-    const report = addGathered(file, options.manifest!, { labeller: options.labeller! });
+    const report = addGathered(file, options.manifest!, {
+      labeller: options.labeller!,
+      responsesDir: options.responses!,
+    });
     for (const e of report.added) {
       console.log(
         `${e.id} ${e.lang} ${e.kind.padEnd(9)} ${(e.category ?? 'none').padEnd(21)} ${e.alsoFits ?? ''}`.trimEnd(),
@@ -32,19 +39,46 @@ if (command === 'add') {
     console.log(`${file}: ${report.added.length} added, ${report.skipped.length} skipped`);
   }
 } else if (command === 'build') {
+  // Verifies every manifest entry against the saved answers and writes only the excerpts whose hash matches.
   const entries = readManifest(options.manifest);
-  const report = buildRealDev(entries);
-  writeExcerpts(report.excerpts);
+  const report = buildRealDev(entries, {
+    responsesDir: options.responses!,
+    excluded: excludedPages(entries.map((e) => e.url)),
+  });
+  // With another answers folder (--responses) this is a check of what that folder would give: the cache is kept.
+  if (options.responses === RESPONSES_DIR) writeExcerpts(report.excerpts);
+  else console.log(`--responses ${options.responses}: checked only, ${EXCERPTS_PATH} left as it was`);
   for (const p of report.problems) console.log(`${p.kind.padEnd(9)} ${p.id} ${p.detail}`);
   console.log(
     `${report.excerpts.length} of ${entries.length} excerpts verified and written; ${report.problems.length} problems`,
   );
+  const toRun = queriesToRun(entries, report, options.responses);
+  if (toRun.length > 0)
+    console.log(`${toRun.length} queries still to run with the search tool: npm run real-dev -- queries`);
   if (options.show)
     for (const e of report.excerpts.slice(-Number(options.show)))
       console.log(`  ${e.id} | ${e.text.slice(0, 70)} … ${e.text.slice(-30)}`);
   if (report.problems.length > 0) process.exitCode = 1;
+} else if (command === 'queries') {
+  // The look-ups a rebuild needs: every query whose saved answer is missing or lacks a result the manifest uses.
+  const entries = readManifest(options.manifest);
+  const toRun = queriesToRun(
+    entries,
+    buildRealDev(entries, { responsesDir: options.responses! }),
+    options.responses,
+  );
+  for (const q of toRun) console.log(`${q.corpus}\t${q.file}\t${q.query}`);
+  console.error(
+    `${toRun.length} queries to run (corpus, answer file, query); save each answer as the tool prints it, then npm run real-dev -- build`,
+  );
 } else if (command === 'stats') {
-  const s = manifestStats(readManifest(options.manifest));
+  const entries = readManifest(options.manifest);
+  const groups = readGroups();
+  const s = manifestStats(entries, groups);
+  for (const [url, gs] of mixedGroups(entries, groups))
+    console.log(
+      `warning: ${url} has excerpts in several event groups (${gs.join(', ')}): the split may divide it`,
+    );
   console.log(
     `${s.total} excerpts from ${s.pages} pages; ${s.candidates} candidates; ${s.withSecondCategory} with a second category`,
   );
@@ -92,6 +126,6 @@ if (command === 'add') {
   if (check.problems.length > 0) process.exitCode = 1;
   else writeFileSync(options.manifest!, `${entries.map(manifestLine).join('\n')}\n`);
 } else {
-  console.error('usage: npm run real-dev -- add BATCH.jsonl … | build | stats | split');
+  console.error('usage: npm run real-dev -- add BATCH.jsonl … | build [--show N] | queries | stats | split');
   process.exit(2);
 }
