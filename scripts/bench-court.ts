@@ -126,7 +126,12 @@ class PageMarks {
     if (this.pages === 1) this.firstPageAt = performance.now();
     if (this.pages % EVERY === 0) {
       const m = treeMemory();
-      this.marks.push({ page: this.pages, rss: m.rss, pss: m.pss, heap: process.memoryUsage().heapUsed / 2 ** 20 });
+      this.marks.push({
+        page: this.pages,
+        rss: m.rss,
+        pss: m.pss,
+        heap: process.memoryUsage().heapUsed / 2 ** 20,
+      });
     }
   }
   quarters(): { first: Mark; last: Mark } | null {
@@ -159,7 +164,7 @@ async function playwrightBaseline(base: string, pages: number, marks: PageMarks)
       page.locator("[onclick*='selectLanguageRu']").first().click(),
     ]);
     await page.locator("[name$=':edit-search']").fill(KEYWORD);
-    await page.getByRole('button', { name: 'Найти' }).click();
+    await page.getByRole('button', { name: 'Найти', exact: true }).first().click();
     const current = (n: number) =>
       page.waitForFunction((want) => document.querySelector('.rf-ds-act')?.textContent === String(want), n);
     await current(1);
@@ -202,7 +207,10 @@ const r1 = (x: number) => x.toFixed(1);
 const r2 = (x: number) => x.toFixed(2);
 function printMemory(label: string, marks: PageMarks): void {
   const q = marks.quarters();
-  if (!q) return console.log(`  ${label}: too few pages to sample memory`);
+  if (!q) {
+    console.log(`  ${label}: too few pages to sample memory`);
+    return;
+  }
   console.log(
     `  ${label} memory, mean of the first vs last quarter of ${marks.marks.length} samples (every ${EVERY} pages): ` +
       `tree RSS ${r1(q.first.rss)} → ${r1(q.last.rss)} MiB (×${(q.last.rss / q.first.rss).toFixed(3)}), ` +
