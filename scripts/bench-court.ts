@@ -1,12 +1,13 @@
-// npm run bench:court — the court crawler's speed and memory against the imitated portal.
-//   A. 200 result pages of one acts-bank search (2000 synthetic acts, 10 a page), walked by the crawler in
-//      Chromium through the AJAX data scroller; pages/s and the peak RSS of Node plus every browser process
-//      (read from /proc every 100 ms; the sum of RSS over-counts pages shared between Chromium processes,
-//      so the sum of PSS is printed too).
-//   B. The baseline, in the same process: the same 200 pages through a plain-HTTP JSF client (GET the form,
-//      POST partial/ajax with the round-tripped ViewState) — the imitation's own ceiling.
-//   C. A full crawl of the fixture (searches, schedule, case search, cards, acts) for the per-case cost.
-// Usage: npm run bench:court [-- --pages N]
+// npm run bench:court — the court crawler's speed and memory against the imitated (documented) portal.
+//   A. 200 result pages of one acts-bank search (2000 synthetic acts, 10 a page), walked by our crawler in
+//      Chromium through the RichFaces data scroller (`thisPage` posts).
+//   B. The baseline, in the same process: plain Playwright (one page, no crawlee, none of our way-finding)
+//      walking the same 200 result pages of the same search by clicking the scroller's «»».
+//   Both are sampled every --every pages: the RSS of Node plus every browser process (read from /proc; the sum
+//   over-counts pages that Chromium processes share, so the PSS sum is printed too) and Node's heap. Memory is
+//   flat when the last quarter's mean is close to the first quarter's (ratio ≈ 1).
+//   C. (--full) a full crawl of the fixture (searches, schedule, case search, cards, acts) for the per-case cost.
+// Usage: npm run bench:court [-- --pages N --every N --full]
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,10 +17,20 @@ import { type CourtConfig, crawlCourtSource, findChromium, loadCourtConfig } fro
 import { startCourtPortal } from '../imitation/index.ts';
 import { openStore } from '../storage/index.ts';
 
-const { values } = parseArgs({ options: { pages: { type: 'string', default: '200' } } });
+const { values } = parseArgs({
+  options: {
+    pages: { type: 'string', default: '200' },
+    every: { type: 'string', default: '10' },
+    full: { type: 'boolean', default: false },
+  },
+});
 const PAGES = Number(values.pages);
 if (!Number.isInteger(PAGES) || PAGES < 1)
   throw new Error(`--pages: "${values.pages}" is not a positive integer`);
+const EVERY = Number(values.every);
+if (!Number.isInteger(EVERY) || EVERY < 1)
+  throw new Error(`--every: "${values.every}" is not a positive integer`);
+const KEYWORD = 'аренды';
 
 /** Memory of this process and its descendants, in MiB: RSS summed, and PSS summed where readable. */
 function treeMemory(): { rss: number; pss: number; processes: number } {
@@ -98,46 +109,79 @@ const nullClassifier: TextClassifier = {
   }),
 };
 
-/** The baseline: the same result pages over plain HTTP, as a JSF client without a browser would get them. */
-async function httpBaseline(base: string, keyword: string, pages: number): Promise<number> {
-  let cookie = '';
-  const page = await fetch(`${base}/setlang.xhtml?lang=ru&from=%2Facts%2Fsearch.xhtml`, {
-    redirect: 'manual',
-  });
-  cookie = (page.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  await page.text();
-  const html = await (await fetch(`${base}/acts/search.xhtml`, { headers: { cookie } })).text();
-  let viewState = /name="javax\.faces\.ViewState"[^>]*value="([^"]+)"/.exec(html)?.[1] ?? '';
-  const id = (ending: string) => new RegExp(`id="([^"]*:${ending})"`).exec(html)?.[1] ?? '';
-  let pager = '';
-  let walked = 0;
-  for (let n = 1; n <= pages; n++) {
-    const source = n === 1 ? id('search-btn') : pager;
-    const fields: Record<string, string> =
-      n === 1 ? { [id('edit-keyword')]: keyword } : { [`${pager}:page`]: 'next' };
-    const r = await fetch(`${base}/acts/search.xhtml`, {
-      method: 'POST',
-      headers: {
-        cookie,
-        'Faces-Request': 'partial/ajax',
-        'content-type': 'application/x-www-form-urlencoded',
-      },
-      body: new URLSearchParams({
-        ...fields,
-        'javax.faces.ViewState': viewState,
-        'javax.faces.source': source,
-      }),
-    });
-    const xml = await r.text();
-    viewState = /javax\.faces\.ViewState:0"><!\[CDATA\[([^\]]+)\]\]>/.exec(xml)?.[1] ?? viewState;
-    pager = /id="([^"]+:pager)"/.exec(xml)?.[1] ?? pager;
-    walked++;
-    if (!xml.includes('rf-ds-btn-next" onclick')) break;
-  }
-  return walked;
+interface Mark {
+  readonly page: number;
+  readonly rss: number;
+  readonly pss: number;
+  readonly heap: number;
 }
 
-const portal = await startCourtPortal({ extraCases: PAGES * 10 });
+/** Samples memory every EVERY pages; the first and last quarter's means say whether memory stays flat. */
+class PageMarks {
+  readonly marks: Mark[] = [];
+  pages = 0;
+  firstPageAt = 0;
+  turn(): void {
+    this.pages++;
+    if (this.pages === 1) this.firstPageAt = performance.now();
+    if (this.pages % EVERY === 0) {
+      const m = treeMemory();
+      this.marks.push({
+        page: this.pages,
+        rss: m.rss,
+        pss: m.pss,
+        heap: process.memoryUsage().heapUsed / 2 ** 20,
+      });
+    }
+  }
+  quarters(): { first: Mark; last: Mark } | null {
+    const q = Math.max(1, Math.floor(this.marks.length / 4));
+    if (this.marks.length < 2) return null;
+    const mean = (xs: Mark[]): Mark => ({
+      page: xs[0]?.page ?? 0,
+      rss: xs.reduce((a, m) => a + m.rss, 0) / xs.length,
+      pss: xs.reduce((a, m) => a + m.pss, 0) / xs.length,
+      heap: xs.reduce((a, m) => a + m.heap, 0) / xs.length,
+    });
+    return { first: mean(this.marks.slice(0, q)), last: mean(this.marks.slice(-q)) };
+  }
+}
+
+/** The baseline: plain Playwright on one page, clicking through the same search's data scroller. */
+async function playwrightBaseline(base: string, pages: number, marks: PageMarks): Promise<void> {
+  const { chromium } = await import('playwright');
+  const choice = await findChromium();
+  const browser = await chromium.launch({
+    executablePath: choice.executablePath,
+    args: [...choice.args],
+    headless: true,
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${base}/courtActs/index.xhtml`);
+    await Promise.all([
+      page.waitForEvent('load'),
+      page.locator("[onclick*='selectLanguageRu']").first().click(),
+    ]);
+    await page.locator("[name$=':edit-search']").fill(KEYWORD);
+    await page.getByRole('button', { name: 'Найти', exact: true }).first().click();
+    const current = (n: number) =>
+      page.waitForFunction((want) => document.querySelector('.rf-ds-act')?.textContent === String(want), n);
+    await current(1);
+    marks.turn();
+    for (let n = 2; n <= pages; n++) {
+      const next = page.locator('a.rf-ds-btn-next');
+      if ((await next.count()) === 0) break;
+      await next.click();
+      await current(n);
+      marks.turn();
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+const portal = await startCourtPortal({ extraCases: PAGES * 10, captcha: false });
 const dir = mkdtempSync(join(tmpdir(), 'soz-bench-court-'));
 const store = await openStore({ path: join(dir, 'bench.sqlite'), env: {} });
 const base = loadCourtConfig();
@@ -146,7 +190,7 @@ const listingConfig: CourtConfig = {
   searches: {
     ...base.searches,
     categories: [],
-    keywords: ['аренды'],
+    keywords: [KEYWORD],
     // A period with no hearings: the schedule costs one empty result page.
     schedulePeriod: { from: '1990-01-01', to: '1990-01-31' },
   },
@@ -159,77 +203,84 @@ const source = {
   url: portal.url,
 };
 
+const r1 = (x: number) => x.toFixed(1);
+const r2 = (x: number) => x.toFixed(2);
+function printMemory(label: string, marks: PageMarks): void {
+  const q = marks.quarters();
+  if (!q) {
+    console.log(`  ${label}: too few pages to sample memory`);
+    return;
+  }
+  console.log(
+    `  ${label} memory, mean of the first vs last quarter of ${marks.marks.length} samples (every ${EVERY} pages): ` +
+      `tree RSS ${r1(q.first.rss)} → ${r1(q.last.rss)} MiB (×${(q.last.rss / q.first.rss).toFixed(3)}), ` +
+      `PSS ${r1(q.first.pss)} → ${r1(q.last.pss)} MiB (×${(q.last.pss / q.first.pss).toFixed(3)}), ` +
+      `node heap ${r1(q.first.heap)} → ${r1(q.last.heap)} MiB (×${(q.last.heap / q.first.heap).toFixed(3)})`,
+  );
+}
+
 try {
   console.log(
     `bench:court — ${PAGES} result pages of 10 acts; node ${process.version}, chromium ${(await findChromium()).description}`,
   );
   const idle = treeMemory();
+  console.log(`idle (node only): RSS ${r1(idle.rss)} MiB`);
 
-  // A. Browser walk.
-  const sampler = new MemorySampler();
-  sampler.start();
-  const marks: { page: number; rss: number }[] = [];
-  let walked = 0;
+  // A. Our crawler.
+  const ours = new PageMarks();
   const t0 = performance.now();
-  let firstPageAt = 0;
   const report = await crawlCourtSource(store, source, {
     classifier: nullClassifier,
     config: listingConfig,
     listOnly: true,
-    onPage: () => {
-      walked++;
-      if (walked === 1) firstPageAt = performance.now();
-      if (walked % 50 === 0) marks.push({ page: walked, rss: sampler.sample().rss });
+    onPage: (kind) => {
+      if (kind === 'results') ours.turn();
     },
   });
-  const browserSecs = (performance.now() - t0) / 1000;
-  const walkSecs = (performance.now() - firstPageAt) / 1000;
-  sampler.stop();
+  const oursSecs = (performance.now() - t0) / 1000;
+  const oursWalk = (performance.now() - ours.firstPageAt) / 1000;
   if (report.status !== 'succeeded')
     throw new Error(`listing crawl ${report.status}: ${report.errors.join('; ')}`);
 
-  // B. Baseline.
+  // B. Plain Playwright on the same pages.
+  const plain = new PageMarks();
   const tb = performance.now();
-  const basePages = await httpBaseline(portal.url, 'аренды', PAGES);
-  const baseSecs = (performance.now() - tb) / 1000;
+  await playwrightBaseline(portal.url, PAGES, plain);
+  const plainSecs = (performance.now() - tb) / 1000;
+  const plainWalk = (performance.now() - plain.firstPageAt) / 1000;
 
-  // C. Full fixture crawl (fresh portal without synthetic cases).
-  const fixturePortal = await startCourtPortal();
-  const fullSampler = new MemorySampler();
-  fullSampler.start();
-  const tf = performance.now();
-  const full = await crawlCourtSource(
-    store,
-    { ...source, id: 'court-bench-full', url: fixturePortal.url },
-    { classifier: nullClassifier },
+  const oursRate = ours.pages / oursWalk;
+  const plainRate = plain.pages / plainWalk;
+  console.log(
+    `A our crawler    : ${ours.pages} result pages (${report.resultPages} counted by the crawl) in ${r1(oursSecs)} s incl. launch and way-finding; ${r2(oursRate)} pages/s after the first page`,
   );
-  const fullSecs = (performance.now() - tf) / 1000;
-  fullSampler.stop();
-  await fixturePortal.close();
+  printMemory('A', ours);
+  console.log(
+    `B plain Playwright: ${plain.pages} result pages in ${r1(plainSecs)} s incl. launch; ${r2(plainRate)} pages/s after the first page`,
+  );
+  printMemory('B', plain);
+  console.log(
+    `ratio ours / plain Playwright: pages/s ${(oursRate / plainRate).toFixed(3)}, whole run time ${(oursSecs / plainSecs).toFixed(3)}`,
+  );
 
-  const r1 = (x: number) => x.toFixed(1);
-  const r2 = (x: number) => x.toFixed(2);
-  const browserRate = report.resultPages / browserSecs;
-  const baseRate = basePages / baseSecs;
-  console.log(`idle (node only)          : RSS ${r1(idle.rss)} MiB`);
-  console.log(
-    `A browser, ${report.resultPages} result pages : ${r1(browserSecs)} s incl. launch → ${r2(browserRate)} pages/s (${r2(report.resultPages / walkSecs)} pages/s after the first page)`,
-  );
-  console.log(
-    `  peak memory, node + ${sampler.peakProcesses - 1} browser processes: RSS sum ${r1(sampler.peakRss)} MiB, PSS sum ${r1(sampler.peakPss)} MiB`,
-  );
-  console.log(
-    `  tree RSS at pages ${marks.map((m) => `${m.page}: ${r1(m.rss)}`).join(', ')} MiB (flat = no leak across page turns)`,
-  );
-  console.log(
-    `B baseline, plain HTTP     : ${basePages} pages in ${r2(baseSecs)} s → ${r2(baseRate)} pages/s`,
-  );
-  console.log(
-    `  ratio browser / baseline : ${(browserRate / baseRate).toFixed(3)} (the cost of driving a real browser)`,
-  );
-  console.log(
-    `C full fixture crawl       : ${full.found} cases, ${full.resultPages} result + ${full.casePages} card + ${full.actPages} act pages in ${r1(fullSecs)} s → ${r2((full.resultPages + full.casePages + full.actPages) / fullSecs)} pages/s; peak RSS sum ${r1(fullSampler.peakRss)} MiB, PSS sum ${r1(fullSampler.peakPss)} MiB`,
-  );
+  if (values.full) {
+    // C. Full fixture crawl (fresh portal without synthetic cases).
+    const fixturePortal = await startCourtPortal({ captcha: false });
+    const sampler = new MemorySampler();
+    sampler.start();
+    const tf = performance.now();
+    const full = await crawlCourtSource(
+      store,
+      { ...source, id: 'court-bench-full', url: fixturePortal.url },
+      { classifier: nullClassifier },
+    );
+    const fullSecs = (performance.now() - tf) / 1000;
+    sampler.stop();
+    await fixturePortal.close();
+    console.log(
+      `C full fixture crawl: ${full.found} cases, ${full.resultPages} result + ${full.casePages} card + ${full.actPages} act pages in ${r1(fullSecs)} s → ${r2((full.resultPages + full.casePages + full.actPages) / fullSecs)} pages/s; peak RSS sum ${r1(sampler.peakRss)} MiB, PSS sum ${r1(sampler.peakPss)} MiB`,
+    );
+  }
 } finally {
   await store.close();
   await portal.close();

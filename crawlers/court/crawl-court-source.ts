@@ -45,6 +45,7 @@ import { readStorageState, type StorageState } from './court-session.ts';
 import {
   type FieldQuery,
   type FoundField,
+  inPage,
   markField,
   markLanguageSwitch,
   markMenuLink,
@@ -127,13 +128,6 @@ export { readStorageState } from './court-session.ts';
 
 const MAX_REPORTED_ERRORS = 20;
 export const SESSION_EXPIRED = 'blocked: session expired — run soz court session';
-
-/** Runs one of find-in-page's functions in the page. Compilers may wrap functions in a `__name` helper. */
-async function inPage<A, R>(page: Page, fn: (arg: A) => R, arg: A): Promise<R> {
-  return page.evaluate(
-    `(() => { const __name = (f) => f; return (${fn.toString()})(${JSON.stringify(arg)}); })()`,
-  ) as Promise<R>;
-}
 
 const isFacesAjax = (r: {
   request(): { method(): string; headers(): Record<string, string>; postData(): string | null };

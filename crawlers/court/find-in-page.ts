@@ -275,3 +275,14 @@ export function markNextPage(q: {
   );
   return byText ? mark(byText, `«${(byText.textContent ?? '').trim()}»`) : null;
 }
+
+/** Runs one of this file's functions in the page. Compilers may wrap functions in a `__name` helper. */
+export async function inPage<A, R>(
+  page: { evaluate(expression: string): Promise<unknown> },
+  fn: (arg: A) => R,
+  arg: A,
+): Promise<R> {
+  return page.evaluate(
+    `(() => { const __name = (f) => f; return (${fn.toString()})(${JSON.stringify(arg)}); })()`,
+  ) as Promise<R>;
+}

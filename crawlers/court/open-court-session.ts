@@ -5,6 +5,7 @@
 import { type ChromiumChoice, ChromiumNotFoundError, findChromium } from '../browser/find-chromium.ts';
 import type { CourtConfig } from './court-config.ts';
 import { type StorageState, storageStateFromCookieHeader, writeStorageState } from './court-session.ts';
+import { inPage, markMenuLink } from './find-in-page.ts';
 import { pageState } from './parse-court-pages.ts';
 
 export interface OpenCourtSessionOptions {
@@ -35,8 +36,36 @@ export class NoVisibleBrowserError extends Error {
   override readonly name = 'NoVisibleBrowserError';
 }
 
+/**
+ * Opens the acts bank the way the crawler finds it: the portal's home page, then its menu link by text; the
+ * configured address only when the menu does not name it. Returns the HTTP status (null after a scripted
+ * link) so a missing page is not taken for an open one.
+ */
+export async function openActsBank(
+  page: import('playwright').Page,
+  config: CourtConfig,
+  portalUrl: string,
+): Promise<number | null> {
+  const timeout = config.crawl.navigationTimeoutSecs * 1000;
+  const home = await page.goto(new URL(config.paths.home, portalUrl).href, { waitUntil: 'load', timeout });
+  if (home?.ok()) {
+    const link = await inPage(page, markMenuLink, config.menu.actsBank);
+    if (link?.href && /^https?:/.test(link.href) && link.href.split('#')[0] !== page.url().split('#')[0]) {
+      return (await page.goto(link.href, { waitUntil: 'load', timeout }))?.status() ?? null;
+    }
+    if (link) {
+      await Promise.all([
+        page.waitForEvent('load', { timeout }),
+        page.locator('[data-soz-menu]').first().click(),
+      ]);
+      return null;
+    }
+  }
+  const r = await page.goto(new URL(config.paths.actsBank, portalUrl).href, { waitUntil: 'load', timeout });
+  return r?.status() ?? null;
+}
+
 export async function openCourtSession(o: OpenCourtSessionOptions): Promise<CourtSessionResult> {
-  const actsBank = new URL(o.config.paths.actsBank, o.portalUrl).href;
   const { chromium } = await import('playwright');
   const find = o.findBrowser ?? (() => findChromium());
   let state: StorageState;
@@ -62,7 +91,7 @@ export async function openCourtSession(o: OpenCourtSessionOptions): Promise<Cour
     try {
       const context = await launched.newContext();
       const page = await context.newPage();
-      await page.goto(actsBank, { waitUntil: 'load', timeout: o.config.crawl.navigationTimeoutSecs * 1000 });
+      await openActsBank(page, o.config, o.portalUrl);
       // The person's part: pass the check. The window may be closed at the end; the context outlives it.
       await o.waitForPerson(page);
       state = (await context.storageState()) as StorageState;
@@ -72,23 +101,28 @@ export async function openCourtSession(o: OpenCourtSessionOptions): Promise<Cour
   }
   writeStorageState(o.out, state);
   let passes: boolean | null = null;
-  if (!o.skipCheck) passes = await sessionPasses(state, actsBank, o.config, find);
+  let checkedUrl = new URL(o.config.paths.actsBank, o.portalUrl).href;
+  if (!o.skipCheck) {
+    const check = await sessionPasses(state, o.portalUrl, o.config, find);
+    passes = check.passes;
+    checkedUrl = check.url;
+  }
   return {
     path: o.out,
     cookies: state.cookies.length,
     origins: state.origins.length,
     passes,
-    checkedUrl: actsBank,
+    checkedUrl,
   };
 }
 
-/** Opens the acts bank headless with the session: true when no captcha or expiry notice shows. */
+/** Opens the acts bank headless with the session: passes when it opens with no captcha or expiry notice. */
 export async function sessionPasses(
   state: StorageState,
-  url: string,
+  portalUrl: string,
   config: CourtConfig,
   find: () => Promise<ChromiumChoice> = () => findChromium(),
-): Promise<boolean> {
+): Promise<{ passes: boolean; url: string }> {
   const { chromium } = await import('playwright');
   const browser = await find().catch((error: unknown) => {
     throw new ChromiumNotFoundError(`cannot check the session: ${(error as Error).message}`);
@@ -101,8 +135,9 @@ export async function sessionPasses(
   try {
     const context = await launched.newContext({ storageState: state as never });
     const page = await context.newPage();
-    await page.goto(url, { waitUntil: 'load', timeout: config.crawl.navigationTimeoutSecs * 1000 });
-    return pageState(await page.content(), config).state === 'ok';
+    const status = await openActsBank(page, config, portalUrl);
+    const open = (status === null || status < 400) && pageState(await page.content(), config).state === 'ok';
+    return { passes: open, url: page.url() };
   } finally {
     await launched.close();
   }

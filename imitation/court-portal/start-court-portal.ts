@@ -336,9 +336,10 @@ export async function startCourtPortal(options: CourtPortalOptions = {}): Promis
       res.writeHead(204).end();
       return;
     }
-    // The redesigned portal tells a session it has forgotten so; the documented one just starts a new one.
+    // The redesigned portal tells a session it has forgotten so; the documented one just starts a new one
+    // (whose check is not passed). Both count as the expiry served.
+    if (wasExpired) counters.expiredServed++;
     if (wasExpired && v.name === 'redesigned') {
-      counters.expiredServed++;
       if (ajax) send(res, 200, 'text/xml', partialRedirect(v.paths.home));
       else send(res, 200, 'text/html', sessionExpiredPage(ctx));
       return;
