@@ -175,13 +175,25 @@ describe.each(CASES)('court-portal imitation, $variant variant', ({ variant, key
 
   it('offers acts as PDF and DOCX downloads, with the file named in Content-Disposition', async () => {
     const c = new Client(portal.url);
-    const pdf = await fetch(
-      portal.url + paths().download.replace('{id}', '50021').replace('{type}', 'pdf'),
-    );
+    const pdf = await fetch(portal.url + paths().download.replace('{id}', '50021').replace('{type}', 'pdf'));
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(pdf.headers.get('content-disposition')).toContain('act-50021.pdf');
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
+    const docx = await fetch(
+      portal.url + paths().download.replace('{id}', '50071').replace('{type}', 'docx'),
+    );
+    expect(docx.headers.get('content-type')).toContain('wordprocessingml');
+    // A DOCX is a zip archive.
+    expect(
+      Buffer.from(await docx.arrayBuffer())
+        .subarray(0, 2)
+        .toString('latin1'),
+    ).toBe('PK');
     // 50021 has no HTML view: the address answers 404 rather than an empty act.
     expect((await c.get(actPath(50021))).status).toBe(404);
   });
