@@ -55,6 +55,7 @@ export * from './queue-candidate.ts';
 export * from './requeue-candidates.ts';
 export * from './review/add-report.ts';
 export * from './review/candidate-decisions.ts';
+export { CANDIDATE_LINE } from './review/candidate-line.ts';
 export * from './review/classifier-stats.ts';
 export * from './review/entry-draft.ts';
 export * from './review/load-candidate.ts';
