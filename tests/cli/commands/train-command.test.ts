@@ -96,10 +96,9 @@ describe('soz train / soz classify', () => {
     const flippedDb = join(dir, 'flipped.sqlite');
     const s = await openStore({ path: flippedDb });
     const texts = baseExamples().filter((e) => e.lang === 'ru' || e.lang === 'kk' || e.lang === 'en');
-    const picked = [
-      ...texts.filter((e) => e.candidate).slice(0, 80),
-      ...texts.filter((e) => !e.candidate).slice(0, 80),
-    ];
+    const yes = texts.filter((e) => e.candidate).slice(0, 80);
+    const no = texts.filter((e) => !e.candidate).slice(0, 80);
+    const picked = yes.flatMap((e, i) => [e, no[i]!]);
     for (const [i, e] of picked.entries()) {
       const { itemId } = await saveArticle(s, article(1000 + i, e.title ?? '', e.text), {
         lang: e.lang ?? 'ru',
@@ -112,15 +111,17 @@ describe('soz train / soz classify', () => {
         category: e.candidate ? null : 'detention',
         decidedBy: 'saboteur@test',
       });
+      // One decision a day from January 2024: the last 30 days of them are held out of training.
+      const day = new Date(Date.UTC(2024, 0, 1 + i)).toISOString();
+      await s.db.updateTable('labels').set({ decided_at: day }).where('item_id', '=', itemId).execute();
     }
-    await s.db.updateTable('labels').set({ decided_at: '2024-03-01T10:00:00.000Z' }).execute();
     await s.close();
 
     const out = join(dir, 'installed.json');
     copyFileSync(DEFAULT_MODEL_PATH, out);
     const before = readFileSync(out, 'utf8');
     const r = await soz(['--db', flippedDb, 'train', '--no-base', '--out', out]);
-    expect(r.code).toBe(1);
+    expect(r.code, r.stderr).toBe(1);
     expect(r.stdout).toMatch(/\* committed sets/);
     expect(r.stdout).toMatch(/the new model is worse: committed sets: F1 /);
     expect(r.stdout).toContain('NOT installed');
@@ -128,7 +129,16 @@ describe('soz train / soz classify', () => {
 
     const forced = await soz(['--db', flippedDb, 'train', '--no-base', '--out', out, '--force', '--json']);
     expect(forced.code).toBe(0);
-    expect(JSON.parse(forced.stdout.trim())).toMatchObject({ installed: true, forced: true, reviewed: 160 });
+    const summary = JSON.parse(forced.stdout.trim()) as {
+      installed: boolean;
+      forced: boolean;
+      reviewed: number;
+      heldOut: number;
+    };
+    expect(summary).toMatchObject({ installed: true, forced: true });
+    // Held out: the decisions of the last 30 days before the newest (30 of the 160), learnt from: the rest.
+    expect(summary.heldOut).toBe(30);
+    expect(summary.reviewed).toBe(130);
     expect(readFileSync(out, 'utf8')).not.toBe(before);
   }, 600_000);
 
