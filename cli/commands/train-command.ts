@@ -46,7 +46,11 @@ Options:
     const store = await ctx.openStore();
     const labels = await listLabels(store);
     // The latest month of decisions is held out, when it is large enough to judge on.
-    const newest = labels.map((l) => l.decidedAt).sort().at(-1) ?? '';
+    const newest =
+      labels
+        .map((l) => l.decidedAt)
+        .sort()
+        .at(-1) ?? '';
     const cutoff = newest ? new Date(Date.parse(newest) - gate.holdoutDays * 86_400_000).toISOString() : '';
     const recent = labels.filter((l) => l.decidedAt > cutoff);
     const holdOut =
