@@ -102,6 +102,8 @@ export async function queueCandidates(
   store: Store,
   candidates: readonly CandidateToQueue[],
   config: ClusterConfig = CLUSTER_CONFIG,
+  /** More writes that belong with the queueing, in its transaction (a reviewer's addition). */
+  alongside?: (trx: Store['db'], queued: readonly QueuedCandidate[]) => Promise<void>,
 ): Promise<QueuedCandidate[]> {
   if (candidates.length === 0) return [];
   return store.db.transaction().execute(async (trx) => {
@@ -213,6 +215,7 @@ export async function queueCandidates(
     }
     for (const task of changed)
       await setTaskCluster(store, task.taskId, { fingerprint: task.text!, score: task.score }, trx);
+    if (alongside) await alongside(trx, out);
     return out;
   });
 }

@@ -17,6 +17,7 @@ export * from './open-store.ts';
 export * from './probe-database.ts';
 export * from './review-queue-repository.ts';
 export * from './review-repository.ts';
+export * from './reviewer-additions-repository.ts';
 export * from './sources-repository.ts';
 export { serializeCandidateQueueing } from './transaction-locks.ts';
 export * from './users-repository.ts';

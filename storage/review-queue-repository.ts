@@ -1,5 +1,6 @@
 // What the review stage needs beyond review-repository.ts: the queue page in two queries, its filter
 // choices, cluster fingerprints of open tasks, splitting a cluster, and withdrawing labels on undo.
+import { sql } from 'kysely';
 import type { ItemKind } from '../core/index.ts';
 import { toNumber } from './dialect.ts';
 import { nowIso } from './json-column.ts';
@@ -16,7 +17,9 @@ export interface QueueFilter {
   readonly kind?: ItemKind;
   readonly month?: string;
   readonly sourceId?: string;
-  readonly sort?: 'score' | 'date';
+  /** 'uncertain': scores closest to `threshold` (the classifier's candidate line) first. */
+  readonly sort?: 'score' | 'date' | 'uncertain';
+  readonly threshold?: number;
   readonly limit: number;
   readonly offset?: number;
 }
@@ -27,6 +30,8 @@ export interface QueueSource {
   readonly url: string;
   readonly lang: string | null;
   readonly publishedAt: string | null;
+  /** The reviewer who added this report by URL, if one did. */
+  readonly addedBy: string | null;
 }
 
 export interface QueueRow {
@@ -96,10 +101,12 @@ export async function queuePage(store: Store, f: QueueFilter): Promise<{ rows: Q
       'review_tasks.first_item_id',
       'first.published_at',
     ]);
-  q =
-    f.sort === 'date'
-      ? q.orderBy('first.published_at', 'desc').orderBy('review_tasks.id', 'desc')
-      : q.orderBy('review_tasks.score', 'desc').orderBy('review_tasks.id');
+  if (f.sort === 'date') q = q.orderBy('first.published_at', 'desc').orderBy('review_tasks.id', 'desc');
+  else if (f.sort === 'uncertain') {
+    if (f.threshold === undefined)
+      throw new Error('the "uncertain" queue order needs the candidate threshold');
+    q = q.orderBy(sql`abs(review_tasks.score - ${f.threshold})`).orderBy('review_tasks.id');
+  } else q = q.orderBy('review_tasks.score', 'desc').orderBy('review_tasks.id');
   const rows = await q
     .limit(f.limit)
     .offset(f.offset ?? 0)
@@ -113,7 +120,17 @@ export async function queuePage(store: Store, f: QueueFilter): Promise<{ rows: Q
     const links = await store.db
       .selectFrom('review_task_items as rti')
       .innerJoin('items as i', 'i.id', 'rti.item_id')
-      .select(['rti.task_id', 'i.id', 'i.source_id', 'i.url', 'i.canonical_url', 'i.lang', 'i.published_at'])
+      .leftJoin('reviewer_additions as ra', 'ra.item_id', 'i.id')
+      .select([
+        'rti.task_id',
+        'i.id',
+        'i.source_id',
+        'i.url',
+        'i.canonical_url',
+        'i.lang',
+        'i.published_at',
+        'ra.added_by',
+      ])
       .where('rti.task_id', 'in', ids)
       .orderBy('rti.task_id')
       .orderBy('i.id')
@@ -127,6 +144,7 @@ export async function queuePage(store: Store, f: QueueFilter): Promise<{ rows: Q
         url: l.canonical_url || l.url,
         lang: l.lang,
         publishedAt: l.published_at,
+        addedBy: l.added_by,
       });
       sources.set(k, list);
     }

@@ -383,6 +383,7 @@ export async function listLabels(store: Store): Promise<
     title: string;
     text: string;
     lang: string | null;
+    decidedAt: string;
   }[]
 > {
   const rows = await store.db
@@ -395,6 +396,7 @@ export async function listLabels(store: Store): Promise<
       'items.title',
       'items.text',
       'items.lang',
+      'labels.decided_at',
     ])
     .orderBy('labels.item_id')
     .execute();
@@ -405,6 +407,7 @@ export async function listLabels(store: Store): Promise<
     title: r.title,
     text: r.text,
     lang: r.lang,
+    decidedAt: r.decided_at,
   }));
 }
 

@@ -286,6 +286,19 @@ export interface LoginLocksTable {
   locked_until_ms: number | string;
 }
 
+/** A report a reviewer added by URL, with the classifier's verdict when it was added (migration 9). */
+export interface ReviewerAdditionsTable {
+  item_id: number;
+  url: string;
+  note: string | null;
+  added_by: string;
+  added_at: string;
+  classifier_score: number;
+  /** 1 when the classifier had flagged it itself (not a miss). */
+  classifier_candidate: number;
+  model_version: string;
+}
+
 export interface Schema {
   schema_migrations: SchemaMigrationsTable;
   sources: SourcesTable;
@@ -311,4 +324,5 @@ export interface Schema {
   crawl_host_slots: CrawlHostSlotsTable;
   login_failures: LoginFailuresTable;
   login_locks: LoginLocksTable;
+  reviewer_additions: ReviewerAdditionsTable;
 }

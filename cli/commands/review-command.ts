@@ -1,8 +1,13 @@
 // `soz review`: the review web UI (`serve`) and its command-line equivalents for scripts and small teams.
 import { CATEGORY_IDS, EXIT, inputError, isCategoryId, SozError, usageError } from '../../core/index.ts';
 import {
+  addReportByUrl,
+  CANDIDATE_LINE,
+  type ClassifierStats,
+  classifierStats,
   confirmCandidate,
   deferCandidate,
+  describeAddFailure,
   ENTRY_FIELDS,
   loadCandidate,
   mergeCandidate,
@@ -24,6 +29,7 @@ import {
   type UserRole,
 } from '../../storage/index.ts';
 import { type Command, type CommandContext, intOption, stringOption } from '../command.ts';
+import { addReportDeps, modelInUse } from '../review/add-report-deps.ts';
 
 const STATUSES: readonly TaskStatus[] = ['pending', 'deferred', 'confirmed', 'duplicate', 'rejected'];
 
@@ -101,6 +107,8 @@ See docs/deployment.md.`,
       logger: ctx.logger,
       trustProxy: ctx.values['trust-proxy'] === true,
       ...(publicUrl ? { publicUrl } : {}),
+      addReport: () => addReportDeps(),
+      model: () => modelInUse(),
     });
     ctx.logger.info(`review server at ${server.url} (Ctrl-C stops it)`);
     if ((await countUsers(store)) === 0) ctx.logger.warn('no accounts yet: soz users add NAME --role editor');
@@ -119,7 +127,9 @@ const list: Command = {
   summary: 'list candidates (pending by default)',
   help: `Usage: soz review list [--json] [--status pending|deferred|confirmed|duplicate|rejected]
          [--category ID] [--lang ru|kk|en] [--source ID] [--month YYYY-MM] [--kind news|court]
-         [--sort score|date] [--limit N]
+         [--sort score|date|uncertain] [--limit N]
+
+--sort uncertain: scores closest to the classifier's candidate line first (config/classifier.json threshold).
 
 --json prints one JSON object a line: id, status, title, sources (sourceId, url, lang), categories
 (id, score), score.`,
@@ -146,7 +156,8 @@ const list: Command = {
     if (kind !== undefined && kind !== 'news' && kind !== 'court')
       throw usageError(`--kind: "${kind}" is not news or court`);
     const sort = stringOption(ctx, 'sort') ?? 'score';
-    if (sort !== 'score' && sort !== 'date') throw usageError(`--sort: "${sort}" is not score or date`);
+    if (sort !== 'score' && sort !== 'date' && sort !== 'uncertain')
+      throw usageError(`--sort: "${sort}" is not score, date or uncertain`);
     const month = stringOption(ctx, 'month');
     if (month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
       throw usageError(`--month: "${month}" is not YYYY-MM`);
@@ -163,6 +174,7 @@ const list: Command = {
         month,
         kind: kind as 'news' | 'court' | undefined,
         sort,
+        threshold: CANDIDATE_LINE,
         limit: Math.min(500, limit - printed),
         offset,
       });
@@ -198,6 +210,97 @@ const list: Command = {
       }
       offset += rows.length;
     }
+    return EXIT.ok;
+  },
+};
+
+const add: Command = {
+  name: 'add',
+  summary: 'add a report by URL: fetch, extract, classify and queue it (a miss when below the line)',
+  help: `Usage: soz review add URL --reviewer NAME [--note TEXT] [--json]
+
+Fetches the page as the crawler does (config/crawl.json: its User-Agent, robots.txt, its timeout), extracts
+the article, classifies it and queues it as a candidate, or joins it to the candidate of the same event.
+A report the classifier scored below its candidate line is queued all the same, marked as added by a
+reviewer, and counted as a miss once confirmed (soz review stats). A bad URL, a fetch failure or a page
+without an article is exit code 1 with the URL and what failed; nothing is stored then.`,
+  options: { reviewer: { type: 'string' }, note: { type: 'string' }, json: { type: 'boolean' } },
+  allowPositionals: true,
+  async run(ctx) {
+    const [url, ...extra] = ctx.positionals;
+    if (!url || extra.length > 0) throw usageError('soz review add: give exactly one URL');
+    const store = await ctx.openStore();
+    const who = await reviewer(ctx, store);
+    const r = await addReportByUrl(store, addReportDeps(), {
+      url,
+      note: stringOption(ctx, 'note') ?? null,
+      actor: who.name,
+    });
+    if (!r.ok) throw inputError(describeAddFailure(r));
+    if (ctx.values.json) ctx.out(JSON.stringify(r));
+    else if (r.alreadyQueued) ctx.out(`${r.url} is already in the queue: candidate ${r.taskId}`);
+    else
+      ctx.out(
+        `${r.url} added as ${r.joined ? 'a report of' : ''} candidate ${r.taskId} (item ${r.itemId}, score ${r.score.toFixed(3)} with ${r.modelVersion}${r.miss ? ': below the line, a miss once confirmed' : ''})`,
+      );
+    return EXIT.ok;
+  },
+};
+
+const pctText = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
+
+function printStats(ctx: CommandContext, s: ClassifierStats) {
+  const m = s.model;
+  ctx.out(
+    m
+      ? `model ${m.version}, trained ${m.trainedAt} on ${m.reviewed} reviewer decisions and ${m.base} base texts`
+      : 'model: unknown',
+  );
+  const table = (
+    title: string,
+    rows: Readonly<
+      Record<string, { decided: number; confirmed: number; precision: number | null; categoryRight: number }>
+    >,
+  ) => {
+    ctx.out(`  ${title}`);
+    for (const [k, r] of Object.entries(rows))
+      ctx.out(
+        `    ${k.padEnd(24)} ${pctText(r.precision).padStart(6)}  ${String(r.confirmed).padStart(4)} of ${String(r.decided).padEnd(4)}  category right ${r.categoryRight}`,
+      );
+  };
+  for (const p of s.periods) {
+    ctx.out(`\nlast ${p.days} days (since ${p.since})`);
+    const o = p.overall;
+    ctx.out(`  confirmed precision ${pctText(o.precision)} (${o.confirmed} of ${o.decided} flagged reports)`);
+    table('by top category', p.byCategory);
+    table('by language', p.byLang);
+    ctx.out('  rejections by reason');
+    if (p.rejections.length === 0) ctx.out('    none');
+    for (const r of p.rejections) ctx.out(`    ${String(r.count).padStart(4)}  ${r.reason}`);
+    ctx.out(`  misses: ${p.misses.length} (added by URL: ${p.added}, ${p.addedBelowLine} below the line)`);
+    for (const x of p.misses)
+      ctx.out(
+        `    item ${x.itemId}  ${x.lang ?? '—'}  ${x.category ?? '—'}  score ${x.score === null ? '—' : x.score.toFixed(3)}  ${x.addedBy ? `added by ${x.addedBy}` : 'reached the queue otherwise'}`,
+      );
+  }
+}
+
+const stats: Command = {
+  name: 'stats',
+  summary: "the classifier by reviewers' decisions: precision, rejections, misses, the model in use",
+  help: `Usage: soz review stats [--json] [--model FILE]
+
+Over the last 30 and 90 days of decisions: reviewer-confirmed precision per top category and per language
+(of the reports the classifier flagged and reviewers decided on, the share confirmed), rejections by
+reason, misses (confirmed reports the classifier had not flagged, reports added by URL below its line
+among them), and the model in use (default config/model/model.json). The review UI's Classifier page
+shows the same.`,
+  options: { json: { type: 'boolean' }, model: { type: 'string' } },
+  async run(ctx) {
+    const store = await ctx.openStore();
+    const s = await classifierStats(store, modelInUse(stringOption(ctx, 'model')));
+    if (ctx.values.json) ctx.out(JSON.stringify(s));
+    else printStats(ctx, s);
     return EXIT.ok;
   },
 };
@@ -439,5 +542,5 @@ export const reviewCommand: Command = {
   name: 'review',
   summary: 'review candidates: web UI, list, show, confirm, reject, merge, defer, split, undo',
   help: 'Usage: soz [--db PATH] review <subcommand>',
-  subcommands: [serve, list, show, confirm, reject, merge, defer, split, undo],
+  subcommands: [serve, list, show, add, confirm, reject, merge, defer, split, undo, stats],
 };

@@ -1,54 +1,131 @@
-import { renameSync, writeFileSync } from 'node:fs';
-import { DEFAULT_MODEL_PATH } from '../../classifiers/index.ts';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  compareModels,
+  formatComparison,
+  loadTrainGate,
+  worseThanOld,
+} from '../../classifiers/compare-models.ts';
+import { createClassifier, DEFAULT_MODEL_PATH, loadModel } from '../../classifiers/index.ts';
+import type { LabelledText } from '../../classifiers/read-labelled-set.ts';
 import { trainInWorker } from '../../classifiers/train-in-worker.ts';
 import { baseExamples, reviewExamples } from '../../classifiers/training-examples.ts';
-import { EXIT, usageError } from '../../core/index.ts';
+import { EXIT, SozError, usageError } from '../../core/index.ts';
 import { listLabels } from '../../storage/index.ts';
 import { type Command, stringOption } from '../command.ts';
 
 export const trainCommand: Command = {
   name: 'train',
   summary: "retrain the classifier's model from reviewers' decisions plus the base training set",
-  help: `Usage: soz [--db PATH] train [--out FILE] [--no-base] [--json]
+  help: `Usage: soz [--db PATH] train [--out FILE] [--no-base] [--force] [--json]
 
-Learns from every reviewer's label in the database (soz review) together with the project's base set
-(config/training/*.jsonl), in a worker thread, and writes the model (default config/model/model.json,
-replaced atomically). The running crawl picks it up on its next start.
+Learns from reviewers' labels in the database (soz review) together with the project's base set
+(config/training/*.jsonl), in a worker thread, then measures the new model beside the installed one (the
+model at --out, else config/model/model.json) and prints both side by side:
+  - on the reviewers' decisions of the last month before the newest one (config/train-gate.json
+    holdoutDays), which the new model is not trained on — when there are enough of them (minHeldOut);
+  - on the committed evaluation sets (config/dev), pooled and one by one.
+It is written (default config/model/model.json, replaced atomically) only when it is not worse on the
+judged rows: F1 and top category within config/train-gate.json's tolerances. Otherwise nothing is
+written and the exit code is 1; --force installs it anyway. The running crawl picks a new model up on
+its next start.
 
 Options:
   --out FILE   where to write the model
   --no-base    reviewers' labels only (needs both candidates and non-candidates)
+  --force      install the new model even when it is worse
   --json       print a JSON summary`,
-  options: { out: { type: 'string' }, 'no-base': { type: 'boolean' }, json: { type: 'boolean' } },
+  options: {
+    out: { type: 'string' },
+    'no-base': { type: 'boolean' },
+    force: { type: 'boolean' },
+    json: { type: 'boolean' },
+  },
   async run(ctx) {
     const out = stringOption(ctx, 'out') ?? DEFAULT_MODEL_PATH;
+    const gate = loadTrainGate();
     const store = await ctx.openStore();
-    const { examples: reviewed, skipped } = reviewExamples(await listLabels(store));
+    const labels = await listLabels(store);
+    // The latest month of decisions is held out, when it is large enough to judge on.
+    const newest =
+      labels
+        .map((l) => l.decidedAt)
+        .sort()
+        .at(-1) ?? '';
+    const cutoff = newest ? new Date(Date.parse(newest) - gate.holdoutDays * 86_400_000).toISOString() : '';
+    const recent = labels.filter((l) => l.decidedAt > cutoff);
+    const holdOut =
+      recent.length >= gate.minHeldOut && recent.some((l) => l.candidate) && recent.some((l) => !l.candidate);
+    const trainLabels = holdOut ? labels.filter((l) => l.decidedAt <= cutoff) : labels;
+    const { examples: reviewed, skipped } = reviewExamples(trainLabels);
+    const { examples: heldOutExamples } = reviewExamples(holdOut ? recent : []);
     for (const s of skipped) ctx.logger.warn(`label of item ${s.itemId} skipped: ${s.reason}`);
     const base = ctx.values['no-base'] ? [] : baseExamples();
     const examples = [...base, ...reviewed];
     if (examples.length === 0)
       throw usageError('nothing to train on: no labels in the database and --no-base given');
     const version = `trained-${new Date().toISOString().replace(/[:.]/g, '-')}-${base.length}b-${reviewed.length}r`;
-    ctx.logger.info(`training on ${base.length} base texts and ${reviewed.length} reviewed items…`);
+    ctx.logger.info(
+      `training on ${base.length} base texts and ${reviewed.length} reviewed items${holdOut ? ` (${heldOutExamples.length} decisions since ${cutoff.slice(0, 10)} held out)` : ''}…`,
+    );
     const started = Date.now();
     const model = await trainInWorker(examples, version);
-    const tmp = `${out}.tmp`;
-    writeFileSync(tmp, `${JSON.stringify(model)}\n`);
-    renameSync(tmp, out);
+    const trainedMs = Date.now() - started;
+
+    const oldPath = existsSync(out) ? out : existsSync(DEFAULT_MODEL_PATH) ? DEFAULT_MODEL_PATH : null;
+    const heldOut: LabelledText[] = heldOutExamples.map((e, i) => ({
+      id: e.id ?? `held-out-${i}`,
+      title: e.title,
+      text: e.text,
+      lang: e.lang,
+      candidate: e.candidate,
+      category: e.category,
+      tags: [],
+    }));
+    const rows = oldPath
+      ? compareModels(
+          createClassifier({ model: loadModel(oldPath) }),
+          createClassifier({ model }),
+          gate,
+          heldOut,
+        )
+      : [];
+    const worse = worseThanOld(rows, gate);
+    const force = ctx.values.force === true;
+    const install = worse.length === 0 || force;
+    if (install) {
+      const tmp = `${out}.tmp`;
+      writeFileSync(tmp, `${JSON.stringify(model)}\n`);
+      renameSync(tmp, out);
+    }
     const summary = {
       model: out,
       version,
+      previous: oldPath ? loadModel(oldPath).version : null,
+      installed: install,
+      forced: install && worse.length > 0,
+      worse,
       base: base.length,
       reviewed: reviewed.length,
+      heldOut: heldOut.length,
       skipped: skipped.length,
-      ms: Date.now() - started,
+      comparison: rows,
+      ms: trainedMs,
     };
     if (ctx.values.json) ctx.out(JSON.stringify(summary));
-    else
+    else {
+      if (oldPath) {
+        ctx.out(`old ${summary.previous} (${oldPath}) against new ${version}:`);
+        for (const line of formatComparison(rows)) ctx.out(line);
+      } else ctx.out('no installed model to compare with');
+      if (worse.length > 0) ctx.out(`the new model is worse: ${worse.join('; ')}`);
       ctx.out(
-        `model ${version} written to ${out} (${base.length} base + ${reviewed.length} reviewed, ${skipped.length} skipped) in ${summary.ms} ms`,
+        install
+          ? `model ${version} written to ${out}${summary.forced ? ' (--force)' : ''} (${base.length} base + ${reviewed.length} reviewed, ${heldOut.length} held out, ${skipped.length} skipped) in ${trainedMs} ms`
+          : `model ${version} NOT installed; ${out} is unchanged (--force installs it anyway)`,
       );
+    }
+    if (!install)
+      throw new SozError('the new model is worse than the installed one; not installed', EXIT.failure);
     return EXIT.ok;
   },
 };

@@ -25,6 +25,7 @@ import {
 import { suggestCase } from '../cases/case-suggestion.ts';
 import { confirmCandidate, mergeCandidate } from '../promote-entry.ts';
 import { monthsAround } from '../queue-candidate.ts';
+import type { AddReportDeps } from './add-report.ts';
 import {
   deferCandidate,
   editEntry,
@@ -32,6 +33,8 @@ import {
   splitCandidate,
   undoDecision,
 } from './candidate-decisions.ts';
+import { CANDIDATE_LINE } from './candidate-line.ts';
+import type { ModelInUse } from './classifier-stats.ts';
 import { BOOLEAN_FIELDS, ENTRY_FIELDS } from './entry-draft.ts';
 import { clientAddress, type FormBody, parseCookies, RequestError, readForm } from './http-request.ts';
 import { loadCandidate } from './load-candidate.ts';
@@ -55,8 +58,10 @@ import {
   sameToken,
   sessionCookie,
 } from './review-sessions.ts';
-import { doneText, errorText, nameOf, reasonText, statusName } from './review-wording.ts';
+import { doneText, errorText, nameOf, QUEUE_ORDERS, reasonText, statusName } from './review-wording.ts';
+import { addReportRoute } from './routes/add-report-route.ts';
 import { handleCaseRoute } from './routes/case-routes.ts';
+import { classifierRoute } from './routes/classifier-route.ts';
 import { sourcesRoute } from './routes/sources-route.ts';
 import { chooseUiLang, LANG_COOKIE, langCookie, requestUiLang, safeBackPath } from './ui-language.ts';
 import { isUiLang, type UiText, uiText } from './ui-text.ts';
@@ -75,6 +80,10 @@ export interface ReviewServerOptions {
   readonly trustProxy?: boolean;
   /** The address reviewers open (the proxy's), e.g. https://review.example.org: https makes cookies Secure. */
   readonly publicUrl?: string;
+  /** What "Add a report by URL" fetches and classifies with (built on first use); absent: not offered. */
+  readonly addReport?: () => AddReportDeps;
+  /** The classifier's model in use, for the Classifier page. */
+  readonly model?: () => ModelInUse | null;
 }
 
 export interface ReviewServer {
@@ -181,7 +190,7 @@ function parseQueueQuery(params: URLSearchParams): QueueQuery {
   };
   return {
     status: pick(params.get('status'), STATUSES) ?? 'pending',
-    sort: pick(params.get('sort'), ['score', 'date'] as const) ?? 'score',
+    sort: pick(params.get('sort'), QUEUE_ORDERS) ?? 'score',
     category: pick(params.get('category'), CATEGORY_IDS),
     lang: text('lang'),
     source: text('source'),
@@ -233,6 +242,13 @@ export async function startReviewServer(
     );
   }
   const pageSize = config.server.pageSize;
+  let addDeps: AddReportDeps | null = null;
+  const addReport = options.addReport
+    ? () => {
+        addDeps ??= options.addReport!();
+        return addDeps;
+      }
+    : null;
 
   async function candidateView(
     res: ServerResponse,
@@ -523,6 +539,7 @@ export async function startReviewServer(
         month: q.month,
         kind: q.kind,
         sort: q.sort,
+        threshold: CANDIDATE_LINE,
         limit: pageSize,
         offset: (q.page - 1) * pageSize,
       });
@@ -599,6 +616,20 @@ export async function startReviewServer(
     }
     if (path === '/sources' && !body) {
       const page = await sourcesRoute(store, ctx);
+      return send(res, page.status, page.body);
+    }
+    if (path === '/add')
+      return addReportRoute({
+        store,
+        ctx: { ...ctx, user: session.user },
+        body,
+        deps: addReport,
+        send: (status, page) => send(res, status, page),
+        redirect: (location) => redirect(res, location),
+        log: (message) => logger.info(message),
+      });
+    if (path === '/classifier' && !body) {
+      const page = await classifierRoute(store, ctx, options.model?.() ?? null);
       return send(res, page.status, page.body);
     }
     const caseRequest = {

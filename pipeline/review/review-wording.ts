@@ -8,6 +8,10 @@ import { type UiReason, uiReasonOf } from './review-errors.ts';
 import type { UiText } from './ui-text.ts';
 
 export const TASK_STATUSES = ['pending', 'deferred', 'confirmed', 'duplicate', 'rejected'] as const;
+/** The queue's orders (queue.sortBy.<order>): by score, by date, most uncertain first. */
+export const QUEUE_ORDERS = ['score', 'date', 'uncertain'] as const;
+/** What adding a report by URL came to (messages.done.add-<outcome>). */
+export const ADD_OUTCOMES = ['added', 'joined', 'miss', 'already'] as const;
 export const DECISIONS = ['confirm', 'reject', 'merge', 'defer', 'split', 'undo'] as const;
 /** Every action the review log records (storage, queueing and the decisions). */
 export const LOG_ACTIONS = [
@@ -15,6 +19,7 @@ export const LOG_ACTIONS = [
   'split-from',
   'split-off',
   'cluster-join',
+  'reviewer-add',
   'entry-create',
   'entry-add-sources',
   'entry-remove-sources',
@@ -62,7 +67,8 @@ export const WORDING_FAMILIES: Readonly<Record<string, readonly string[]>> = {
   'entry.outcomes': OUTCOMES,
   'candidate.actions': LOG_ACTIONS,
   'candidate.change': CHANGE_FIELDS,
-  'messages.done': [...DECISIONS, 'saved'],
+  'messages.done': [...DECISIONS, 'saved', ...ADD_OUTCOMES.map((o) => `add-${o}`)],
+  'add.failed': ['url', 'fetch', 'extract'],
   'messages.decision': DECISIONS,
   'sources.status': SOURCE_RUN_STATUSES,
   'cases.status': CASE_STATUSES,
@@ -74,6 +80,7 @@ export const WORDING_FAMILIES: Readonly<Record<string, readonly string[]>> = {
   'cases.monthName': ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'],
   'sources.flag': HEALTH_FLAG_KINDS,
   'sources.flagText': HEALTH_FLAG_KINDS,
+  'queue.sortBy': QUEUE_ORDERS,
 };
 
 /** The wording of `prefix.value`, or the value itself when the family has no such key (an unknown code). */

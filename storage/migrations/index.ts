@@ -8,6 +8,7 @@ import { itemsUrlIndex } from './005-items-url-index.ts';
 import { sourceHealth } from './006-source-health.ts';
 import { cases } from './007-cases.ts';
 import { crawlLeases } from './008-crawl-leases.ts';
+import { reviewerAdditions } from './009-reviewer-additions.ts';
 import { usersUiLang } from './010-users-ui-lang.ts';
 import { loginLimits } from './011-login-limits.ts';
 import { summaryTranslations } from './013-summary-translations.ts';
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   usersUiLang,
   summaryTranslations,
   crawlLeases,
+  reviewerAdditions,
   loginLimits,
   itemsReviewLookup,
 ].sort((a, b) => a.version - b.version);

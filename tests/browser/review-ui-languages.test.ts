@@ -45,6 +45,8 @@ const UI_PAGES: readonly UiPage[] = [
   { name: 'sources (source health, editors)', path: () => '/sources' },
   { name: 'cases of the month', path: () => '/cases?month=2024-03' },
   { name: 'case (made by review)', path: (s) => `/cases/${encodeURIComponent(s.confirmedCase)}` },
+  { name: 'add a report by URL', path: () => '/add' },
+  { name: 'classifier (reviewer-confirmed precision, rejections, misses)', path: () => '/classifier' },
   { name: 'page not found', path: () => '/no-such-page', status: 404 },
 ];
 

@@ -25,6 +25,7 @@ export interface TestStore {
 }
 
 const TABLES = [
+  'reviewer_additions',
   'case_items',
   'case_numbers',
   'cases',

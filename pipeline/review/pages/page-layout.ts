@@ -64,6 +64,8 @@ export function layout(
         <a href="/queue">${t.t('common.nav.queue')}</a>
         <a href="/entries">${t.t('common.nav.entries')}</a>
         <a href="/cases">${t.t('cases.nav')}</a>
+        <a href="/add">${t.t('add.nav')}</a>
+        <a href="/classifier">${t.t('classifier.nav')}</a>
         ${ctx.user.role === 'editor' ? html`<a href="/sources">${t.t('sources.nav')}</a>` : ''}
         <span class="who"><span translate="no">${ctx.user.name}</span> (${t.t(`common.roles.${ctx.user.role}`)})</span>
         <form method="post" action="/logout" class="inline">${csrfField(ctx.csrf)}<button type="submit">${t.t('common.nav.logout')}</button></form>

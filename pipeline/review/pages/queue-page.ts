@@ -2,12 +2,12 @@
 // language, source, month and kind; one page of rows, each a link to the candidate.
 import type { QueueFacets, QueueRow, TaskStatus } from '../../../storage/index.ts';
 import { html, type SafeHtml } from '../html.ts';
-import { langName, nameOf, statusName } from '../review-wording.ts';
+import { langName, nameOf, QUEUE_ORDERS, statusName } from '../review-wording.ts';
 import { type Flash, layout, type PageContext } from './page-layout.ts';
 
 export interface QueueQuery {
   readonly status: TaskStatus;
-  readonly sort: 'score' | 'date';
+  readonly sort: (typeof QUEUE_ORDERS)[number];
   readonly category?: string;
   readonly lang?: string;
   readonly source?: string;
@@ -70,10 +70,12 @@ export function queuePage(
       q.status,
       STATUSES.map((s) => [s, statusName(t, s)] as const),
     )}
-    ${select('sort', t.t('queue.filters.sort'), q.sort, [
-      ['score', t.t('queue.sortBy.score')],
-      ['date', t.t('queue.sortBy.date')],
-    ])}
+    ${select(
+      'sort',
+      t.t('queue.filters.sort'),
+      q.sort,
+      QUEUE_ORDERS.map((o) => [o, t.t(`queue.sortBy.${o}`)] as const),
+    )}
     ${select('category', t.t('queue.filters.category'), q.category, [any, ...facets.categories.map((c) => [c, t.category(c)] as const)])}
     ${select('lang', t.t('queue.filters.lang'), q.lang, [any, ...facets.langs.map((l) => [l, langName(t, l)] as const)])}
     ${select('source', t.t('queue.filters.source'), q.source, [any, ...facets.sources.map((s) => [s, s] as const)])}
@@ -88,10 +90,11 @@ export function queuePage(
     const date = t.date(r.publishedAt ?? r.month);
     const sources = [...new Set(r.sources.map((s) => s.sourceId))];
     const langs = [...new Set(r.sources.map((s) => s.lang).filter(Boolean))];
+    const addedBy = r.sources.find((s) => s.addedBy)?.addedBy;
     return html`<tr class="queue-row" data-href="/candidates/${r.id}">
       <td class="num">${r.score.toFixed(2)}</td>
       <td>${t.category(r.topCategory)}</td>
-      <td>${r.title ? html`<a href="/candidates/${r.id}" class="open" translate="no">${r.title}</a>` : html`<a href="/candidates/${r.id}" class="open">${t.t('common.noTitle')}</a>`}${r.sources.length > 1 ? html` <span class="badge" title="${t.t('queue.clusterTitle')}">${t.n('queue.reports', r.sources.length)}</span>` : ''}</td>
+      <td>${r.title ? html`<a href="/candidates/${r.id}" class="open" translate="no">${r.title}</a>` : html`<a href="/candidates/${r.id}" class="open">${t.t('common.noTitle')}</a>`}${r.sources.length > 1 ? html` <span class="badge" title="${t.t('queue.clusterTitle')}">${t.n('queue.reports', r.sources.length)}</span>` : ''}${addedBy ? html` <span class="badge added">${t.t('queue.added')}</span>` : ''}</td>
       <td>${langs.map((l) => langName(t, l)).join(', ')}</td>
       <td translate="no">${sources.join(', ')}</td>
       <td>${date}</td>

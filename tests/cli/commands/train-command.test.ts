@@ -1,9 +1,11 @@
 // `soz train` and `soz classify` as a user runs them: a child process; reviewers' labels in a SQLite file are
 // learnt together with the base set, and the model is written where --out says (never over the committed one).
 import { execFile } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_MODEL_PATH } from '../../../classifiers/index.ts';
+import { baseExamples } from '../../../classifiers/training-examples.ts';
 import { type Article, PROJECT_ROOT } from '../../../core/index.ts';
 import { openStore, type Store, saveArticle, saveLabel } from '../../../storage/index.ts';
 import { tempDir } from '../../helpers/test-stores.ts';
@@ -13,7 +15,7 @@ function soz(args: string[], input?: string): Promise<{ code: number; stdout: st
     const child = execFile(
       process.execPath,
       [join(PROJECT_ROOT, 'bin/soz.mjs'), ...args],
-      { cwd: PROJECT_ROOT, timeout: 120_000 },
+      { cwd: PROJECT_ROOT, timeout: 400_000 },
       (error, stdout, stderr) =>
         resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
@@ -78,7 +80,67 @@ describe('soz train / soz classify', () => {
     expect(summary.base).toBeGreaterThanOrEqual(400);
     const model = JSON.parse(readFileSync(out, 'utf8')) as { examples: { reviewed: number } };
     expect(model.examples.reviewed).toBe(3);
-  });
+    // Three decisions are too few to hold out: the committed sets judge, and the model is not worse.
+    const full = JSON.parse(r.stdout.trim()) as {
+      installed: boolean;
+      heldOut: number;
+      comparison: unknown[];
+    };
+    expect(full.installed).toBe(true);
+    expect(full.heldOut).toBe(0);
+    expect(full.comparison.length).toBeGreaterThan(1);
+  }, 600_000);
+
+  it('refuses a model trained on deliberately flipped labels, leaving the installed one; --force installs it', async () => {
+    // 160 texts of the base set as reviewers' decisions two months old, each with its label flipped.
+    const flippedDb = join(dir, 'flipped.sqlite');
+    const s = await openStore({ path: flippedDb });
+    const texts = baseExamples().filter((e) => e.lang === 'ru' || e.lang === 'kk' || e.lang === 'en');
+    const yes = texts.filter((e) => e.candidate).slice(0, 80);
+    const no = texts.filter((e) => !e.candidate).slice(0, 80);
+    const picked = yes.flatMap((e, i) => [e, no[i]!]);
+    for (const [i, e] of picked.entries()) {
+      const { itemId } = await saveArticle(s, article(1000 + i, e.title ?? '', e.text), {
+        lang: e.lang ?? 'ru',
+        script: 'cyrl',
+        confidence: 1,
+      });
+      await saveLabel(s, {
+        itemId,
+        candidate: !e.candidate,
+        category: e.candidate ? null : 'detention',
+        decidedBy: 'saboteur@test',
+      });
+      // One decision a day from January 2024: the last 30 days of them are held out of training.
+      const day = new Date(Date.UTC(2024, 0, 1 + i)).toISOString();
+      await s.db.updateTable('labels').set({ decided_at: day }).where('item_id', '=', itemId).execute();
+    }
+    await s.close();
+
+    const out = join(dir, 'installed.json');
+    copyFileSync(DEFAULT_MODEL_PATH, out);
+    const before = readFileSync(out, 'utf8');
+    const r = await soz(['--db', flippedDb, 'train', '--no-base', '--out', out]);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toMatch(/\* committed sets/);
+    expect(r.stdout).toMatch(/the new model is worse: committed sets: F1 /);
+    expect(r.stdout).toContain('NOT installed');
+    expect(readFileSync(out, 'utf8')).toBe(before);
+
+    const forced = await soz(['--db', flippedDb, 'train', '--no-base', '--out', out, '--force', '--json']);
+    expect(forced.code).toBe(0);
+    const summary = JSON.parse(forced.stdout.trim()) as {
+      installed: boolean;
+      forced: boolean;
+      reviewed: number;
+      heldOut: number;
+    };
+    expect(summary).toMatchObject({ installed: true, forced: true });
+    // Held out: the decisions of the last 30 days before the newest (30 of the 160), learnt from: the rest.
+    expect(summary.heldOut).toBe(30);
+    expect(summary.reviewed).toBe(130);
+    expect(readFileSync(out, 'utf8')).not.toBe(before);
+  }, 600_000);
 
   it('classifies JSON Lines from stdin, and names the bad line of a file', async () => {
     const ok = await soz(['classify'], '{"id":"a","text":"Полиция задержала журналиста в Уральске."}\n');

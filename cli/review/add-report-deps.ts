@@ -1,0 +1,49 @@
+// What `soz review add` and the review server's "Add a report" page fetch and classify with: the crawler's
+// polite fetcher (config/crawl.json: our User-Agent, robots.txt, its timeout and page size cap; one retry
+// at most, since a person is waiting), the classifier with the installed model, and the registered source
+// of the URL's host so that an added report carries its outlet's id.
+import { createClassifier, DEFAULT_MODEL_PATH, loadModel } from '../../classifiers/index.ts';
+import { loadCrawlConfig, loadSources, PoliteFetcher, withCrawlConfig } from '../../crawlers/index.ts';
+import type { AddReportDeps, ModelInUse } from '../../pipeline/index.ts';
+
+/** Retries for a page a reviewer is waiting for (the nightly crawl's own are in config/crawl.json). */
+const INTERACTIVE_RETRIES = 1;
+
+const hostOf = (url: string): string | null => {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+};
+
+export function addReportDeps(options: { sourcesFile?: string; modelPath?: string } = {}): AddReportDeps {
+  const base = loadCrawlConfig();
+  const fetcher = new PoliteFetcher(
+    withCrawlConfig({ maxRetries: Math.min(base.maxRetries, INTERACTIVE_RETRIES) }, base),
+  );
+  const classifier = createClassifier(options.modelPath ? { modelPath: options.modelPath } : {});
+  const byHost = new Map<string, string>();
+  for (const s of loadSources(options.sourcesFile))
+    for (const u of s.urls) {
+      const h = hostOf(u);
+      if (h && !byHost.has(h)) byHost.set(h, s.id);
+    }
+  return {
+    classifier,
+    sourceIdOf: (url) => byHost.get(url.hostname.replace(/^www\./, '')) ?? null,
+    fetchPage: async (url) => {
+      const outcome = await fetcher.fetch({ url, sourceId: 'reviewer' });
+      if (!outcome.ok) return { ok: false, reason: outcome.reason };
+      // No validators were sent, so a 304 cannot come back; say so rather than assume.
+      if (outcome.notModified) return { ok: false, reason: 'the server answered 304 Not Modified' };
+      return { ok: true, page: outcome.page };
+    },
+  };
+}
+
+/** The installed model's version, training date and size, for the Classifier page and soz review stats. */
+export function modelInUse(path: string = DEFAULT_MODEL_PATH): ModelInUse {
+  const m = loadModel(path);
+  return { version: m.version, trainedAt: m.trainedAt, base: m.examples.base, reviewed: m.examples.reviewed };
+}

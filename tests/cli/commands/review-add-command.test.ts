@@ -1,0 +1,72 @@
+// `soz review add`, `soz review list --sort uncertain` and `soz review stats` as a user runs them: a child
+// process against a SQLite file, the tip's page on a local imitation site (the stage's failures and the
+// miss after confirmation are covered in process by tests/pipeline/review/add-report.test.ts).
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../../core/index.ts';
+import { tempDir } from '../../helpers/test-stores.ts';
+import { startTipSite, TIP_ARTICLE_PATH, type TipSite } from '../../helpers/tip-site.ts';
+
+function soz(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [join(PROJECT_ROOT, 'bin/soz.mjs'), ...args],
+      { cwd: PROJECT_ROOT, timeout: 240_000, env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' } },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe('soz review add / list --sort uncertain / stats', () => {
+  const dir = tempDir('soz-review-add-');
+  const db = join(dir, 'soz.sqlite');
+  let site: TipSite;
+  beforeAll(async () => {
+    site = await startTipSite();
+  });
+  afterAll(async () => site?.close());
+
+  it('says which URL failed and why, with exit code 3', async () => {
+    const r = await soz([
+      '--db',
+      db,
+      'review',
+      'add',
+      `${site.origin}/news/missing`,
+      '--reviewer',
+      'aigerim',
+    ]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/\/news\/missing: could not fetch: .*404/);
+  }, 300_000);
+
+  it('adds a report below the line, lists it first by uncertainty, and counts it in the stats', async () => {
+    const url = `${site.origin}${TIP_ARTICLE_PATH}`;
+    const r = await soz([
+      '--db',
+      db,
+      'review',
+      'add',
+      url,
+      '--reviewer',
+      'aigerim',
+      '--note',
+      'tip',
+      '--json',
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const added = JSON.parse(r.stdout.trim()) as { taskId: number; miss: boolean };
+    expect(added.miss).toBe(true);
+    const list = await soz(['--db', db, 'review', 'list', '--sort', 'uncertain', '--json']);
+    expect(list.code).toBe(0);
+    expect(JSON.parse(list.stdout.trim().split('\n')[0]!)).toMatchObject({ id: added.taskId });
+    const stats = await soz(['--db', db, 'review', 'stats']);
+    expect(stats.code).toBe(0);
+    expect(stats.stdout).toMatch(/^model \S+, trained /);
+    expect(stats.stdout).toMatch(/misses: 0 \(added by URL: 1, 1 below the line\)/);
+  }, 600_000);
+});
