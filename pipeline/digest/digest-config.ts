@@ -2,7 +2,7 @@
 // not in code. Loaded once per language and checked for the keys the layouts use.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type CategoryId, CONFIG_DIR, inputError, usageError } from '../../core/index.ts';
+import { CATEGORY_IDS, type CategoryId, CONFIG_DIR, inputError, usageError } from '../../core/index.ts';
 
 export const DIGEST_LANGS = ['ru', 'en', 'kk'] as const;
 export type DigestLang = (typeof DIGEST_LANGS)[number];
@@ -135,5 +135,15 @@ export function loadDigestWords(lang: DigestLang): DigestWords {
 }
 
 export function loadDigestCommon(): DigestCommon {
-  return readJson('common.json') as DigestCommon;
+  const common = readJson('common.json') as DigestCommon;
+  // Every id the taxonomy knows is a series of the chart: a missing colour would draw an invisible bar.
+  for (const id of CATEGORY_IDS) {
+    const color = common.chart?.colors?.[id];
+    if (typeof color !== 'string' || !/^#[0-9a-f]{6}$/i.test(color)) {
+      throw inputError(
+        `${join(CONFIG_DIR, 'digest', 'common.json')}: chart.colors.${id} must be a colour like "#1b7837"`,
+      );
+    }
+  }
+  return common;
 }

@@ -134,6 +134,22 @@ describe('the July 2024 report in the blocks layout', () => {
       'БАҚ, журналистер, блогерлер немесе ньюсмейкерлер бейнесін заңсыз пайдалану — 6 жағдай',
     );
   });
+
+  it('draws the finer ids in the HTML chart, each with a colour of its own', async () => {
+    const html = String(
+      await draftDigest(t.store, { month: '2024-07', lang: 'en', layout: 'blocks', format: 'html' }),
+    );
+    const fills = [...html.matchAll(/<rect [^>]*fill="([^"]*)"><title>([^,<]+),/g)].map((m) => ({
+      fill: m[1],
+      name: m[2],
+    }));
+    const imageMisuse = fills.filter((f) => f.name?.startsWith('misuse of the image'));
+    expect(imageMisuse.length).toBeGreaterThan(0);
+    for (const f of fills) expect(f.fill, f.name).toMatch(/^#[0-9a-f]{6}$/i);
+    const copyright = fills.find((f) => f.name?.includes('copyright'))?.fill;
+    expect(copyright).toBeDefined();
+    expect(copyright).not.toBe(imageMisuse[0]?.fill);
+  });
 });
 
 describe('an English draft and the translations', () => {
