@@ -1,9 +1,11 @@
 // Reports reviewers added by URL, and what the Classifier page and `soz review stats` read: reviewers'
 // decisions over a period with the classifier's verdicts on the same items, and rejections by reason.
+import type { Selectable } from 'kysely';
 import type { CategoryScore } from '../core/index.ts';
 import { toNumber } from './dialect.ts';
 import { fromJson, nowIso } from './json-column.ts';
 import type { Store } from './open-store.ts';
+import type { ReviewerAdditionsTable } from './schema.ts';
 
 type Db = Store['db'];
 
@@ -39,24 +41,26 @@ export async function recordReviewerAddition(
     .execute();
 }
 
+function additionOf(r: Selectable<ReviewerAdditionsTable>): ReviewerAddition {
+  return {
+    itemId: toNumber(r.item_id),
+    url: r.url,
+    note: r.note,
+    addedBy: r.added_by,
+    addedAt: r.added_at,
+    classifierScore: toNumber(r.classifier_score),
+    classifierCandidate: toNumber(r.classifier_candidate) === 1,
+    modelVersion: r.model_version,
+  };
+}
+
 export async function getReviewerAddition(store: Store, itemId: number): Promise<ReviewerAddition | null> {
   const r = await store.db
     .selectFrom('reviewer_additions')
     .selectAll()
     .where('item_id', '=', itemId)
     .executeTakeFirst();
-  return r
-    ? {
-        itemId: toNumber(r.item_id),
-        url: r.url,
-        note: r.note,
-        addedBy: r.added_by,
-        addedAt: r.added_at,
-        classifierScore: toNumber(r.classifier_score),
-        classifierCandidate: toNumber(r.classifier_candidate) === 1,
-        modelVersion: r.model_version,
-      }
-    : null;
+  return r ? additionOf(r) : null;
 }
 
 /** A reviewer's decision on an item with the classifier's verdicts on it, oldest first. */
@@ -162,14 +166,5 @@ export async function additionsSince(store: Store, since: string): Promise<Revie
     .where('added_at', '>=', since)
     .orderBy('added_at', 'desc')
     .execute();
-  return rows.map((r) => ({
-    itemId: toNumber(r.item_id),
-    url: r.url,
-    note: r.note,
-    addedBy: r.added_by,
-    addedAt: r.added_at,
-    classifierScore: toNumber(r.classifier_score),
-    classifierCandidate: toNumber(r.classifier_candidate) === 1,
-    modelVersion: r.model_version,
-  }));
+  return rows.map(additionOf);
 }
