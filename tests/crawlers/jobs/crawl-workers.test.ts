@@ -78,7 +78,8 @@ describe.skipIf(!onServer)('two crawl workers, ten outlets, one worker killed mi
     );
     return { child, log, exited };
   };
-  const until = async (what: string, test: () => Promise<boolean> | boolean, timeoutMs = 90_000) => {
+  // Generous: on a loaded 2-core machine two workers starting under tsx can take a minute before the first fetch.
+  const until = async (what: string, test: () => Promise<boolean> | boolean, timeoutMs = 240_000) => {
     const end = Date.now() + timeoutMs;
     while (!(await test())) {
       if (Date.now() > end) {
@@ -110,7 +111,7 @@ describe.skipIf(!onServer)('two crawl workers, ten outlets, one worker killed mi
       backoffBaseMs: 50,
       storeBatchSize: 3,
       storeBatchMaxWaitMs: 300,
-      workers: { leaseSeconds: 2, pollSeconds: 0.5, retryDelaySeconds: 0, retryLimit: 3, newsJobMinutes: 5 },
+      workers: { leaseSeconds: 4, pollSeconds: 0.5, retryDelaySeconds: 0, retryLimit: 3, newsJobMinutes: 5 },
     };
     writeFileSync(join(dir, 'crawl.json'), JSON.stringify(config));
     // Queued as `soz crawl --enqueue` does (crawl-enqueue.test.ts runs the command itself), with this
@@ -149,7 +150,7 @@ describe.skipIf(!onServer)('two crawl workers, ten outlets, one worker killed mi
     await until('the run to close', async () => (await getCrawlRun(t.store, runId))?.status !== 'queued');
     const survivor = workers.find((w) => w.child.pid !== killedPid)!;
     survivor.child.kill('SIGTERM');
-  }, 180_000);
+  }, 420_000);
 
   afterAll(async () => {
     for (const w of workers)
