@@ -428,6 +428,15 @@ async function updateExisting(
     .set({ ...itemFields(article, language, prepared), updated_at: nowIso(), revision: revision + 1 })
     .where('id', '=', itemId)
     .execute();
+  // A task led by this item keeps a copy of its date for the queue's date sort (migration 015).
+  await trx
+    .updateTable('review_tasks')
+    .set({ published_at: article.publishedAt })
+    .where('id', 'in', (eb) =>
+      eb.selectFrom('review_task_items').select('task_id').where('item_id', '=', itemId),
+    )
+    .where('first_item_id', '=', itemId)
+    .execute();
   return { itemId, status: 'updated' as const };
 }
 
