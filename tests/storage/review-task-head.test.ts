@@ -96,6 +96,9 @@ describe.each(TEST_DIALECTS)('review task head (migration 15) on %s', (dialect) 
       await store.db.schema.dropIndex(index).execute();
     await store.db.schema.alterTable('review_tasks').dropColumn('published_at').execute();
     await store.db.schema.alterTable('review_tasks').dropColumn('source_id').execute();
+    await store.db.schema.dropIndex('items_url_fetched').execute();
+    await store.db.schema.dropIndex('items_canonical_fetched').execute();
+    await store.db.schema.createIndex('items_url').on('items').column('url').execute();
     await store.db.deleteFrom('schema_migrations').where('version', '=', 15).execute();
     expect(await schemaVersion(store.db)).toBe(14);
 
