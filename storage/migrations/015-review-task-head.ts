@@ -36,6 +36,10 @@ export const reviewTaskHead: Migration = {
       .on('review_tasks')
       .columns(['status', 'source_id', 'score'])
       .execute();
+    // Statistics for the new indexes (the same statement in both dialects): a SQLite database analysed
+    // before (bench:scale's are) otherwise rates the unanalysed indexes as the most selective and groups
+    // the queue's facets through review_tasks_status_source, reading rows (280 ms instead of 10 at 1M).
+    await sql`analyze review_tasks`.execute(db);
     await db.schema.createIndex('items_url_fetched').on('items').columns(['url', 'fetched_at']).execute();
     await db.schema.dropIndex('items_url').execute();
     await db.schema
