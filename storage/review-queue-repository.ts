@@ -196,39 +196,41 @@ export interface QueueFacets {
 }
 
 /**
- * The values the queue's filters offer, in one round trip, among the tasks of one status: categories and
- * months (index ranges after the status), and the languages and sources the filters match — a decided
- * task's own (its leading report's, indexed by migration 015), an open task's items' (a few thousand
- * tasks). Not `DISTINCT` over items: PostgreSQL has no skip scan, and that read the whole table (a million
- * rows) for every queue page (docs/scale.md). Not the sources table either: reports added by URL carry
- * sources of their own (`added:host`).
+ * The values the queue's filters offer, among the tasks of one status: categories and months (index ranges
+ * after the status), and the languages and sources the filters match — a decided task's own (its leading
+ * report's, indexed by migration 015), an open task's items' (a few thousand tasks). Not `DISTINCT` over
+ * items: PostgreSQL has no skip scan, and that read the whole table (a million rows) for every queue page.
+ * Not the sources table either: reports added by URL carry sources of their own (`added:host`). Four small
+ * statements rather than one UNION ALL: PostgreSQL costs the union high enough to plan it in parallel, and
+ * starting the workers took 80–200 ms of the 2-core machine's time on every page (docs/scale.md).
  */
 export async function queueFacets(store: Store, status: TaskStatus = 'pending'): Promise<QueueFacets> {
   const db = store.db;
-  const label = (facet: string) => sql<string>`${sql.lit(facet)}`.as('facet');
-  const ofStatus = (facet: string, column: 'top_category' | 'month' | 'lang' | 'source_id') =>
+  const ofStatus = (column: 'top_category' | 'month' | 'lang' | 'source_id') =>
     db
       .selectFrom('review_tasks')
-      .select([label(facet), sql<string | null>`${sql.ref(column)}`.as('value')])
+      .select(sql<string | null>`${sql.ref(column)}`.as('value'))
       .where('status', '=', status)
-      .groupBy(column);
-  const ofItems = (facet: string, column: 'lang' | 'source_id') =>
+      .groupBy(column)
+      .execute();
+  const ofItems = (column: 'lang' | 'source_id') =>
     db
       .selectFrom('review_task_items as rti')
       .innerJoin('review_tasks as t', 't.id', 'rti.task_id')
       .innerJoin('items as i', 'i.id', 'rti.item_id')
-      .select([label(facet), sql<string | null>`${sql.ref(`i.${column}`)}`.as('value')])
+      .select(sql<string | null>`${sql.ref(`i.${column}`)}`.as('value'))
       .where('t.status', '=', status)
-      .groupBy(`i.${column}`);
+      .groupBy(`i.${column}`)
+      .execute();
   const decided = DECIDED.includes(status);
-  const rows = await ofStatus('category', 'top_category')
-    .unionAll(ofStatus('month', 'month'))
-    .unionAll(decided ? ofStatus('lang', 'lang') : ofItems('lang', 'lang'))
-    .unionAll(decided ? ofStatus('source', 'source_id') : ofItems('source', 'source_id'))
-    .execute();
-  const of = (facet: string) =>
-    rows
-      .filter((r) => r.facet === facet)
+  const rows = {
+    category: await ofStatus('top_category'),
+    month: await ofStatus('month'),
+    lang: decided ? await ofStatus('lang') : await ofItems('lang'),
+    source: decided ? await ofStatus('source_id') : await ofItems('source_id'),
+  };
+  const of = (facet: keyof typeof rows) =>
+    rows[facet]
       .map((r) => r.value)
       .filter((x): x is string => !!x)
       .sort();
