@@ -111,6 +111,30 @@ export async function listCases(store: Store, f: CaseFilter = {}, db: Db = store
   return rows.map((r) => toCase(r, numbers.get(r.id) ?? []));
 }
 
+/**
+ * The parties and law articles of every open or closed (not merged) case, for matching a candidate's facts
+ * against them: only the three columns, unsorted, without the case numbers, which listCases reads too
+ * (5,000 cases at a million items: 500 ms per candidate page as listCases, docs/scale.md).
+ */
+export async function caseParties(
+  store: Store,
+): Promise<{ id: string; claimants: string[]; defendants: string[]; lawArticles: string[] }[]> {
+  const rows = await store.db
+    .selectFrom('cases')
+    .select(['id', 'claimants_json', 'defendants_json', 'law_articles_json'])
+    .where('merged_into', 'is', null)
+    .execute();
+  return rows.map((r) => {
+    const where = `cases ${r.id}`;
+    return {
+      id: r.id,
+      claimants: fromJson(r.claimants_json, [], where),
+      defendants: fromJson(r.defendants_json, [], where),
+      lawArticles: fromJson(r.law_articles_json, [], where),
+    };
+  });
+}
+
 export interface NewCase {
   readonly id: string;
   readonly title: string;

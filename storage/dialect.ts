@@ -64,3 +64,12 @@ export function dbNowMs(name: DialectName): RawBuilder<number> {
     ? sql<number>`(extract(epoch from clock_timestamp()) * 1000)::bigint`
     : sql<number>`cast((julianday('now') - 2440587.5) * 86400000.0 as integer)`;
 }
+
+/**
+ * `INDEXED BY index` on SQLite, nothing on PostgreSQL: where SQLite, without statistics (nobody runs ANALYZE
+ * on a monitoring database), prefers a unique index whose rows it must then read over a covering index
+ * that answers alone (the known-link check, docs/scale.md). PostgreSQL's planner has statistics.
+ */
+export function indexedBy(name: DialectName, index: string): RawBuilder<unknown> {
+  return name === 'sqlite' ? sql`indexed by ${sql.id(index)}` : sql``;
+}

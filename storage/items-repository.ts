@@ -1,11 +1,11 @@
 import { promisify } from 'node:util';
 import { gunzipSync, gzip } from 'node:zlib';
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Article, Classification, CourtRecord, ItemKind, LanguageResult } from '../core/index.ts';
 import { contentHash, EMPTY_FACTS } from '../core/index.ts';
 import { classificationRow, saveClassification, saveClassifications } from './classifications-repository.ts';
-import { toBytes, toNullableNumber, toNumber } from './dialect.ts';
+import { indexedBy, toBytes, toNullableNumber, toNumber } from './dialect.ts';
 import { fromJson, nowIso, toJson } from './json-column.ts';
 import type { Store } from './open-store.ts';
 import type { ClassificationsTable, ItemsTable } from './schema.ts';
@@ -46,10 +46,14 @@ export async function knownUrls(store: Store, urls: readonly string[]): Promise<
   return new Set((await knownUrlsFetchedAt(store, urls)).keys());
 }
 
+/** URLs per statement of the known-link check: 5,000 bound parameters fit SQLite's and PostgreSQL's limits. */
+const KNOWN_URL_CHUNK = 5000;
+
 /**
  * Of the given URLs, those already stored (as an item's URL or canonical URL), with when that item was
- * last fetched (the newest, should two items claim the URL): one query per 500 URLs, for a sitemap's
- * thousands of entries, instead of one per entry.
+ * last fetched (the newest, should two items claim the URL): a sitemap's 5,000 entries in two statements,
+ * one per covering index (url, fetched_at) and (canonical_url, fetched_at) of migration 015. `url IN (…) OR canonical_url IN (…)` in one statement probed both indexes for every URL
+ * and merged the row ids (SQLite's MULTI-INDEX OR): 4× slower on a million items (docs/scale.md).
  */
 export async function knownUrlsFetchedAt(
   store: Store,
@@ -60,18 +64,21 @@ export async function knownUrlsFetchedAt(
     const seen = fetchedAt.get(url);
     if (seen === undefined || at > seen) fetchedAt.set(url, at);
   };
-  for (let i = 0; i < urls.length; i += 500) {
-    const chunk = urls.slice(i, i + 500);
-    if (chunk.length === 0) continue;
-    const rows = await store.db
+  const unique = [...new Set(urls)];
+  for (let i = 0; i < unique.length; i += KNOWN_URL_CHUNK) {
+    const chunk = unique.slice(i, i + KNOWN_URL_CHUNK);
+    // Each statement reads only its index's columns, so neither touches the items' rows.
+    const byUrl = await store.db
       .selectFrom('items')
-      .select(['url', 'canonical_url', 'fetched_at'])
-      .where((eb) => eb.or([eb('url', 'in', chunk), eb('canonical_url', 'in', chunk)]))
+      .select(['url', 'fetched_at'])
+      .where('url', 'in', chunk)
       .execute();
-    for (const r of rows) {
-      note(r.url, r.fetched_at);
-      note(r.canonical_url, r.fetched_at);
-    }
+    for (const r of byUrl) note(r.url, r.fetched_at);
+    // Raw for the SQLite index hint: without statistics it picks canonical_url's unique index and reads rows.
+    const byCanonical = await sql<{ canonical_url: string; fetched_at: string }>`
+      select canonical_url, fetched_at from items ${indexedBy(store.traits.name, 'items_canonical_fetched')}
+      where canonical_url in (${sql.join(chunk)})`.execute(store.db);
+    for (const r of byCanonical.rows) note(r.canonical_url, r.fetched_at);
   }
   const out = new Map<string, string>();
   for (const u of urls) {
@@ -427,6 +434,15 @@ async function updateExisting(
     .updateTable('items')
     .set({ ...itemFields(article, language, prepared), updated_at: nowIso(), revision: revision + 1 })
     .where('id', '=', itemId)
+    .execute();
+  // A task led by this item keeps a copy of its date for the queue's date sort (migration 015).
+  await trx
+    .updateTable('review_tasks')
+    .set({ published_at: article.publishedAt })
+    .where('id', 'in', (eb) =>
+      eb.selectFrom('review_task_items').select('task_id').where('item_id', '=', itemId),
+    )
+    .where('first_item_id', '=', itemId)
     .execute();
   return { itemId, status: 'updated' as const };
 }

@@ -5,17 +5,21 @@ import type { ItemKind } from '../core/index.ts';
 import { toNumber } from './dialect.ts';
 import { nowIso } from './json-column.ts';
 import type { Store } from './open-store.ts';
-import { pendingTaskRow, type TaskStatus } from './review-repository.ts';
+import { headColumns, pendingTaskRow, type TaskStatus } from './review-repository.ts';
 
 type Db = Store['db'];
 
 export interface QueueFilter {
   readonly status?: TaskStatus;
   readonly category?: string;
-  /** Matches a task when any of its items is in this language. */
+  /**
+   * Matches an open task (pending, deferred) when any of its items is in this language; a decided one
+   * (confirmed, rejected, duplicate) by its leading report's language: see DECIDED below.
+   */
   readonly lang?: string;
   readonly kind?: ItemKind;
   readonly month?: string;
+  /** Like `lang`: any item of an open task, the leading report of a decided one. */
   readonly sourceId?: string;
   /** 'uncertain': scores closest to `threshold` (the classifier's candidate line) first. */
   readonly sort?: 'score' | 'date' | 'uncertain';
@@ -52,6 +56,15 @@ export interface QueueRow {
   readonly sources: readonly QueueSource[];
 }
 
+/**
+ * Statuses whose language and source filters read the task's own copies of its leading report's language
+ * and source (review_tasks.lang, review_tasks.source_id, indexed after the status by migration 015) rather
+ * than every item of every task: a decade of decided tasks is 30,000–60,000 at a million items, and looking
+ * up each one's items cost 1.6–1.8 s per page (docs/scale.md). A decided cluster whose other reports alone
+ * are in the language is missed there; the open queue, where the work is, keeps the exact match.
+ */
+const DECIDED: readonly TaskStatus[] = ['confirmed', 'rejected', 'duplicate'];
+
 function filteredTasks(db: Db, f: Omit<QueueFilter, 'limit'>) {
   let q = db.selectFrom('review_tasks');
   if (f.status) q = q.where('review_tasks.status', '=', f.status);
@@ -59,7 +72,10 @@ function filteredTasks(db: Db, f: Omit<QueueFilter, 'limit'>) {
   if (f.kind) q = q.where('review_tasks.kind', '=', f.kind);
   if (f.month) q = q.where('review_tasks.month', '=', f.month);
   const { lang, sourceId } = f;
-  if (lang || sourceId) {
+  if ((lang || sourceId) && f.status && DECIDED.includes(f.status)) {
+    if (lang) q = q.where('review_tasks.lang', '=', lang);
+    if (sourceId) q = q.where('review_tasks.source_id', '=', sourceId);
+  } else if (lang || sourceId) {
     // IN (an uncorrelated subquery) rather than EXISTS: SQLite builds the set of matching tasks once
     // instead of probing the source's items for each of 10,000 tasks. The set is built from the tasks of
     // the other filters (the status first), not from every item of the language or source: on a million
@@ -83,25 +99,26 @@ function filteredTasks(db: Db, f: Omit<QueueFilter, 'limit'>) {
 
 /** One page of the queue with each task's sources, and the total matching the filter. */
 export async function queuePage(store: Store, f: QueueFilter): Promise<{ rows: QueueRow[]; total: number }> {
-  let q = filteredTasks(store.db, f)
-    .innerJoin('items as first', 'first.id', 'review_tasks.first_item_id')
-    .select([
-      'review_tasks.id',
-      'review_tasks.status',
-      'review_tasks.title',
-      'review_tasks.top_category',
-      'review_tasks.score',
-      'review_tasks.lang',
-      'review_tasks.kind',
-      'review_tasks.month',
-      'review_tasks.entry_id',
-      'review_tasks.decided_by',
-      'review_tasks.version',
-      'review_tasks.created_at',
-      'review_tasks.first_item_id',
-      'first.published_at',
-    ]);
-  if (f.sort === 'date') q = q.orderBy('first.published_at', 'desc').orderBy('review_tasks.id', 'desc');
+  // The date is the leading report's, copied onto the task (migration 015) so that the date sort walks
+  // the (status, published_at, id) index instead of joining and sorting every task of the status.
+  let q = filteredTasks(store.db, f).select([
+    'review_tasks.id',
+    'review_tasks.status',
+    'review_tasks.title',
+    'review_tasks.top_category',
+    'review_tasks.score',
+    'review_tasks.lang',
+    'review_tasks.kind',
+    'review_tasks.month',
+    'review_tasks.entry_id',
+    'review_tasks.decided_by',
+    'review_tasks.version',
+    'review_tasks.created_at',
+    'review_tasks.first_item_id',
+    'review_tasks.published_at',
+  ]);
+  if (f.sort === 'date')
+    q = q.orderBy('review_tasks.published_at', 'desc').orderBy('review_tasks.id', 'desc');
   else if (f.sort === 'uncertain') {
     if (f.threshold === undefined)
       throw new Error('the "uncertain" queue order needs the candidate threshold');
@@ -178,29 +195,50 @@ export interface QueueFacets {
   readonly months: string[];
 }
 
-/** The values the queue's filters offer, among tasks of one status. */
+/**
+ * The values the queue's filters offer, among the tasks of one status: categories and months (index ranges
+ * after the status), and the languages and sources the filters match — a decided task's own (its leading
+ * report's, indexed by migration 015), an open task's items' (a few thousand tasks). Not `DISTINCT` over
+ * items: PostgreSQL has no skip scan, and that read the whole table (a million rows) for every queue page.
+ * Not the sources table either: reports added by URL carry sources of their own (`added:host`). Four small
+ * statements rather than one UNION ALL: PostgreSQL costs the union high enough to plan it in parallel, and
+ * starting the workers took 80–200 ms of the 2-core machine's time on every page (docs/scale.md).
+ */
 export async function queueFacets(store: Store, status: TaskStatus = 'pending'): Promise<QueueFacets> {
   const db = store.db;
-  const cats = await db
-    .selectFrom('review_tasks')
-    .select('top_category')
-    .distinct()
-    .where('status', '=', status)
-    .execute();
-  const months = await db
-    .selectFrom('review_tasks')
-    .select('month')
-    .distinct()
-    .where('status', '=', status)
-    .execute();
-  const langs = await db.selectFrom('items').select('lang').distinct().execute();
-  const sources = await db.selectFrom('items').select('source_id').distinct().execute();
-  const clean = (xs: (string | null)[]) => xs.filter((x): x is string => !!x).sort();
+  const ofStatus = (column: 'top_category' | 'month' | 'lang' | 'source_id') =>
+    db
+      .selectFrom('review_tasks')
+      .select(sql<string | null>`${sql.ref(column)}`.as('value'))
+      .where('status', '=', status)
+      .groupBy(column)
+      .execute();
+  const ofItems = (column: 'lang' | 'source_id') =>
+    db
+      .selectFrom('review_task_items as rti')
+      .innerJoin('review_tasks as t', 't.id', 'rti.task_id')
+      .innerJoin('items as i', 'i.id', 'rti.item_id')
+      .select(sql<string | null>`${sql.ref(`i.${column}`)}`.as('value'))
+      .where('t.status', '=', status)
+      .groupBy(`i.${column}`)
+      .execute();
+  const decided = DECIDED.includes(status);
+  const rows = {
+    category: await ofStatus('top_category'),
+    month: await ofStatus('month'),
+    lang: decided ? await ofStatus('lang') : await ofItems('lang'),
+    source: decided ? await ofStatus('source_id') : await ofItems('source_id'),
+  };
+  const of = (facet: keyof typeof rows) =>
+    rows[facet]
+      .map((r) => r.value)
+      .filter((x): x is string => !!x)
+      .sort();
   return {
-    categories: clean(cats.map((c) => c.top_category)),
-    months: clean(months.map((m) => m.month)).reverse(),
-    langs: clean(langs.map((l) => l.lang)),
-    sources: clean(sources.map((s) => s.source_id)),
+    categories: of('category'),
+    months: of('month').reverse(),
+    langs: of('lang'),
+    sources: of('source'),
   };
 }
 
@@ -308,7 +346,13 @@ export async function moveItemsToNewTask(
     .execute();
   await db
     .updateTable('review_tasks')
-    .set({ first_item_id: staying[0]!, title: rest.title, fingerprint: rest.fingerprint, score: rest.score })
+    .set({
+      first_item_id: staying[0]!,
+      ...headColumns(staying[0]!),
+      title: rest.title,
+      fingerprint: rest.fingerprint,
+      score: rest.score,
+    })
     .where('id', '=', fromTaskId)
     .execute();
   return newId;

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { ItemKind } from '../core/index.ts';
 import { toNullableNumber, toNumber } from './dialect.ts';
 import { fromJson, nowIso, toJson } from './json-column.ts';
@@ -78,9 +78,21 @@ export interface NewTask {
   readonly fingerprint?: string | null;
 }
 
+/**
+ * The task's copies of its first item's publication date and source (migration 015), as subqueries so that
+ * they are read in the same statement that sets first_item_id and cannot disagree with it.
+ */
+export function headColumns(firstItemId: number) {
+  return {
+    published_at: sql<string | null>`(select i.published_at from items i where i.id = ${firstItemId})`,
+    source_id: sql<string | null>`(select i.source_id from items i where i.id = ${firstItemId})`,
+  };
+}
+
 /** The row of a new pending task (a candidate, or the part split off a wrong cluster). */
 export function pendingTaskRow(t: NewTask, now: string) {
   return {
+    ...headColumns(t.itemId),
     status: 'pending',
     top_category: t.topCategory,
     score: t.score,

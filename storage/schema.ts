@@ -115,6 +115,9 @@ export interface ReviewTasksTable {
   month: string | null;
   title: string;
   first_item_id: number;
+  /** The first item's published_at and source_id, copied (migration 015) for the queue's indexes. */
+  published_at: string | null;
+  source_id: string | null;
   fingerprint: string | null;
   entry_id: string | null;
   reason: string | null;

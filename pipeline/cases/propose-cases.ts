@@ -3,7 +3,7 @@
 // same person and the same law article is a likely match. Thresholds and code names: config/cases.json.
 import casesJson from '../../config/cases.json' with { type: 'json' };
 import { type LegalCase, normalizeCaseNumber } from '../../core/index.ts';
-import { casesByNumbers, casesOfItems, listCases, type Store } from '../../storage/index.ts';
+import { caseParties, casesByNumbers, casesOfItems, listCases, type Store } from '../../storage/index.ts';
 import { foldLetters } from '../cluster/normalise-tokens.ts';
 import type { Candidate } from '../review/load-candidate.ts';
 
@@ -33,10 +33,19 @@ export function lawArticleKey(article: string): { code: string | null; number: s
   return { code, number };
 }
 
-function sameArticle(a: string, b: string): boolean {
-  const x = lawArticleKey(a);
-  const y = lawArticleKey(b);
+type ArticleKey = ReturnType<typeof lawArticleKey>;
+
+function sameArticleKey(x: ArticleKey, y: ArticleKey): boolean {
   return !!x && !!y && x.number === y.number && (x.code === null || y.code === null || x.code === y.code);
+}
+
+/** A function's results by argument, for one proposal: 5,000 cases repeat their names and articles. */
+function memo<T>(f: (s: string) => T): (s: string) => T {
+  const seen = new Map<string, T>();
+  return (s) => {
+    if (!seen.has(s)) seen.set(s, f(s));
+    return seen.get(s)!;
+  };
 }
 
 const stemsOf = (name: string) =>
@@ -47,8 +56,10 @@ const stemsOf = (name: string) =>
 
 /** Two names of one person or outlet: every stem of the shorter is in the longer. */
 export function samePerson(a: string, b: string): boolean {
-  const x = stemsOf(a);
-  const y = stemsOf(b);
+  return sameStems(stemsOf(a), stemsOf(b));
+}
+
+function sameStems(x: readonly string[], y: readonly string[]): boolean {
   if (x.length === 0 || y.length === 0) return false;
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
   const set = new Set(long);
@@ -93,13 +104,18 @@ export async function proposeCases(store: Store, c: Candidate): Promise<CaseProp
   for (const n of facts.numbers)
     for (const id of byNumber.get(normalizeCaseNumber(n)) ?? []) add(id, 'case_number', n);
   if (facts.articles.length > 0 && facts.people.length > 0) {
-    for (const k of await listCases(store)) {
-      const people = facts.people.filter((p) =>
-        [...k.defendants, ...k.claimants].some((q) => samePerson(p, q)),
+    // Articles first (they rule out most cases), each name's stems and article's key computed once.
+    const keyOf = memo(lawArticleKey);
+    const stems = memo(stemsOf);
+    for (const k of await caseParties(store)) {
+      const articles = facts.articles.filter((a) =>
+        k.lawArticles.some((b) => sameArticleKey(keyOf(a), keyOf(b))),
       );
-      const articles = facts.articles.filter((a) => k.lawArticles.some((b) => sameArticle(a, b)));
-      if (people.length > 0 && articles.length > 0)
-        for (const what of [...people, ...articles]) add(k.id, 'people_article', what);
+      if (articles.length === 0) continue;
+      const people = facts.people.filter((p) =>
+        [...k.defendants, ...k.claimants].some((q) => sameStems(stems(p), stems(q))),
+      );
+      if (people.length > 0) for (const what of [...people, ...articles]) add(k.id, 'people_article', what);
     }
   }
   if (found.size === 0) return [];

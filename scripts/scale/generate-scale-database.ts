@@ -198,6 +198,8 @@ export async function generateScaleDatabase(store: Store, options: GenerateOptio
   const caseNumber = (c: number) => `${7500 + (c % 400)}-${pad(16 + (c % 10))}-00-2/${c + 1}`;
   const LANGS = ['ru', 'kk', 'en'];
 
+  // A candidate item's date and source, for the task it leads (review_tasks.published_at/source_id).
+  const candidateHead = new Map<number, { published: string; source: string }>();
   function* items() {
     for (let i = 0; i < n; i++) {
       const m = month[i]!;
@@ -213,6 +215,7 @@ export async function generateScaleDatabase(store: Store, options: GenerateOptio
         ? `https://office.sud.kz/acts/${i + 1}`
         : `https://${source}.kz/${monthOf(m).replace('-', '/')}/news-${i + 1}`;
       const c = isCourt ? caseOfCourtItem(i) : -1;
+      if (candidate[i]) candidateHead.set(i, { published, source });
       yield {
         id: i + 1,
         source_id: source,
@@ -307,6 +310,8 @@ export async function generateScaleDatabase(store: Store, options: GenerateOptio
         month: monthOf(t.month),
         title: `Кандидат ${ti + 1}: материал ${head + 1}`,
         first_item_id: head + 1,
+        published_at: candidateHead.get(head)!.published,
+        source_id: candidateHead.get(head)!.source,
         fingerprint: null,
         entry_id: e === undefined ? null : entryId(e, t.month),
         reason: status[ti] === 'rejected' ? 'not a violation' : null,
@@ -462,7 +467,10 @@ export async function generateScaleDatabase(store: Store, options: GenerateOptio
       await sql`select setval(pg_get_serial_sequence(${table}, 'id'), (select max(id) from ${sql.table(table)}))`.execute(
         store.db,
       );
-    await sql`analyze`.execute(store.db);
+    // VACUUM as well: an archive built over ten years has been vacuumed by autovacuum many times, but a
+    // bulk-loaded one has no visibility map yet, and without it PostgreSQL reads the table for every entry
+    // of an index-only scan (the queue's counts and facets), which the archive would not be doing.
+    await sql`vacuum analyze`.execute(store.db);
   } else {
     await sql`analyze`.execute(store.db);
   }

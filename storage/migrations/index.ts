@@ -13,6 +13,7 @@ import { usersUiLang } from './010-users-ui-lang.ts';
 import { loginLimits } from './011-login-limits.ts';
 import { summaryTranslations } from './013-summary-translations.ts';
 import { itemsReviewLookup } from './014-items-review-lookup.ts';
+import { reviewTaskHead } from './015-review-task-head.ts';
 import type { AnyDb, Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   reviewerAdditions,
   loginLimits,
   itemsReviewLookup,
+  reviewTaskHead,
 ].sort((a, b) => a.version - b.version);
 
 /** Applies every migration newer than the database's version; returns the versions applied. */
