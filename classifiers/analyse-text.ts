@@ -90,7 +90,8 @@ function analysePart(
       to: m.to,
     });
     const cue = m.pattern.value;
-    features.add(cue.kind === 'category' ? `#${cue.category}` : `#${cue.kind}`);
+    // Places are not features: the model would learn the lean of whichever stories its texts set where.
+    if (cue.kind !== 'place') features.add(cue.kind === 'category' ? `#${cue.category}` : `#${cue.kind}`);
   }
   const stop = STOPWORDS[lang];
   for (const t of tokens) {

@@ -184,7 +184,8 @@ export function createClassifier(options: ClassifierOptions = {}): TextClassifie
       (evidence.strongTarget &&
         modelProbability >= settings.modelAlone &&
         support >= settings.modelMinSupport);
-    const candidate = gate && raw >= settings.threshold;
+    // A story told abroad (another country named, Kazakhstan not) is not the monitor's, however media-related.
+    const candidate = gate && !evidence.foreign && raw >= settings.threshold;
     const score = candidate ? raw : Math.min(raw, settings.threshold - 0.001);
     // A text that is not a candidate and names no violation has no category to rank: skip the category model
     // (most news is like this).

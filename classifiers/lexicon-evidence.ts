@@ -26,6 +26,11 @@ export interface LexiconEvidence {
    */
   readonly targetAdjacent: boolean;
   readonly negative: number;
+  /**
+   * The story is told abroad: another country, its cities or institutions are named and Kazakhstan (its name,
+   * cities, institutions, a .kz outlet) is not. Such a story is not one of the monitor's, however media-related.
+   */
+  readonly foreign: boolean;
 }
 
 const rank = settings.rank;
@@ -45,14 +50,27 @@ function positionWeight(part: number): number {
   return part < 0 ? 1 : (rank.position[Math.min(part, rank.position.length - 1)] ?? 1);
 }
 
-/** Rank scores: per category, clusters of overlapping matches weigh as their heaviest member. */
-function rankScoresOf(hits: readonly CueHit[]): Map<CategoryId, number> {
+/** A category cue with a target within `window` words of it (or one that names its own): the media is what was acted on. */
+function actsOnTarget(h: CueHit, targets: readonly CueHit[], window: number): boolean {
+  if (h.cue.kind === 'category' && h.cue.selfTargeted) return true;
+  return targets.some((t) => t.part === h.part && t.from - h.to <= window && h.from - t.to <= window);
+}
+
+/**
+ * Rank scores: per category, clusters of overlapping matches weigh as their heaviest member. A cue whose action
+ * falls on the media (a target next to it) weighs rank.onTarget times more: in "activists were detained and
+ * reporters prevented from filming" the report counts what was done to the reporters.
+ */
+function rankScoresOf(hits: readonly CueHit[], targets: readonly CueHit[]): Map<CategoryId, number> {
   const byCategory = new Map<CategoryId, { h: CueHit; w: number }[]>();
   const decisive = new Set<CategoryId>();
   for (const h of hits) {
     if (h.cue.kind !== 'category') continue;
     // Ranking weighs how specific the wording is; naming its own target says nothing about the category.
-    const w = phraseWeight(h) * positionWeight(h.part);
+    const w =
+      phraseWeight(h) *
+      positionWeight(h.part) *
+      (actsOnTarget(h, targets, settings.adjacentWindow) ? rank.onTarget : 1);
     if (h.cue.decisive) decisive.add(h.cue.category);
     const list = byCategory.get(h.cue.category) ?? [];
     list.push({ h, w });
@@ -114,7 +132,16 @@ function realTargets(hits: readonly CueHit[]): CueHit[] {
 
 export function lexiconEvidence(allHits: readonly CueHit[]): LexiconEvidence {
   const targets = realTargets(allHits);
-  const hits = allHits.filter((h) => h.cue.kind !== 'target' && h.cue.kind !== 'notTarget');
+  const hits = allHits.filter(
+    (h) => h.cue.kind !== 'target' && h.cue.kind !== 'notTarget' && h.cue.kind !== 'place',
+  );
+  let home = false;
+  let abroad = false;
+  for (const h of allHits)
+    if (h.cue.kind === 'place') {
+      if (h.cue.home) home = true;
+      else abroad = true;
+    }
   const seen = new Set<string>();
   const categoryScores = new Map<CategoryId, number>();
   let targetNear = false;
@@ -124,7 +151,7 @@ export function lexiconEvidence(allHits: readonly CueHit[]): LexiconEvidence {
   const targetParts = new Set(targets.map((h) => h.part));
   for (const h of hits) {
     const cue = h.cue;
-    if (cue.kind === 'target' || cue.kind === 'notTarget') continue;
+    if (cue.kind === 'target' || cue.kind === 'notTarget' || cue.kind === 'place') continue;
     // A pattern counts once however often it repeats: a long article says "суд" twenty times.
     if (seen.has(h.source)) continue;
     seen.add(h.source);
@@ -144,13 +171,14 @@ export function lexiconEvidence(allHits: readonly CueHit[]): LexiconEvidence {
   const strongTarget = targets.some((h) => h.cue.kind === 'target' && !h.cue.weak);
   return {
     categoryScores,
-    rankScores: rankScoresOf(hits),
+    rankScores: rankScoresOf(hits, targets),
     best,
     target: targetNear || targetParts.size > 0,
     targetNear,
     strongTarget,
     targetAdjacent,
     negative,
+    foreign: abroad && !home,
   };
 }
 
