@@ -90,8 +90,10 @@ function analysePart(
       to: m.to,
     });
     const cue = m.pattern.value;
-    // Places are not features: the model would learn the lean of whichever stories its texts set where.
-    if (cue.kind !== 'place') features.add(cue.kind === 'category' ? `#${cue.category}` : `#${cue.kind}`);
+    // Places and the explainer register are not features: they act on the lexicon evidence, and the model would
+    // learn the lean of whichever stories its texts happened to set where.
+    if (cue.kind !== 'place' && cue.kind !== 'explainer')
+      features.add(cue.kind === 'category' ? `#${cue.category}` : `#${cue.kind}`);
   }
   const stop = STOPWORDS[lang];
   for (const t of tokens) {

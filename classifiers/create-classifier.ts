@@ -213,6 +213,7 @@ export function createClassifier(options: ClassifierOptions = {}): TextClassifie
         .filter((c, i) => i === 0 || c.s >= 0.08)
         .slice(0, 5),
       PRECEDENCE,
+      (id) => (evidence.rankScores.get(id as CategoryId) ?? 0) > 0,
     );
     return { candidate, score, ranked, hits: analysis.hits };
   }

@@ -31,6 +31,8 @@ export interface LexiconEvidence {
    * cities, institutions, a .kz outlet) is not. Such a story is not one of the monitor's, however media-related.
    */
   readonly foreign: boolean;
+  /** The text reads as a law's text, a bill or an explainer: its charge categories were scaled down. */
+  readonly explainer: boolean;
 }
 
 const rank = settings.rank;
@@ -133,8 +135,13 @@ function realTargets(hits: readonly CueHit[]): CueHit[] {
 export function lexiconEvidence(allHits: readonly CueHit[]): LexiconEvidence {
   const targets = realTargets(allHits);
   const hits = allHits.filter(
-    (h) => h.cue.kind !== 'target' && h.cue.kind !== 'notTarget' && h.cue.kind !== 'place',
+    (h) =>
+      h.cue.kind !== 'target' &&
+      h.cue.kind !== 'notTarget' &&
+      h.cue.kind !== 'place' &&
+      h.cue.kind !== 'explainer',
   );
+  const explainer = allHits.some((h) => h.cue.kind === 'explainer');
   let home = false;
   let abroad = false;
   for (const h of allHits)
@@ -151,7 +158,7 @@ export function lexiconEvidence(allHits: readonly CueHit[]): LexiconEvidence {
   const targetParts = new Set(targets.map((h) => h.part));
   for (const h of hits) {
     const cue = h.cue;
-    if (cue.kind === 'target' || cue.kind === 'notTarget' || cue.kind === 'place') continue;
+    if (cue.kind !== 'negative' && cue.kind !== 'category') continue;
     // A pattern counts once however often it repeats: a long article says "суд" twenty times.
     if (seen.has(h.source)) continue;
     seen.add(h.source);
@@ -167,11 +174,21 @@ export function lexiconEvidence(allHits: readonly CueHit[]): LexiconEvidence {
       h.cue.kind === 'category' &&
       targets.some((t) => t.part === h.part && t.from - h.to <= window && h.from - t.to <= window),
   );
+  // A law's text or an explainer names charges without bringing them: they count for less, in the decision and
+  // in the ranking (a restrictive bill still ranks as regulation).
+  const rankScores = rankScoresOf(hits, targets);
+  if (explainer)
+    for (const id of LEGAL) {
+      const c = categoryScores.get(id);
+      if (c !== undefined) categoryScores.set(id, c * settings.explainerCharge);
+      const r = rankScores.get(id);
+      if (r !== undefined) rankScores.set(id, r * settings.explainerCharge);
+    }
   const best = Math.max(0, ...categoryScores.values());
   const strongTarget = targets.some((h) => h.cue.kind === 'target' && !h.cue.weak);
   return {
     categoryScores,
-    rankScores: rankScoresOf(hits, targets),
+    rankScores,
     best,
     target: targetNear || targetParts.size > 0,
     targetNear,
@@ -179,6 +196,7 @@ export function lexiconEvidence(allHits: readonly CueHit[]): LexiconEvidence {
     targetAdjacent,
     negative,
     foreign: abroad && !home,
+    explainer,
   };
 }
 

@@ -21,6 +21,11 @@ export type Cue =
    * story told abroad can be one of ours (create-classifier.ts).
    */
   | { readonly kind: 'place'; readonly home: boolean }
+  /**
+   * The register of a law's text, a bill or an explainer ("предусматривает", "заң жобасы", "punishable by"): the
+   * charge words of such a text describe what the law says, not a case brought against someone.
+   */
+  | { readonly kind: 'explainer' }
   | {
       readonly kind: 'category';
       readonly category: CategoryId;
@@ -41,6 +46,7 @@ interface RawLexicon {
   negatives: (string | number)[][];
   categories: Record<string, string[]>;
   places: { home: string[]; foreign: string[] };
+  explainer: string[];
 }
 
 // Kazakhstan's cities and regions (facts.json, all scripts) count as home in every language.
@@ -70,6 +76,9 @@ function compile(lang: LexiconLang, raw: RawLexicon, normalise: (w: string) => s
     throw new Error(`${where}: needs "places": { "home": [...], "foreign": [...] }`);
   for (const source of [...raw.places.home, ...HOME_PLACES])
     patterns.push(parsePattern<Cue>(source, { kind: 'place', home: true }, normalise));
+  if (!Array.isArray(raw.explainer)) throw new Error(`${where}: needs "explainer": [...]`);
+  for (const source of raw.explainer)
+    patterns.push(parsePattern<Cue>(source, { kind: 'explainer' }, normalise));
   for (const source of raw.places.foreign)
     patterns.push(parsePattern<Cue>(source, { kind: 'place', home: false }, normalise));
   for (const [id, list] of Object.entries(raw.categories)) {
