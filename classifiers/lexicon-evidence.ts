@@ -156,6 +156,7 @@ export function lexiconEvidence(allHits: readonly CueHit[]): LexiconEvidence {
   // The target must be named where the action is: in the same paragraph, or in the title. An election story
   // with accredited journalists in one paragraph and a candidate's lawsuit in another is not about the press.
   const targetParts = new Set(targets.map((h) => h.part));
+  const notTargetParts = new Set(allHits.filter((h) => h.cue.kind === 'notTarget').map((h) => h.part));
   for (const h of hits) {
     const cue = h.cue;
     if (cue.kind !== 'negative' && cue.kind !== 'category') continue;
@@ -164,7 +165,10 @@ export function lexiconEvidence(allHits: readonly CueHit[]): LexiconEvidence {
     seen.add(h.source);
     if (cue.kind === 'negative') negative += cue.weight;
     else {
-      if (cue.selfTargeted || targetParts.has(h.part) || targetParts.has(-1)) targetNear = true;
+      // A phrase that names its own target ("DDoS", "blocked the site") stops doing so where the paragraph names
+      // what was hit as something else than the media ("the ministry's website", "әкімдіктің сайты").
+      const selfTargeted = cue.selfTargeted && !notTargetParts.has(h.part);
+      if (selfTargeted || targetParts.has(h.part) || targetParts.has(-1)) targetNear = true;
       categoryScores.set(cue.category, (categoryScores.get(cue.category) ?? 0) + patternWeight(h));
     }
   }
