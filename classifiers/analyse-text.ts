@@ -29,6 +29,11 @@ export interface TextAnalysis {
   readonly hits: readonly CueHit[];
   /** Stems and cue markers for the model (unique). */
   readonly features: readonly string[];
+  /**
+   * The model features that are target words (journalist, outlet, site…) or the target marker: who a story is
+   * about, not what was done. The model-alone path counts its support without them.
+   */
+  readonly targetFeatures: ReadonlySet<string>;
   readonly words: number;
 }
 
@@ -67,6 +72,7 @@ function analysePart(
   fallback: Lang,
   hits: CueHit[],
   features: Set<string>,
+  targetFeatures: Set<string>,
 ): number {
   const lang = lexiconLang(language, fallback);
   if (!lang) return 0;
@@ -77,6 +83,7 @@ function analysePart(
     lang === 'kk'
       ? tokens.map((t) => kazakhForm(t.lower, variant))
       : tokens.map((t) => lexicon.normalise(t.lower));
+  const firstHit = hits.length;
   for (const m of lexicon.matcher.match(words)) {
     const span = matchSpan(tokens, m);
     hits.push({
@@ -95,11 +102,16 @@ function analysePart(
     if (cue.kind !== 'place' && cue.kind !== 'explainer')
       features.add(cue.kind === 'category' ? `#${cue.category}` : `#${cue.kind}`);
   }
+  const targetTokens = new Set<number>();
+  for (let i = firstHit; i < hits.length; i++)
+    if (hits[i]!.cue.kind === 'target') for (let t = hits[i]!.from; t < hits[i]!.to; t++) targetTokens.add(t);
   const stop = STOPWORDS[lang];
-  for (const t of tokens) {
-    if (t.lower.length < 2 || stop.has(t.lower) || isPlace(t.lower)) continue;
-    features.add(stemWord(t.lower, lang, variant));
-  }
+  tokens.forEach((t, i) => {
+    if (t.lower.length < 2 || stop.has(t.lower) || isPlace(t.lower)) return;
+    const stem = stemWord(t.lower, lang, variant);
+    features.add(stem);
+    if (targetTokens.has(i)) targetFeatures.add(stem);
+  });
   return tokens.length;
 }
 
@@ -107,13 +119,32 @@ function analysePart(
 export function analyseText(title: string, text: string, documentLang: Lang): TextAnalysis {
   const hits: CueHit[] = [];
   const features = new Set<string>();
+  const targetFeatures = new Set<string>(['#target']);
   let words = 0;
   if (title.trim())
-    words += analysePart(title, -1, null, identifyParagraph(title), documentLang, hits, features);
+    words += analysePart(
+      title,
+      -1,
+      null,
+      identifyParagraph(title),
+      documentLang,
+      hits,
+      features,
+      targetFeatures,
+    );
   splitParagraphs(text).forEach((p, i) => {
-    words += analysePart(p.text, i, p.start, identifyParagraph(p.text), documentLang, hits, features);
+    words += analysePart(
+      p.text,
+      i,
+      p.start,
+      identifyParagraph(p.text),
+      documentLang,
+      hits,
+      features,
+      targetFeatures,
+    );
   });
-  return { hits, features: [...features], words };
+  return { hits, features: [...features], targetFeatures, words };
 }
 
 export function categoryHits(hits: readonly CueHit[], id: CategoryId): CueHit[] {

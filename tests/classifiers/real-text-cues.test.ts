@@ -125,3 +125,15 @@ describe('category ranking', () => {
     expect(r.categories[0]?.id).toBe(id);
   });
 });
+
+describe('the model-alone path', () => {
+  it('counts the target words of a text apart from the rest of its features', () => {
+    const a = analyseText('', 'Тілшіміз жиынды суретке түсіріп, басылымның сайтында жариялады.', 'kk');
+    expect(a.targetFeatures.has('#target')).toBe(true);
+    // The target words' stems are features of the model and are marked as target features.
+    const marked = a.features.filter((f) => a.targetFeatures.has(f) && !f.startsWith('#'));
+    expect(marked.length).toBeGreaterThan(0);
+    expect(a.features.some((f) => !a.targetFeatures.has(f))).toBe(true);
+    expect(settings.modelMinActionSupport).toBeGreaterThanOrEqual(1);
+  });
+});
