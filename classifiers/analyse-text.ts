@@ -102,16 +102,22 @@ function analysePart(
     if (cue.kind !== 'place' && cue.kind !== 'explainer')
       features.add(cue.kind === 'category' ? `#${cue.category}` : `#${cue.kind}`);
   }
-  const targetTokens = new Set<number>();
-  for (let i = firstHit; i < hits.length; i++)
-    if (hits[i]!.cue.kind === 'target') for (let t = hits[i]!.from; t < hits[i]!.to; t++) targetTokens.add(t);
+  // Token indices of target words in this part (null when there are none, as in most paragraphs).
+  let targetTokens: Set<number> | null = null;
+  for (let i = firstHit; i < hits.length; i++) {
+    const h = hits[i]!;
+    if (h.cue.kind !== 'target') continue;
+    targetTokens ??= new Set<number>();
+    for (let t = h.from; t < h.to; t++) targetTokens.add(t);
+  }
   const stop = STOPWORDS[lang];
-  tokens.forEach((t, i) => {
-    if (t.lower.length < 2 || stop.has(t.lower) || isPlace(t.lower)) return;
-    const stem = stemWord(t.lower, lang, variant);
+  for (let i = 0; i < tokens.length; i++) {
+    const lower = tokens[i]!.lower;
+    if (lower.length < 2 || stop.has(lower) || isPlace(lower)) continue;
+    const stem = stemWord(lower, lang, variant);
     features.add(stem);
-    if (targetTokens.has(i)) targetFeatures.add(stem);
-  });
+    if (targetTokens?.has(i)) targetFeatures.add(stem);
+  }
   return tokens.length;
 }
 
