@@ -29,6 +29,11 @@ export interface TextAnalysis {
   readonly hits: readonly CueHit[];
   /** Stems and cue markers for the model (unique). */
   readonly features: readonly string[];
+  /**
+   * The model features that are target words (journalist, outlet, site…) or the target marker: who a story is
+   * about, not what was done. The model-alone path counts its support without them.
+   */
+  readonly targetFeatures: ReadonlySet<string>;
   readonly words: number;
 }
 
@@ -67,6 +72,7 @@ function analysePart(
   fallback: Lang,
   hits: CueHit[],
   features: Set<string>,
+  targetFeatures: Set<string>,
 ): number {
   const lang = lexiconLang(language, fallback);
   if (!lang) return 0;
@@ -77,6 +83,7 @@ function analysePart(
     lang === 'kk'
       ? tokens.map((t) => kazakhForm(t.lower, variant))
       : tokens.map((t) => lexicon.normalise(t.lower));
+  const firstHit = hits.length;
   for (const m of lexicon.matcher.match(words)) {
     const span = matchSpan(tokens, m);
     hits.push({
@@ -90,12 +97,26 @@ function analysePart(
       to: m.to,
     });
     const cue = m.pattern.value;
-    features.add(cue.kind === 'category' ? `#${cue.category}` : `#${cue.kind}`);
+    // Places and the explainer register are not features: they act on the lexicon evidence, and the model would
+    // learn the lean of whichever stories its texts happened to set where.
+    if (cue.kind !== 'place' && cue.kind !== 'explainer')
+      features.add(cue.kind === 'category' ? `#${cue.category}` : `#${cue.kind}`);
+  }
+  // Token indices of target words in this part (null when there are none, as in most paragraphs).
+  let targetTokens: Set<number> | null = null;
+  for (let i = firstHit; i < hits.length; i++) {
+    const h = hits[i]!;
+    if (h.cue.kind !== 'target') continue;
+    targetTokens ??= new Set<number>();
+    for (let t = h.from; t < h.to; t++) targetTokens.add(t);
   }
   const stop = STOPWORDS[lang];
-  for (const t of tokens) {
-    if (t.lower.length < 2 || stop.has(t.lower) || isPlace(t.lower)) continue;
-    features.add(stemWord(t.lower, lang, variant));
+  for (let i = 0; i < tokens.length; i++) {
+    const lower = tokens[i]!.lower;
+    if (lower.length < 2 || stop.has(lower) || isPlace(lower)) continue;
+    const stem = stemWord(lower, lang, variant);
+    features.add(stem);
+    if (targetTokens?.has(i)) targetFeatures.add(stem);
   }
   return tokens.length;
 }
@@ -104,13 +125,32 @@ function analysePart(
 export function analyseText(title: string, text: string, documentLang: Lang): TextAnalysis {
   const hits: CueHit[] = [];
   const features = new Set<string>();
+  const targetFeatures = new Set<string>(['#target']);
   let words = 0;
   if (title.trim())
-    words += analysePart(title, -1, null, identifyParagraph(title), documentLang, hits, features);
+    words += analysePart(
+      title,
+      -1,
+      null,
+      identifyParagraph(title),
+      documentLang,
+      hits,
+      features,
+      targetFeatures,
+    );
   splitParagraphs(text).forEach((p, i) => {
-    words += analysePart(p.text, i, p.start, identifyParagraph(p.text), documentLang, hits, features);
+    words += analysePart(
+      p.text,
+      i,
+      p.start,
+      identifyParagraph(p.text),
+      documentLang,
+      hits,
+      features,
+      targetFeatures,
+    );
   });
-  return { hits, features: [...features], words };
+  return { hits, features: [...features], targetFeatures, words };
 }
 
 export function categoryHits(hits: readonly CueHit[], id: CategoryId): CueHit[] {

@@ -27,9 +27,15 @@ export function precedenceRules(
   return { share: raw.share, pairs };
 }
 
+/**
+ * `evidenced` (optional): whether an id has evidence of its own in the text (a lexicon match). A counted id
+ * without it — ranked only by the model's word counts — does not overtake: "attack" drifting in on the words of
+ * a threats story is not an attack the report would count.
+ */
 export function applyPrecedence<T extends { readonly id: string; readonly s: number }>(
   ranked: readonly T[],
   rules: PrecedenceRules,
+  evidenced: (id: string) => boolean = () => true,
 ): T[] {
   const out = [...ranked];
   // A few passes settle chains (attack over threat over cyberattack) without looping on a cycle in the data.
@@ -39,7 +45,7 @@ export function applyPrecedence<T extends { readonly id: string; readonly s: num
       const i = out.findIndex((c) => c.id === counted);
       const j = out.findIndex((c) => c.id === also);
       if (i < 0 || j < 0 || i < j) continue;
-      if (out[i]!.s < rules.share * out[j]!.s) continue;
+      if (out[i]!.s < rules.share * out[j]!.s || !evidenced(counted)) continue;
       const [winner] = out.splice(i, 1);
       out.splice(j, 0, winner!);
       moved = true;

@@ -21,7 +21,7 @@ import {
   type LanguageResult,
   type TextClassifier,
 } from '../core/index.ts';
-import { analyseText, type CueHit } from './analyse-text.ts';
+import { analyseText, type CueHit, type TextAnalysis } from './analyse-text.ts';
 import { applyPrecedence, precedenceRules } from './category-precedence.ts';
 import { decideCourt } from './court-decision.ts';
 import { detectLanguage } from './detect-language.ts';
@@ -150,6 +150,14 @@ export function createClassifier(options: ClassifierOptions = {}): TextClassifie
     return input.kind === 'court' && input.court ? mergeCourtFacts(facts, input.court) : facts;
   };
 
+  const actionSupport = (analysis: TextAnalysis) =>
+    candidateEvidence(
+      model.candidate,
+      analysis.features.filter((f) => !analysis.targetFeatures.has(f)),
+      settings.modelInformative,
+      settings.modelSaturation,
+    ).support;
+
   function textDecision(input: ClassifyInput, language: LanguageResult) {
     const analysis = analyseText(input.title, input.text, language.lang);
     const evidence = lexiconEvidence(analysis.hits);
@@ -179,12 +187,16 @@ export function createClassifier(options: ClassifierOptions = {}): TextClassifie
     // (media, a journalist, a blogger, speech). Without a lexicon category hit the model must carry the story
     // alone: then it needs a strong target (a "post" or an "operator" is not one) and several informative
     // features, not a drift of common words over a long text.
+    // On the model-alone path, some of the support must come from words other than the target's: a text that only
+    // names journalists and outlets ("our correspondent photographed…", a copyright notice) says who, not what.
     const gate =
       (evidence.targetNear && evidence.best >= settings.minLexicon) ||
       (evidence.strongTarget &&
         modelProbability >= settings.modelAlone &&
-        support >= settings.modelMinSupport);
-    const candidate = gate && raw >= settings.threshold;
+        support >= settings.modelMinSupport &&
+        actionSupport(analysis) >= settings.modelMinActionSupport);
+    // A story told abroad (another country named, Kazakhstan not) is not the monitor's, however media-related.
+    const candidate = gate && !evidence.foreign && raw >= settings.threshold;
     const score = candidate ? raw : Math.min(raw, settings.threshold - 0.001);
     // A text that is not a candidate and names no violation has no category to rank: skip the category model
     // (most news is like this).
@@ -212,6 +224,7 @@ export function createClassifier(options: ClassifierOptions = {}): TextClassifie
         .filter((c, i) => i === 0 || c.s >= 0.08)
         .slice(0, 5),
       PRECEDENCE,
+      (id) => (evidence.rankScores.get(id as CategoryId) ?? 0) > 0,
     );
     return { candidate, score, ranked, hits: analysis.hits };
   }

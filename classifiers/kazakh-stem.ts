@@ -14,7 +14,11 @@ export function kazakhStem(word: string): string {
   if (!/[а-яёәғқңөұүһі]/.test(stem)) return stem;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     if (KEEP.has(stem)) return stem;
-    const suffix = SUFFIXES.find((s) => stem.endsWith(s) && stemAllowed(stem.slice(0, -s.length), s));
+    // A suffix that leaves a known root wins over a longer one: "газетінің" is газет + і + нің, not газе + ті…
+    // (the longest-first rule alone reads the possessive і after a т-final root as the past tense -ті).
+    const suffix =
+      SUFFIXES.find((s) => stem.endsWith(s) && KEEP.has(stem.slice(0, -s.length))) ??
+      SUFFIXES.find((s) => stem.endsWith(s) && stemAllowed(stem.slice(0, -s.length), s));
     if (!suffix) break;
     let next = stem.slice(0, -suffix.length);
     // Loans in -ист drop one т before -тер/-тар in writing (журналистер): put it back so all forms meet.

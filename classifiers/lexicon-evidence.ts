@@ -26,6 +26,13 @@ export interface LexiconEvidence {
    */
   readonly targetAdjacent: boolean;
   readonly negative: number;
+  /**
+   * The story is told abroad: another country, its cities or institutions are named and Kazakhstan (its name,
+   * cities, institutions, a .kz outlet) is not. Such a story is not one of the monitor's, however media-related.
+   */
+  readonly foreign: boolean;
+  /** The text reads as a law's text, a bill or an explainer: its charge categories were scaled down. */
+  readonly explainer: boolean;
 }
 
 const rank = settings.rank;
@@ -45,14 +52,27 @@ function positionWeight(part: number): number {
   return part < 0 ? 1 : (rank.position[Math.min(part, rank.position.length - 1)] ?? 1);
 }
 
-/** Rank scores: per category, clusters of overlapping matches weigh as their heaviest member. */
-function rankScoresOf(hits: readonly CueHit[]): Map<CategoryId, number> {
+/** A category cue with a target within `window` words of it (or one that names its own): the media is what was acted on. */
+function actsOnTarget(h: CueHit, targets: readonly CueHit[], window: number): boolean {
+  if (h.cue.kind === 'category' && h.cue.selfTargeted) return true;
+  return targets.some((t) => t.part === h.part && t.from - h.to <= window && h.from - t.to <= window);
+}
+
+/**
+ * Rank scores: per category, clusters of overlapping matches weigh as their heaviest member. A cue whose action
+ * falls on the media (a target next to it) weighs rank.onTarget times more: in "activists were detained and
+ * reporters prevented from filming" the report counts what was done to the reporters.
+ */
+function rankScoresOf(hits: readonly CueHit[], targets: readonly CueHit[]): Map<CategoryId, number> {
   const byCategory = new Map<CategoryId, { h: CueHit; w: number }[]>();
   const decisive = new Set<CategoryId>();
   for (const h of hits) {
     if (h.cue.kind !== 'category') continue;
     // Ranking weighs how specific the wording is; naming its own target says nothing about the category.
-    const w = phraseWeight(h) * positionWeight(h.part);
+    const w =
+      phraseWeight(h) *
+      positionWeight(h.part) *
+      (actsOnTarget(h, targets, settings.adjacentWindow) ? rank.onTarget : 1);
     if (h.cue.decisive) decisive.add(h.cue.category);
     const list = byCategory.get(h.cue.category) ?? [];
     list.push({ h, w });
@@ -114,7 +134,21 @@ function realTargets(hits: readonly CueHit[]): CueHit[] {
 
 export function lexiconEvidence(allHits: readonly CueHit[]): LexiconEvidence {
   const targets = realTargets(allHits);
-  const hits = allHits.filter((h) => h.cue.kind !== 'target' && h.cue.kind !== 'notTarget');
+  const hits = allHits.filter(
+    (h) =>
+      h.cue.kind !== 'target' &&
+      h.cue.kind !== 'notTarget' &&
+      h.cue.kind !== 'place' &&
+      h.cue.kind !== 'explainer',
+  );
+  const explainer = allHits.some((h) => h.cue.kind === 'explainer');
+  let home = false;
+  let abroad = false;
+  for (const h of allHits)
+    if (h.cue.kind === 'place') {
+      if (h.cue.home) home = true;
+      else abroad = true;
+    }
   const seen = new Set<string>();
   const categoryScores = new Map<CategoryId, number>();
   let targetNear = false;
@@ -122,15 +156,19 @@ export function lexiconEvidence(allHits: readonly CueHit[]): LexiconEvidence {
   // The target must be named where the action is: in the same paragraph, or in the title. An election story
   // with accredited journalists in one paragraph and a candidate's lawsuit in another is not about the press.
   const targetParts = new Set(targets.map((h) => h.part));
+  const notTargetParts = new Set(allHits.filter((h) => h.cue.kind === 'notTarget').map((h) => h.part));
   for (const h of hits) {
     const cue = h.cue;
-    if (cue.kind === 'target' || cue.kind === 'notTarget') continue;
+    if (cue.kind !== 'negative' && cue.kind !== 'category') continue;
     // A pattern counts once however often it repeats: a long article says "суд" twenty times.
     if (seen.has(h.source)) continue;
     seen.add(h.source);
     if (cue.kind === 'negative') negative += cue.weight;
     else {
-      if (cue.selfTargeted || targetParts.has(h.part) || targetParts.has(-1)) targetNear = true;
+      // A phrase that names its own target ("DDoS", "blocked the site") stops doing so where the paragraph names
+      // what was hit as something else than the media ("the ministry's website", "әкімдіктің сайты").
+      const selfTargeted = cue.selfTargeted && !notTargetParts.has(h.part);
+      if (selfTargeted || targetParts.has(h.part) || targetParts.has(-1)) targetNear = true;
       categoryScores.set(cue.category, (categoryScores.get(cue.category) ?? 0) + patternWeight(h));
     }
   }
@@ -140,17 +178,29 @@ export function lexiconEvidence(allHits: readonly CueHit[]): LexiconEvidence {
       h.cue.kind === 'category' &&
       targets.some((t) => t.part === h.part && t.from - h.to <= window && h.from - t.to <= window),
   );
+  // A law's text or an explainer names charges without bringing them: they count for less, in the decision and
+  // in the ranking (a restrictive bill still ranks as regulation).
+  const rankScores = rankScoresOf(hits, targets);
+  if (explainer)
+    for (const id of LEGAL) {
+      const c = categoryScores.get(id);
+      if (c !== undefined) categoryScores.set(id, c * settings.explainerCharge);
+      const r = rankScores.get(id);
+      if (r !== undefined) rankScores.set(id, r * settings.explainerCharge);
+    }
   const best = Math.max(0, ...categoryScores.values());
   const strongTarget = targets.some((h) => h.cue.kind === 'target' && !h.cue.weak);
   return {
     categoryScores,
-    rankScores: rankScoresOf(hits),
+    rankScores,
     best,
     target: targetNear || targetParts.size > 0,
     targetNear,
     strongTarget,
     targetAdjacent,
     negative,
+    foreign: abroad && !home,
+    explainer,
   };
 }
 

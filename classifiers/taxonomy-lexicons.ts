@@ -1,6 +1,7 @@
 // The taxonomy lexicons of config/lexicons/{ru,kk,en}.json compiled to matchers, one set per language.
 
 import en from '../config/lexicons/en.json' with { type: 'json' };
+import facts from '../config/lexicons/facts.json' with { type: 'json' };
 import kk from '../config/lexicons/kk.json' with { type: 'json' };
 import ru from '../config/lexicons/ru.json' with { type: 'json' };
 import { BASE_CATEGORY_IDS, type CategoryId, isCategoryId } from '../core/index.ts';
@@ -14,6 +15,17 @@ export type Cue =
   /** Words that contain a target word but name no target ("press service", "баспасөз қызметі"). */
   | { readonly kind: 'notTarget' }
   | { readonly kind: 'negative'; readonly weight: number }
+  /**
+   * Where the story happens: Kazakhstan (its name, demonym, cities, institutions) or another country (its name,
+   * capital and large cities, demonym, institutions). Not a feature of the model: it only decides whether a
+   * story told abroad can be one of ours (create-classifier.ts).
+   */
+  | { readonly kind: 'place'; readonly home: boolean }
+  /**
+   * The register of a law's text, a bill or an explainer ("предусматривает", "заң жобасы", "punishable by"): the
+   * charge words of such a text describe what the law says, not a case brought against someone.
+   */
+  | { readonly kind: 'explainer' }
   | {
       readonly kind: 'category';
       readonly category: CategoryId;
@@ -33,7 +45,12 @@ interface RawLexicon {
   targets: string[];
   negatives: (string | number)[][];
   categories: Record<string, string[]>;
+  places: { home: string[]; foreign: string[] };
+  explainer: string[];
 }
+
+// Kazakhstan's cities and regions (facts.json, all scripts) count as home in every language.
+const HOME_PLACES = Object.values(facts.places).flat();
 
 function compile(lang: LexiconLang, raw: RawLexicon, normalise: (w: string) => string): Lexicon {
   const where = `config/lexicons/${lang}.json`;
@@ -55,6 +72,15 @@ function compile(lang: LexiconLang, raw: RawLexicon, normalise: (w: string) => s
       throw new Error(`${where}: bad negative ${JSON.stringify(entry)}`);
     patterns.push(parsePattern<Cue>(source, { kind: 'negative', weight }, normalise));
   }
+  if (!raw.places || !Array.isArray(raw.places.home) || !Array.isArray(raw.places.foreign))
+    throw new Error(`${where}: needs "places": { "home": [...], "foreign": [...] }`);
+  for (const source of [...raw.places.home, ...HOME_PLACES])
+    patterns.push(parsePattern<Cue>(source, { kind: 'place', home: true }, normalise));
+  if (!Array.isArray(raw.explainer)) throw new Error(`${where}: needs "explainer": [...]`);
+  for (const source of raw.explainer)
+    patterns.push(parsePattern<Cue>(source, { kind: 'explainer' }, normalise));
+  for (const source of raw.places.foreign)
+    patterns.push(parsePattern<Cue>(source, { kind: 'place', home: false }, normalise));
   for (const [id, list] of Object.entries(raw.categories)) {
     if (!isCategoryId(id)) throw new Error(`${where}: unknown category "${id}"`);
     for (const source of list) {

@@ -14,6 +14,8 @@ export interface RealEvaluationOptions {
   /** Git ref whose config/model/model.json is the previous model; '' for none. */
   readonly previousRef?: string;
   readonly errors?: boolean;
+  /** Only this part ('tuning', 'heldout' or 'unsplit'); every part when absent. */
+  readonly part?: string;
   readonly log?: (line: string) => void;
 }
 
@@ -35,14 +37,23 @@ export function runRealEvaluation(options: RealEvaluationOptions = {}): number {
   const log = options.log ?? ((line: string) => console.log(line));
   const excerptsPath = options.excerptsPath ?? EXCERPTS_PATH;
   const entries = readManifest(options.manifestPath ?? MANIFEST_PATH);
-  const set = loadRealSet(entries, excerptsPath);
-  if (!set) {
+  const loaded = loadRealSet(entries, excerptsPath);
+  if (!loaded) {
     log(
       `real dev set: cache absent (${excerptsPath}); nothing measured. Rebuild it from the manifest with ` +
         '`npm run real-dev -- build` (see docs/real-dev-set.md); CI measures the committed sets only.',
     );
     return 0;
   }
+  const parts = new Set(loaded.items.map((t) => t.part));
+  if (options.part !== undefined && !parts.has(options.part as never)) {
+    log(`real dev set: no part "${options.part}" (the manifest has ${[...parts].sort().join(', ')})`);
+    return 2;
+  }
+  const set =
+    options.part === undefined
+      ? loaded
+      : { ...loaded, items: loaded.items.filter((t) => t.part === options.part) };
   if (set.missing.length > 0)
     log(
       `real dev set: ${set.missing.length} of ${entries.length} excerpts missing from the cache (measured without them; \`npm run real-dev -- build\`)`,

@@ -27,12 +27,18 @@ const { values: options, positionals } = parseArgs({
     json: { type: 'boolean' },
     real: { type: 'boolean' },
     'previous-ref': { type: 'string', default: 'main' },
+    // --real --part tuning: measure one part alone (the held-out part is measured once, by the lead, at the end).
+    part: { type: 'string' },
   },
 });
 
 if (options.real) {
   // The real-text dev set (git-ignored cache): measured here, never a CI floor.
-  const code = runRealEvaluation({ previousRef: options['previous-ref']!, errors: options.errors ?? false });
+  const code = runRealEvaluation({
+    previousRef: options['previous-ref']!,
+    errors: options.errors ?? false,
+    part: options.part,
+  });
   process.exit(code);
 }
 const file = positionals[0] ?? resolve(CONFIG_DIR, 'dev', 'classify.jsonl');

@@ -10,6 +10,19 @@ const rules = {
 };
 
 describe('applyPrecedence', () => {
+  it('does not move a counted id that has no evidence of its own in the text', () => {
+    const rules = { share: 0.35, pairs: [['attack', 'threat']] as const };
+    const ranked = [
+      { id: 'threat', s: 0.6 },
+      { id: 'attack', s: 0.4 },
+    ];
+    expect(applyPrecedence(ranked, rules, (id) => id !== 'attack').map((c) => c.id)).toEqual([
+      'threat',
+      'attack',
+    ]);
+    expect(applyPrecedence(ranked, rules, () => true).map((c) => c.id)).toEqual(['attack', 'threat']);
+  });
+
   it('puts the counted id ahead of the one it overlaps and keeps both', () => {
     const out = applyPrecedence(
       [

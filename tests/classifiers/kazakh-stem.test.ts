@@ -31,6 +31,20 @@ describe('kazakhStem', () => {
     expect(kazakhStem('ұсталды')).toBe('ұстал');
   });
 
+  it('prefers a suffix that leaves a known root over a longer one (headline case endings of media nouns)', () => {
+    // Quirk: longest-first alone reads the possessive і after a т-final root as the past tense -ті (газеті → газе)
+    // and the -ым of басылым as a possessive; the known roots of keepWhole bring every form back to one stem.
+    expect(new Set(['газет', 'газеті', 'газетінің', 'газетке', 'газеттер'].map(kazakhStem))).toEqual(
+      new Set(['газет']),
+    );
+    expect(new Set(['басылым', 'басылымы', 'басылымның', 'басылымдарға'].map(kazakhStem))).toEqual(
+      new Set(['басылым']),
+    );
+    expect(new Set(['телеарна', 'телеарнасы', 'телеарнаның'].map(kazakhStem))).toEqual(new Set(['телеарна']));
+    expect(kazakhStem('тілшімізді')).toBe('тілші');
+    expect(kazakhStem('бұғатқа')).toBe('бұғат');
+  });
+
   it('leaves words of other scripts alone, lower-cased', () => {
     expect(kazakhStem('Almaty')).toBe('almaty');
   });

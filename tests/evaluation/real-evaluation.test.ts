@@ -93,6 +93,33 @@ describe('eval:classify --real', () => {
     expect(out).toMatch(/top-1 \d\.\d{3}\s+top-2 \d\.\d{3}/);
   });
 
+  it('measures one part alone with --part, and names the parts when asked for one that is not there', () => {
+    const { manifest, excerpts } = writeFixture(true);
+    const lines: string[] = [];
+    const code = runRealEvaluation({
+      manifestPath: manifest,
+      excerptsPath: excerpts,
+      part: 'tuning',
+      errors: true,
+      log: (l) => lines.push(l),
+    });
+    expect(code).toBe(0);
+    const out = lines.join('\n');
+    expect(out).toContain('real dev set: 2 excerpts');
+    expect(out).toContain('== tuning: 2 excerpts, 1 violations ==');
+    expect(out).not.toContain('heldout');
+    const wrong: string[] = [];
+    expect(
+      runRealEvaluation({
+        manifestPath: manifest,
+        excerptsPath: excerpts,
+        part: 'test',
+        log: (l) => wrong.push(l),
+      }),
+    ).toBe(2);
+    expect(wrong.join('\n')).toContain('no part "test" (the manifest has heldout, tuning)');
+  });
+
   it('reports excerpts missing from the cache', () => {
     const { manifest, excerpts } = writeFixture(true);
     writeFileSync(excerpts, `${JSON.stringify({ id: 'real-fixture1', text: FIXTURE[0]![1] })}\n`);

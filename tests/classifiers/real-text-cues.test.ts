@@ -1,0 +1,139 @@
+// The general cues learned from real text (issue 11), each on sentences of our own: a story told abroad, an outlet
+// named only as the source of the news, a state site under attack, a law's text or an explainer, what was done to
+// the media ranking first, and false information ranked by the code that punishes it (КоАП 456-2 / УК 274).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyseText } from '../../classifiers/analyse-text.ts';
+import { createClassifier } from '../../classifiers/index.ts';
+import { lexiconEvidence } from '../../classifiers/lexicon-evidence.ts';
+import settings from '../../config/classifier.json' with { type: 'json' };
+import type { Lang, TextClassifier } from '../../core/index.ts';
+
+let classifier: TextClassifier;
+beforeAll(() => {
+  classifier = createClassifier();
+});
+
+const classify = (text: string) =>
+  classifier.classify({ title: '', text, kind: 'news' }, classifier.detectLanguage(text));
+const evidence = (text: string, lang: Lang) => lexiconEvidence(analyseText('', text, lang).hits);
+
+describe('a story told abroad', () => {
+  it.each([
+    [
+      'ru',
+      'В Бишкеке полиция задержала редактора местного сайта после публикации о таможне.',
+      'В Шымкенте полиция задержала редактора местного сайта после публикации о таможне.',
+    ],
+    [
+      'kk',
+      'Мәскеуде полиция жергілікті сайттың редакторын ұстады.',
+      'Шымкентте полиция жергілікті сайттың редакторын ұстады.',
+    ],
+    [
+      'en',
+      'Police in Tashkent detained the editor of a local news site after a story on customs.',
+      'Police in Shymkent detained the editor of a local news site after a story on customs.',
+    ],
+  ])('%s: not a candidate when only another country is named, a candidate at home', (lang, abroad, home) => {
+    expect(evidence(abroad, lang as Lang).foreign).toBe(true);
+    expect(classify(abroad).candidate).toBe(false);
+    expect(evidence(home, lang as Lang).foreign).toBe(false);
+    expect(classify(home).candidate).toBe(true);
+  });
+
+  it('stays ours when Kazakhstan is named beside the other country', () => {
+    const text = 'Казахстанского журналиста задержали в Москве на границе, он возвращался из командировки.';
+    expect(evidence(text, 'ru').foreign).toBe(false);
+    expect(classify(text).candidate).toBe(true);
+  });
+});
+
+describe('targets that are not the media', () => {
+  it('an outlet or correspondent named as the source of the news is not what was acted on', () => {
+    const attributed = 'Полиция задержала подозреваемого в краже кабеля, сообщает корреспондент портала.';
+    expect(evidence(attributed, 'ru').target).toBe(false);
+    expect(classify(attributed).candidate).toBe(false);
+    const kk = 'Полиция ұры деп күдіктелген ер адамды ұстады, деп хабарлайды портал тілшісі.';
+    expect(evidence(kk, 'kk').target).toBe(false);
+    const acted = 'Полиция задержала корреспондента портала у здания суда.';
+    expect(classify(acted).candidate).toBe(true);
+  });
+
+  it('a DDoS attack on a state body’s or a school’s site is not an attack on the media', () => {
+    for (const [text, lang] of [
+      ['Сайт акимата области два часа был недоступен из-за DDoS-атаки.', 'ru'],
+      ['The ministry website was knocked offline by a DDoS attack on Monday.', 'en'],
+      ['Облыс әкімдігінің сайты DDoS шабуылына ұшырады.', 'kk'],
+    ] as const) {
+      expect(evidence(text, lang).target, text).toBe(false);
+      expect(classify(text).candidate, text).toBe(false);
+    }
+    expect(classify('Сайт независимого издания два часа был недоступен из-за DDoS-атаки.').candidate).toBe(
+      true,
+    );
+  });
+});
+
+describe('the explainer register', () => {
+  it('scales down charge categories in a law’s text or an explainer, not in a case', () => {
+    const text = 'Согласно закону, за распространение ложной информации блогерам грозит штраф до 100 МРП.';
+    const hits = analyseText('', text, 'ru').hits;
+    const explained = lexiconEvidence(hits);
+    const plain = lexiconEvidence(hits.filter((h) => h.cue.kind !== 'explainer'));
+    expect(explained.explainer).toBe(true);
+    const admin = (e: ReturnType<typeof evidence>) => e.categoryScores.get('administrative_charge') ?? 0;
+    expect(admin(plain)).toBeGreaterThan(0);
+    expect(admin(explained)).toBeCloseTo(admin(plain) * settings.explainerCharge, 6);
+    expect(
+      evidence('Блогера оштрафовали на 100 МРП за распространение ложной информации.', 'ru').explainer,
+    ).toBe(false);
+  });
+
+  it('does not touch regulation: a restrictive bill still ranks as regulation', () => {
+    const r = classify(
+      'Законопроект обязывает все интернет-издания проходить перерегистрацию и ограничивает иностранное владение СМИ.',
+    );
+    expect(r.categories[0]?.id).toBe('regulation');
+  });
+});
+
+describe('category ranking', () => {
+  it('puts what was done to the media ahead of what was done to others in the same text', () => {
+    const e = evidence(
+      'Police detained several protesters, and reporters were prevented from filming.',
+      'en',
+    );
+    const obstruction = e.rankScores.get('obstruction') ?? 0;
+    const detention = e.rankScores.get('detention') ?? 0;
+    expect(obstruction).toBeGreaterThan(detention);
+  });
+
+  it.each([
+    ['Блогера из Атырау оштрафовали за ложную информацию в посте о паводке.', 'administrative_charge'],
+    [
+      'Қостанайлық блогерге әлеуметтік желіде жалған ақпарат таратқаны үшін айыппұл салынды.',
+      'administrative_charge',
+    ],
+    ['A blogger in Aktobe was fined for spreading false information about a flood.', 'administrative_charge'],
+    [
+      'Против журналиста возбуждено уголовное дело по статье 274 УК о заведомо ложной информации.',
+      'criminal_charge',
+    ],
+  ])('false information ranks by the code that punishes it: %s', (text, id) => {
+    const r = classify(text);
+    expect(r.candidate).toBe(true);
+    expect(r.categories[0]?.id).toBe(id);
+  });
+});
+
+describe('the model-alone path', () => {
+  it('counts the target words of a text apart from the rest of its features', () => {
+    const a = analyseText('', 'Тілшіміз жиынды суретке түсіріп, басылымның сайтында жариялады.', 'kk');
+    expect(a.targetFeatures.has('#target')).toBe(true);
+    // The target words' stems are features of the model and are marked as target features.
+    const marked = a.features.filter((f) => a.targetFeatures.has(f) && !f.startsWith('#'));
+    expect(marked.length).toBeGreaterThan(0);
+    expect(a.features.some((f) => !a.targetFeatures.has(f))).toBe(true);
+    expect(settings.modelMinActionSupport).toBeGreaterThanOrEqual(1);
+  });
+});
