@@ -78,8 +78,9 @@ export function runRealEvaluation(options: RealEvaluationOptions = {}): number {
   }))
     log(line);
   if (options.errors)
-    for (const pr of current.filter((p) => p.part !== 'heldout')) {
-      // Errors of the tuning part only: the held-out part is looked at once, at the end, on purpose.
+    for (const pr of current.filter((p) => p.part !== 'heldout' || options.part === 'heldout')) {
+      // The held-out part's errors only when asked for by name (`--part heldout --errors`): that part is
+      // looked at once, at the end, on purpose.
       log(`\nerrors (${pr.part})`);
       for (const e of pr.report.errors)
         log(`  ${e.id} gold ${e.gold} got ${e.got} (${e.score.toFixed(2)}) ${e.text.slice(0, 160)}`);

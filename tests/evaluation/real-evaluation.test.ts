@@ -120,6 +120,27 @@ describe('eval:classify --real', () => {
     expect(wrong.join('\n')).toContain('no part "test" (the manifest has heldout, tuning)');
   });
 
+  it("lists the held-out part's errors only when that part is asked for by name", () => {
+    const { manifest, excerpts } = writeFixture(true);
+    const all: string[] = [];
+    runRealEvaluation({
+      manifestPath: manifest,
+      excerptsPath: excerpts,
+      errors: true,
+      log: (l) => all.push(l),
+    });
+    expect(all.join('\n')).not.toContain('errors (heldout)');
+    const named: string[] = [];
+    runRealEvaluation({
+      manifestPath: manifest,
+      excerptsPath: excerpts,
+      part: 'heldout',
+      errors: true,
+      log: (l) => named.push(l),
+    });
+    expect(named.join('\n')).toContain('errors (heldout)');
+  });
+
   it('reports excerpts missing from the cache', () => {
     const { manifest, excerpts } = writeFixture(true);
     writeFileSync(excerpts, `${JSON.stringify({ id: 'real-fixture1', text: FIXTURE[0]![1] })}\n`);
