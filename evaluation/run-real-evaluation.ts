@@ -6,6 +6,7 @@ import { createClassifier, type ModelFile } from '../classifiers/index.ts';
 import { PROJECT_ROOT } from '../core/index.ts';
 import { evaluateRealParts, formatRealReport, loadRealSet } from './evaluate-real.ts';
 import { MANIFEST_PATH, readManifest } from './real-dev-manifest.ts';
+import { formatLanguageAccuracy, realLanguageAccuracy } from './real-language-accuracy.ts';
 import { EXCERPTS_PATH } from './search-answers.ts';
 
 export interface RealEvaluationOptions {
@@ -77,6 +78,7 @@ export function runRealEvaluation(options: RealEvaluationOptions = {}): number {
     previous: previousLabel,
   }))
     log(line);
+  for (const line of formatLanguageAccuracy(realLanguageAccuracy(set))) log(line);
   if (options.errors)
     for (const pr of current.filter((p) => p.part !== 'heldout' || options.part === 'heldout')) {
       // The held-out part's errors only when asked for by name (`--part heldout --errors`): that part is

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type ManifestEntry, manifestLine } from '../../evaluation/real-dev-manifest.ts';
+import { realLanguageAccuracy } from '../../evaluation/real-language-accuracy.ts';
 import { runRealEvaluation } from '../../evaluation/run-real-evaluation.ts';
 import { applySplit, checkSplit, partOf } from '../../evaluation/split-real-dev.ts';
 
@@ -91,6 +92,7 @@ describe('eval:classify --real', () => {
     expect(out).toMatch(/lang en\s+P \d\.\d{3} R \d\.\d{3}/);
     expect(out).toContain('keyword baseline');
     expect(out).toMatch(/top-1 \d\.\d{3}\s+top-2 \d\.\d{3}/);
+    expect(out).toMatch(/language identification[^\n]*\n\s+all\s+\d\.\d{3} \(\d\/4\)/);
   });
 
   it('measures one part alone with --part, and names the parts when asked for one that is not there', () => {
@@ -139,6 +141,34 @@ describe('eval:classify --real', () => {
       log: (l) => named.push(l),
     });
     expect(named.join('\n')).toContain('errors (heldout)');
+  });
+
+  it('measures language identification per register and names the excerpts it got wrong', () => {
+    const item = (id: string, lang: 'kk' | 'ru' | 'en', text: string, tag: string) => ({
+      id,
+      lang,
+      text,
+      candidate: false,
+      category: null,
+      tags: [tag],
+      part: 'tuning' as const,
+      alsoFits: null,
+    });
+    const rows = realLanguageAccuracy({
+      items: [
+        item('a', 'ru', 'Журналиста задержали у здания акимата, сообщили в редакции.', 'headline'),
+        item('b', 'kk', 'Тілші әкімдік ғимаратының жанында ұсталды деп хабарлады редакция.', 'paragraph'),
+        // Labelled Kazakh on purpose: an English sentence must be reported as wrong, not counted right.
+        item('c', 'kk', 'The reporter was detained outside the city hall, the newsroom said.', 'paragraph'),
+      ],
+      missing: [],
+    });
+    expect(rows.find((r) => r.group === 'all')).toMatchObject({ right: 2, total: 3 });
+    expect(rows.find((r) => r.group === 'headline')).toMatchObject({ right: 1, total: 1 });
+    const paragraph = rows.find((r) => r.group === 'paragraph');
+    expect(paragraph).toMatchObject({ right: 1, total: 2 });
+    expect(paragraph?.wrong).toEqual([{ id: 'c', gold: 'kk', got: 'en' }]);
+    expect(rows.some((r) => r.group === 'lead')).toBe(false);
   });
 
   it('reports excerpts missing from the cache', () => {
