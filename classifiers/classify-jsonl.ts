@@ -1,7 +1,7 @@
 // `soz classify`: JSON Lines in ({"id", "text", "title"?}), one JSON line out per input, in order. The shape of
 // an output line is the issue's contract; evidence offsets index "text".
 import { createInterface } from 'node:readline';
-import { type Classification, inputError, type TextClassifier } from '../core/index.ts';
+import { type Classification, inputError, parseJsonLine, type TextClassifier } from '../core/index.ts';
 
 export interface ClassifyLine {
   readonly id: string | number;
@@ -12,15 +12,7 @@ export interface ClassifyLine {
 /** Parses one input line, throwing an input error that names the source and line. */
 export function parseClassifyLine(line: string, where: string): ClassifyLine {
   if (!line.trim()) throw inputError(`${where}: empty line (expected {"id", "text", "title"?})`);
-  let v: unknown;
-  try {
-    v = JSON.parse(line);
-  } catch (error) {
-    throw inputError(`${where}: not JSON (${(error as Error).message})`);
-  }
-  if (typeof v !== 'object' || v === null || Array.isArray(v))
-    throw inputError(`${where}: expected a JSON object`);
-  const o = v as Record<string, unknown>;
+  const o = parseJsonLine(line, where);
   if (typeof o.id !== 'string' && typeof o.id !== 'number')
     throw inputError(`${where}: "id" must be a string or number`);
   if (typeof o.text !== 'string') throw inputError(`${where}: "text" must be a string`);

@@ -1,7 +1,7 @@
 // Labelled texts kept as JSON Lines (config/training/base.jsonl, config/dev/classify.jsonl):
 // {"id", "lang"?, "title"?, "text", "candidate", "category"} — category null for non-candidates.
 import { readFileSync } from 'node:fs';
-import { type CategoryId, inputError, isCategoryId, type Lang } from '../core/index.ts';
+import { type CategoryId, inputError, isCategoryId, type Lang, parseJsonLines } from '../core/index.ts';
 
 export interface LabelledText {
   readonly id: string;
@@ -18,17 +18,7 @@ const LANGS = new Set(['kk', 'ru', 'en', 'other']);
 
 export function parseLabelledSet(content: string, file: string): LabelledText[] {
   const out: LabelledText[] = [];
-  const lines = content.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.trim();
-    if (!line) continue;
-    const where = `${file}:${i + 1}`;
-    let v: Record<string, unknown>;
-    try {
-      v = JSON.parse(line) as Record<string, unknown>;
-    } catch (error) {
-      throw inputError(`${where}: not JSON (${(error as Error).message})`);
-    }
+  for (const { where, value: v } of parseJsonLines(content, file)) {
     if (typeof v.text !== 'string' || !v.text.trim())
       throw inputError(`${where}: "text" must be a non-empty string`);
     if (typeof v.candidate !== 'boolean') throw inputError(`${where}: "candidate" must be true or false`);
@@ -39,7 +29,7 @@ export function parseLabelledSet(content: string, file: string): LabelledText[] 
     if (v.lang !== undefined && !LANGS.has(v.lang as string))
       throw inputError(`${where}: "lang" must be kk, ru, en or other`);
     out.push({
-      id: typeof v.id === 'string' ? v.id : `${file}:${i + 1}`,
+      id: typeof v.id === 'string' ? v.id : where,
       lang: v.lang as Lang | undefined,
       title: typeof v.title === 'string' ? v.title : undefined,
       text: v.text,

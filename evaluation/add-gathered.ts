@@ -6,7 +6,7 @@
 //               or "s"/"e": offsets in the normalised excerpt; "k": "h"|"p"|"l" (headline, paragraph, lead), "c": category id or "none", "c2"?: second id,
 //               "r": why, "lang"?: override}]}
 import { readFileSync, writeFileSync } from 'node:fs';
-import { type CategoryId, inputError, isCategoryId } from '../core/index.ts';
+import { type CategoryId, inputError, isCategoryId, parseJsonLines } from '../core/index.ts';
 import { normalizeExcerptText, sha256 } from './excerpt-text.ts';
 import { excludedPages } from './excluded-pages.ts';
 import {
@@ -54,22 +54,12 @@ export function addGathered(
   const manifest = parseManifest(readFileSync(manifestFile, 'utf8'), manifestFile);
   const known = new Set(manifest.map((e) => e.sha256));
   const ids = new Set(manifest.map((e) => e.id));
-  const lines = readFileSync(batchFile, 'utf8').split('\n');
-  const parsed: { where: string; v: Record<string, unknown> }[] = [];
-  lines.forEach((line, i) => {
-    if (!line.trim()) return;
-    const where = `${batchFile}:${i + 1}`;
-    try {
-      parsed.push({ where, v: JSON.parse(line) as Record<string, unknown> });
-    } catch (error) {
-      throw inputError(`${where}: not JSON (${(error as Error).message})`);
-    }
-  });
-  const excluded = (options.excluded ?? excludedPages)(parsed.map((p) => String(p.v.url)));
+  const parsed = parseJsonLines(readFileSync(batchFile, 'utf8'), batchFile);
+  const excluded = (options.excluded ?? excludedPages)(parsed.map((p) => String(p.value.url)));
   const added: ManifestEntry[] = [];
   const skipped: string[] = [];
   const byQuery = new Map<string, { rank: number; url: string; excerpt: string }[]>();
-  for (const { where, v } of parsed) {
+  for (const { where, value: v } of parsed) {
     const url = String(v.url);
     if (excluded.has(url)) {
       skipped.push(`${where}: a page reserved for independent evaluation, dropped`);

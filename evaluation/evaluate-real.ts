@@ -9,7 +9,13 @@ import {
   type LabelledText,
   type Prf,
 } from '../classifiers/index.ts';
-import { baseCategory, type CategoryId, inputError, type TextClassifier } from '../core/index.ts';
+import {
+  baseCategory,
+  type CategoryId,
+  inputError,
+  parseJsonLines,
+  type TextClassifier,
+} from '../core/index.ts';
 import type { ManifestEntry, Part } from './real-dev-manifest.ts';
 
 export interface RealSet {
@@ -25,19 +31,11 @@ export interface RealSet {
 export function loadRealSet(entries: readonly ManifestEntry[], excerptsPath: string): RealSet | null {
   if (!existsSync(excerptsPath)) return null;
   const texts = new Map<string, string>();
-  const lines = readFileSync(excerptsPath, 'utf8').split('\n');
-  lines.forEach((line, i) => {
-    if (!line.trim()) return;
-    let v: { id?: unknown; text?: unknown };
-    try {
-      v = JSON.parse(line) as { id?: unknown; text?: unknown };
-    } catch (error) {
-      throw inputError(`${excerptsPath}:${i + 1}: not JSON (${(error as Error).message})`);
-    }
+  for (const { where, value: v } of parseJsonLines(readFileSync(excerptsPath, 'utf8'), excerptsPath)) {
     if (typeof v.id !== 'string' || typeof v.text !== 'string')
-      throw inputError(`${excerptsPath}:${i + 1}: needs string "id" and "text"`);
+      throw inputError(`${where}: needs string "id" and "text"`);
     texts.set(v.id, v.text);
-  });
+  }
   const items: RealSet['items'][number][] = [];
   const missing: string[] = [];
   for (const e of entries) {

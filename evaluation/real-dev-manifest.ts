@@ -3,7 +3,7 @@
 // the git-ignored cache that `npm run real-dev -- build` rebuilds from the search answers.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type CategoryId, CONFIG_DIR, inputError, isCategoryId } from '../core/index.ts';
+import { type CategoryId, CONFIG_DIR, inputError, isCategoryId, parseJsonLines } from '../core/index.ts';
 
 export const MANIFEST_PATH = resolve(CONFIG_DIR, 'dev', 'real', 'manifest.jsonl');
 
@@ -55,17 +55,7 @@ const PARTS = new Set(['tuning', 'heldout']);
 export function parseManifest(content: string, file: string): ManifestEntry[] {
   const out: ManifestEntry[] = [];
   const ids = new Set<string>();
-  const lines = content.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.trim();
-    if (!line) continue;
-    const where = `${file}:${i + 1}`;
-    let v: Record<string, unknown>;
-    try {
-      v = JSON.parse(line) as Record<string, unknown>;
-    } catch (error) {
-      throw inputError(`${where}: not JSON (${(error as Error).message})`);
-    }
+  for (const { where, value: v } of parseJsonLines(content, file)) {
     const str = (k: string) => {
       if (typeof v[k] !== 'string' || !(v[k] as string).trim())
         throw inputError(`${where}: "${k}" must be a non-empty string`);
