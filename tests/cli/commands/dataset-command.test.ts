@@ -5,26 +5,14 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../cli/main.ts';
 import { EXIT } from '../../../core/index.ts';
+import { captureOutput } from '../../helpers/capture-output.ts';
 import { tempDir } from '../../helpers/test-stores.ts';
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
-    out.push(typeof s === 'string' ? s : Buffer.from(s).toString('utf8'));
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
-    err.push(String(s));
-    return true;
-  });
-  return { out: () => out.join(''), err: () => err.join('') };
-}
 afterEach(() => vi.restoreAllMocks());
 
 let db: string;
 const soz = async (...args: string[]) => {
-  const io = capture();
+  const io = captureOutput();
   const code = await main(['--db', db, ...args]);
   vi.restoreAllMocks();
   return { code, out: io.out(), err: io.err() };

@@ -4,38 +4,26 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../cli/main.ts';
 import { EXIT, PROJECT_ROOT } from '../../../core/index.ts';
+import { captureOutput } from '../../helpers/capture-output.ts';
 import { tempDir } from '../../helpers/test-stores.ts';
 
 const FIXTURE = join(PROJECT_ROOT, 'tests', 'fixtures', 'dataset', 'reference-2020.jsonl');
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
-    out.push(typeof s === 'string' ? s : Buffer.from(s).toString('utf8'));
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
-    err.push(String(s));
-    return true;
-  });
-  return { out: () => out.join(''), err: () => err.join('') };
-}
 afterEach(() => vi.restoreAllMocks());
 
 describe('soz dataset', () => {
   it('imports, re-imports without duplicates, and exports a month as CSV to stdout', async () => {
     const dir = tempDir();
     const db = join(dir, 'soz.sqlite');
-    let io = capture();
+    let io = captureOutput();
     expect(await main(['--db', db, 'dataset', 'import', FIXTURE])).toBe(EXIT.ok);
     expect(io.out()).toContain('180 rows: 180 inserted, 0 updated, 0 unchanged');
     vi.restoreAllMocks();
-    io = capture();
+    io = captureOutput();
     expect(await main(['--db', db, 'dataset', 'import', FIXTURE, '--json'])).toBe(EXIT.ok);
     expect(JSON.parse(io.out())).toMatchObject({ rows: 180, inserted: 0, unchanged: 180, skipped: 0 });
     vi.restoreAllMocks();
-    io = capture();
+    io = captureOutput();
     expect(await main(['--db', db, 'dataset', 'export', '--month', '2020-08', '--format', 'csv'])).toBe(
       EXIT.ok,
     );
@@ -44,7 +32,7 @@ describe('soz dataset', () => {
     expect(lines).toHaveLength(21);
     vi.restoreAllMocks();
     const xlsx = join(dir, 'year.xlsx');
-    io = capture();
+    io = captureOutput();
     expect(
       await main(['--db', db, 'dataset', 'export', '--year', '2019', '--format', 'xlsx', '--out', xlsx]),
     ).toBe(EXIT.ok);
@@ -57,7 +45,7 @@ describe('soz dataset', () => {
     const db = join(dir, 'soz.sqlite');
     const bad = join(dir, 'bad.jsonl');
     writeFileSync(bad, `${JSON.stringify({ month: '2020-08', category: 'attack', stage: 'charge' })}\n`);
-    let io = capture();
+    let io = captureOutput();
     expect(await main(['--db', db, 'dataset', 'import', bad])).toBe(EXIT.input);
     expect(io.err().trim().split('\n')).toHaveLength(1);
     expect(io.err()).toContain(
@@ -71,7 +59,7 @@ describe('soz dataset', () => {
       ['export', '--month', '2020-08', '--year', '2020', '--format', 'csv'],
       ['import'],
     ]) {
-      io = capture();
+      io = captureOutput();
       expect(await main(['--db', db, 'dataset', ...args])).toBe(EXIT.usage);
       expect(io.err().trim().split('\n')).toHaveLength(1);
       vi.restoreAllMocks();

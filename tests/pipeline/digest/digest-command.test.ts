@@ -4,28 +4,15 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../cli/main.ts';
 import { EXIT, PROJECT_ROOT } from '../../../core/index.ts';
+import { captureOutput } from '../../helpers/capture-output.ts';
 import { tempDir } from '../../helpers/test-stores.ts';
 
 const FIXTURE = join(PROJECT_ROOT, 'tests', 'fixtures', 'dataset', 'reference-2020.jsonl');
 const dir = tempDir();
 const db = join(dir, 'soz.sqlite');
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
-    out.push(String(s));
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
-    err.push(String(s));
-    return true;
-  });
-  return { out: () => out.join(''), err: () => err.join('') };
-}
-
 beforeAll(async () => {
-  capture();
+  captureOutput();
   expect(await main(['--db', db, 'dataset', 'import', FIXTURE])).toBe(EXIT.ok);
   vi.restoreAllMocks();
 });
@@ -33,7 +20,7 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('soz digest', () => {
   it('prints Russian classic markdown by default', async () => {
-    const io = capture();
+    const io = captureOutput();
     expect(await main(['--db', db, 'digest', '--month', '2020-08', '--date', '2020-09-01'])).toBe(EXIT.ok);
     expect(io.out()).toContain('вынесено 8 судебных актов');
     expect(io.out()).toContain('1 сентября 2020 г.');
@@ -42,7 +29,7 @@ describe('soz digest', () => {
   it('writes html and docx to --out', async () => {
     const html = join(dir, 'august.html');
     const docx = join(dir, 'august.docx');
-    capture();
+    captureOutput();
     expect(
       await main([
         '--db',
@@ -86,7 +73,7 @@ describe('soz digest', () => {
     [['--month', '2020-08', '--format', 'docx'], /--format docx needs --out FILE/],
     [[], /--month is required/],
   ])('rejects %j with one line and exit code 2', async (args, message) => {
-    const io = capture();
+    const io = captureOutput();
     const out = join(dir, 'never.docx');
     expect(await main(['--db', db, 'digest', ...args])).toBe(EXIT.usage);
     expect(io.err().trim().split('\n')).toHaveLength(1);
