@@ -2,7 +2,8 @@
 // gaps show before measuring and the report can quote them.
 
 import type { ManifestEntry } from './real-dev-manifest.ts';
-import { type GroupMap, partOf } from './real-dev-split.ts';
+import type { GroupMap } from './real-dev-split.ts';
+import { partOf } from './split-real-dev.ts';
 
 export interface ManifestStats {
   readonly total: number;
@@ -10,7 +11,7 @@ export interface ManifestStats {
   readonly byLang: Readonly<Record<string, { total: number; candidates: number }>>;
   /** category (or "none") → language → count */
   readonly byCategory: Readonly<Record<string, Readonly<Record<string, number>>>>;
-  /** part (tuning or heldout, see real-dev-split.ts) → language → {total, candidates} */
+  /** part (tuning or heldout, see split-real-dev.ts) → language → {total, candidates} */
   readonly byPart: Readonly<Record<string, Readonly<Record<string, { total: number; candidates: number }>>>>;
   /** part → category → count */
   readonly categoryByPart: Readonly<Record<string, Readonly<Record<string, number>>>>;

@@ -1,20 +1,12 @@
-// The split of the real dev set into a tuning part and a held-out part, computed rather than stored so that the
-// manifest is only ever appended to. An entry's side follows from the sha256 of its event group, or, without one,
-// of its page address: every excerpt of one page or one event falls on the same side, and a new entry never moves
-// an old one. One bucket in three is held out. An explicit "part" in the manifest wins.
-//
-// Event groups come from the entry's own "group" field or from config/dev/real/groups.json ({group: [url, …]}),
-// which lets pages gathered earlier join an event without rewriting their manifest lines.
+// Event groups of the real dev set: an entry's own "group" field, or config/dev/real/groups.json ({group: [url, …]}),
+// which lets pages gathered earlier join an event without rewriting their manifest lines. The split itself
+// (split-real-dev.ts) keeps every excerpt of one group on one side.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CONFIG_DIR, inputError } from '../core/index.ts';
-import { sha256 } from './excerpt-text.ts';
-import type { ManifestEntry, Part } from './real-dev-manifest.ts';
+import type { ManifestEntry } from './real-dev-manifest.ts';
 
 export const GROUPS_PATH = resolve(CONFIG_DIR, 'dev', 'real', 'groups.json');
-
-/** How many buckets there are; bucket 0 is held out (1 of 3). */
-export const HELDOUT_BUCKETS = 3;
 
 /** Page address → event group. */
 export type GroupMap = ReadonlyMap<string, string>;
@@ -49,20 +41,6 @@ export function readGroups(path: string = GROUPS_PATH): Map<string, string> {
 
 export function groupOf(entry: Pick<ManifestEntry, 'url' | 'group'>, groups: GroupMap): string | undefined {
   return entry.group || groups.get(entry.url);
-}
-
-export function splitKey(entry: Pick<ManifestEntry, 'url' | 'group'>, groups: GroupMap = new Map()): string {
-  const group = groupOf(entry, groups);
-  return group ? `group:${group}` : `url:${entry.url}`;
-}
-
-export function partOf(
-  entry: Pick<ManifestEntry, 'url' | 'group' | 'part'>,
-  groups: GroupMap = new Map(),
-): Part {
-  if (entry.part) return entry.part;
-  const bucket = Number.parseInt(sha256(splitKey(entry, groups)).slice(0, 8), 16) % HELDOUT_BUCKETS;
-  return bucket === 0 ? 'heldout' : 'tuning';
 }
 
 /** Pages whose excerpts do not agree on one event group (they could fall on both sides): each with its groups. */

@@ -4,18 +4,26 @@
 // least a third of the set and each language has violations on both sides; `checkSplit` verifies that.
 import { createHash } from 'node:crypto';
 import type { ManifestEntry, Part } from './real-dev-manifest.ts';
+import { type GroupMap, groupOf } from './real-dev-split.ts';
 
 export const SPLIT_SALT = 'soz-real-dev-split-1';
 /** Share of hash space that goes to the held-out part (a bit over a third: groups are uneven in size). */
 export const HELDOUT_SHARE = 0.38;
 
-export function splitKey(e: Pick<ManifestEntry, 'url' | 'group'>): string {
-  return e.group ?? e.url;
+/** What decides the side: the entry's event group (its own or groups.json's), else its page. */
+export function splitKey(e: Pick<ManifestEntry, 'url' | 'group'>, groups: GroupMap = new Map()): string {
+  return groupOf(e, groups) ?? e.url;
 }
 
-export function partOf(e: Pick<ManifestEntry, 'url' | 'group'>, salt: string = SPLIT_SALT): Part {
+/** The entry's side: its stored `part` (the split is made once), else the hash of its split key. */
+export function partOf(
+  e: Pick<ManifestEntry, 'url' | 'group' | 'part'>,
+  groups: GroupMap = new Map(),
+  salt: string = SPLIT_SALT,
+): Part {
+  if (e.part) return e.part;
   const digest = createHash('sha256')
-    .update(`${salt}\n${splitKey(e)}`)
+    .update(`${salt}\n${splitKey(e, groups)}`)
     .digest();
   const unit = digest.readUInt32BE(0) / 2 ** 32;
   return unit < HELDOUT_SHARE ? 'heldout' : 'tuning';
@@ -23,17 +31,15 @@ export function partOf(e: Pick<ManifestEntry, 'url' | 'group'>, salt: string = S
 
 /** Every entry with its part; an entry that already has one keeps it (the split is made once). */
 export function applySplit(entries: readonly ManifestEntry[], salt: string = SPLIT_SALT): ManifestEntry[] {
-  return entries.map((e) => (e.part ? e : { ...e, part: partOf(e, salt) }));
+  return entries.map((e) => (e.part ? e : { ...e, part: partOf(e, new Map(), salt) }));
 }
 
-/** Pages grouped by event (url → group), from the gatherer's notes; entries keep a group they already have. */
-export function applyGroups(
-  entries: readonly ManifestEntry[],
-  groups: Readonly<Record<string, readonly string[]>>,
-): ManifestEntry[] {
-  const byUrl = new Map<string, string>();
-  for (const [group, urls] of Object.entries(groups)) for (const u of urls) byUrl.set(u, group);
-  return entries.map((e) => (e.group || !byUrl.has(e.url) ? e : { ...e, group: byUrl.get(e.url)! }));
+/** Pages grouped by event (config/dev/real/groups.json, url → group); entries keep a group they already have. */
+export function applyGroups(entries: readonly ManifestEntry[], groups: GroupMap): ManifestEntry[] {
+  return entries.map((e) => {
+    const group = groupOf(e, groups);
+    return group === undefined || e.group ? e : { ...e, group };
+  });
 }
 
 export interface SplitCheck {

@@ -1,6 +1,5 @@
 // `npm run real-dev -- <command>`: the real-text dev set (config/dev/real/manifest.jsonl + the git-ignored cache).
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CATEGORY_IDS } from '../core/index.ts';
 import { addGathered } from '../evaluation/add-gathered.ts';
@@ -9,7 +8,7 @@ import { excludedPages } from '../evaluation/excluded-pages.ts';
 import { manifestStats } from '../evaluation/manifest-stats.ts';
 import { MANIFEST_PATH, manifestLine, readManifest } from '../evaluation/real-dev-manifest.ts';
 import { mixedGroups, readGroups } from '../evaluation/real-dev-split.ts';
-import { EXCERPTS_PATH, REAL_DEV_CACHE, RESPONSES_DIR } from '../evaluation/search-answers.ts';
+import { EXCERPTS_PATH, RESPONSES_DIR } from '../evaluation/search-answers.ts';
 import { applyGroups, applySplit, checkSplit } from '../evaluation/split-real-dev.ts';
 
 const { values: options, positionals } = parseArgs({
@@ -107,12 +106,8 @@ if (command === 'add') {
     );
   }
 } else if (command === 'split') {
-  // Once: event groups from the gatherer's notes, then each entry's side by the hash of its group (or page).
-  const groupsFile = resolve(REAL_DEV_CACHE, 'groups.json');
-  const groups = existsSync(groupsFile)
-    ? (JSON.parse(readFileSync(groupsFile, 'utf8')) as Record<string, string[]>)
-    : {};
-  const entries = applySplit(applyGroups(readManifest(options.manifest), groups));
+  // Once: event groups (config/dev/real/groups.json), then each entry's side by the hash of its group (or page).
+  const entries = applySplit(applyGroups(readManifest(options.manifest), readGroups()));
   const check = checkSplit(entries);
   for (const p of check.problems) console.log(`problem: ${p}`);
   for (const lang of ['kk', 'ru', 'en'])

@@ -9,8 +9,9 @@ import { buildRealDev, queriesToRun } from '../../evaluation/build-real-dev.ts';
 import { normalizeExcerptText, sha256 } from '../../evaluation/excerpt-text.ts';
 import { excludedPages } from '../../evaluation/excluded-pages.ts';
 import { type ManifestEntry, manifestLine } from '../../evaluation/real-dev-manifest.ts';
-import { mixedGroups, parseGroups, partOf } from '../../evaluation/real-dev-split.ts';
+import { mixedGroups, parseGroups } from '../../evaluation/real-dev-split.ts';
 import { answerPath, readAnswer } from '../../evaluation/search-answers.ts';
+import { partOf } from '../../evaluation/split-real-dev.ts';
 
 const QUERY = 'корреспондента задержали у акимата';
 const URL_A = 'https://news.example.kz/2031/detained-reporter';
