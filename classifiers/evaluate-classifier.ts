@@ -154,16 +154,26 @@ export function evaluateClassifier(
 }
 
 export interface LanguageSample {
+  /** Named in the errors when given (the real dev set's excerpt ids). */
+  readonly id?: string;
   readonly text: string;
   readonly lang: Lang;
   readonly variety: string;
-  readonly kind: 'paragraph' | 'headline';
+  /** headline, paragraph (the committed sets), or lead (the real dev set). */
+  readonly kind: string;
 }
 
 export interface LanguageReport {
   readonly byKind: Readonly<Record<string, { right: number; total: number; accuracy: number }>>;
   readonly byVariety: Readonly<Record<string, { right: number; total: number; accuracy: number }>>;
-  readonly errors: readonly { variety: string; kind: string; got: string; text: string }[];
+  readonly errors: readonly {
+    id?: string;
+    variety: string;
+    kind: string;
+    gold: Lang;
+    got: string;
+    text: string;
+  }[];
 }
 
 export function evaluateLanguage(samples: readonly LanguageSample[]): LanguageReport {
@@ -184,7 +194,14 @@ export function evaluateLanguage(samples: readonly LanguageSample[]): LanguageRe
       row.accuracy = row.right / row.total;
     }
     if (!ok)
-      errors.push({ variety: s.variety, kind: s.kind, got: `${got.lang}/${got.script}`, text: s.text });
+      errors.push({
+        ...(s.id === undefined ? {} : { id: s.id }),
+        variety: s.variety,
+        kind: s.kind,
+        gold: s.lang,
+        got: `${got.lang}/${got.script}`,
+        text: s.text,
+      });
   }
   return { byKind, byVariety, errors };
 }

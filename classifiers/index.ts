@@ -20,7 +20,14 @@ export {
   languageShares,
   loadNgramModel,
 } from './detect-language.ts';
-export { type ClassifierReport, evaluateClassifier, type Prf } from './evaluate-classifier.ts';
+export {
+  type ClassifierReport,
+  evaluateClassifier,
+  evaluateLanguage,
+  type LanguageReport,
+  type LanguageSample,
+  type Prf,
+} from './evaluate-classifier.ts';
 export { extractFacts } from './extract-facts.ts';
 export { kazakhStem } from './kazakh-stem.ts';
 export type { ModelFile } from './model-file.ts';

@@ -1,7 +1,8 @@
 // Language identification on the real-text dev set: the manifest's language against detectLanguage's, per
-// register (headline, lead, paragraph) — issue 11 asks that it hold on text no one here wrote. Not tuned on: the
-// language model is trained on our own lines only, so every part of the set counts.
-import { detectLanguage } from '../classifiers/index.ts';
+// register (headline, lead, paragraph) — issue 11 asks that it hold on text no one here wrote. The committed
+// sets' measure (evaluateLanguage) over the real excerpts. Not tuned on: the language model is trained on our
+// own lines only, so every part of the set counts.
+import { evaluateLanguage, type LanguageSample } from '../classifiers/index.ts';
 import type { RealSet } from './evaluate-real.ts';
 
 export interface LanguageAccuracy {
@@ -16,23 +17,40 @@ export interface LanguageAccuracy {
 const REGISTERS = ['headline', 'lead', 'paragraph'] as const;
 
 export function realLanguageAccuracy(set: RealSet): LanguageAccuracy[] {
-  const judged = set.items
-    .filter((t) => t.lang !== undefined)
-    .map((t) => ({ t, got: detectLanguage(t.title ? `${t.title}\n\n${t.text}` : t.text).lang }));
-  const group = (name: string, rows: typeof judged): LanguageAccuracy => ({
+  const samples: LanguageSample[] = set.items.flatMap((t) =>
+    t.lang === undefined
+      ? []
+      : [
+          {
+            id: t.id,
+            text: t.title ? `${t.title}\n\n${t.text}` : t.text,
+            lang: t.lang,
+            variety: t.tags.find((tag) => tag.startsWith(`${t.lang}-`)) ?? t.lang,
+            kind: REGISTERS.find((r) => t.tags.includes(r)) ?? 'other',
+          },
+        ],
+  );
+  const report = evaluateLanguage(samples);
+  const wrong = report.errors.map((e) => ({
+    id: e.id ?? '',
+    kind: e.kind,
+    gold: e.gold,
+    got: e.got.split('/')[0] ?? e.got,
+  }));
+  const group = (name: string, right: number, total: number, kind?: string): LanguageAccuracy => ({
     group: name,
-    right: rows.filter((r) => r.got === r.t.lang).length,
-    total: rows.length,
-    wrong: rows.filter((r) => r.got !== r.t.lang).map((r) => ({ id: r.t.id, gold: r.t.lang!, got: r.got })),
+    right,
+    total,
+    wrong: wrong
+      .filter((w) => kind === undefined || w.kind === kind)
+      .map(({ id, gold, got }) => ({ id, gold, got })),
   });
   return [
-    group('all', judged),
-    ...REGISTERS.map((reg) =>
-      group(
-        reg,
-        judged.filter((r) => r.t.tags.includes(reg)),
-      ),
-    ).filter((g) => g.total > 0),
+    group('all', samples.length - report.errors.length, samples.length),
+    ...REGISTERS.flatMap((reg) => {
+      const row = report.byKind[reg];
+      return row ? [group(reg, row.right, row.total, reg)] : [];
+    }),
   ];
 }
 
