@@ -9,13 +9,8 @@ import type { AddReportDeps, ModelInUse } from '../../pipeline/index.ts';
 /** Retries for a page a reviewer is waiting for (the nightly crawl's own are in config/crawl.json). */
 const INTERACTIVE_RETRIES = 1;
 
-const hostOf = (url: string): string | null => {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return null;
-  }
-};
+/** The host a source and an added URL are matched on: `www.` is the same outlet. */
+const hostKey = (hostname: string): string => hostname.replace(/^www\./, '');
 
 export function addReportDeps(options: { sourcesFile?: string; modelPath?: string } = {}): AddReportDeps {
   const base = loadCrawlConfig();
@@ -26,12 +21,13 @@ export function addReportDeps(options: { sourcesFile?: string; modelPath?: strin
   const byHost = new Map<string, string>();
   for (const s of loadSources(options.sourcesFile))
     for (const u of s.urls) {
-      const h = hostOf(u);
-      if (h && !byHost.has(h)) byHost.set(h, s.id);
+      // loadSources has validated every address; a relative one would have been refused there.
+      const h = hostKey(new URL(u).hostname);
+      if (!byHost.has(h)) byHost.set(h, s.id);
     }
   return {
     classifier,
-    sourceIdOf: (url) => byHost.get(url.hostname.replace(/^www\./, '')) ?? null,
+    sourceIdOf: (url) => byHost.get(hostKey(url.hostname)) ?? null,
     fetchPage: async (url) => {
       const outcome = await fetcher.fetch({ url, sourceId: 'reviewer' });
       if (!outcome.ok) return { ok: false, reason: outcome.reason };
