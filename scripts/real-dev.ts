@@ -6,7 +6,13 @@ import { addGathered } from '../evaluation/add-gathered.ts';
 import { buildRealDev, queriesToRun, writeExcerpts } from '../evaluation/build-real-dev.ts';
 import { excludedPages } from '../evaluation/excluded-pages.ts';
 import { manifestStats } from '../evaluation/manifest-stats.ts';
-import { MANIFEST_PATH, manifestLine, type Part, PARTS, readManifest } from '../evaluation/real-dev-manifest.ts';
+import {
+  MANIFEST_PATH,
+  manifestLine,
+  PARTS,
+  type Part,
+  readManifest,
+} from '../evaluation/real-dev-manifest.ts';
 import { mixedGroups, readGroups } from '../evaluation/real-dev-split.ts';
 import { EXCERPTS_PATH, RESPONSES_DIR } from '../evaluation/search-answers.ts';
 import { applyGroups, applySplit, checkSplit } from '../evaluation/split-real-dev.ts';
