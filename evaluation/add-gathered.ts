@@ -13,6 +13,7 @@ import {
   type ExcerptKind,
   type ManifestEntry,
   manifestLine,
+  type Part,
   parseManifest,
   type RealLang,
   type RealScript,
@@ -49,7 +50,13 @@ export function resolveSpan(text: string, from: string, to?: string): [number, n
 export function addGathered(
   batchFile: string,
   manifestFile: string,
-  options: { labeller: string; responsesDir?: string; excluded?: (urls: string[]) => Set<string> },
+  options: {
+    labeller: string;
+    responsesDir?: string;
+    excluded?: (urls: string[]) => Set<string>;
+    /** The part the new entries belong to, stored with them (e.g. 'fresh'); none: the split's hash decides. */
+    part?: Part;
+  },
 ): AddReport {
   const manifest = parseManifest(readFileSync(manifestFile, 'utf8'), manifestFile);
   const known = new Set(manifest.map((e) => e.sha256));
@@ -138,6 +145,7 @@ export function addGathered(
         labeller: options.labeller,
         reason: it.r,
         ...(typeof v.g === 'string' && v.g ? { group: v.g } : {}),
+        ...(options.part ? { part: options.part } : {}),
       });
     });
     if (used) {

@@ -11,7 +11,8 @@ export type ExcerptKind = 'headline' | 'paragraph' | 'lead';
 export type RealLang = 'kk' | 'ru' | 'en';
 export type RealScript = 'cyrl' | 'latn';
 export type SourceKind = 'news' | 'monitor';
-export type Part = 'tuning' | 'heldout';
+/** `fresh`: gathered after the held-out part had been measured and read; measured once, at the end. */
+export type Part = 'tuning' | 'heldout' | 'fresh';
 
 export interface ManifestEntry {
   /** Stable id: "real-" + the first 10 hex digits of sha256(url + "#" + start + "-" + end). */
@@ -50,7 +51,7 @@ const KINDS = new Set(['headline', 'paragraph', 'lead']);
 const LANGS = new Set(['kk', 'ru', 'en']);
 const SCRIPTS = new Set(['cyrl', 'latn']);
 const SOURCES = new Set(['news', 'monitor']);
-const PARTS = new Set(['tuning', 'heldout']);
+export const PARTS: ReadonlySet<string> = new Set(['tuning', 'heldout', 'fresh']);
 
 export function parseManifest(content: string, file: string): ManifestEntry[] {
   const out: ManifestEntry[] = [];
@@ -66,7 +67,7 @@ export function parseManifest(content: string, file: string): ManifestEntry[] {
         throw inputError(`${where}: "${k}" must be an integer ≥ 0`);
       return v[k] as number;
     };
-    const oneOf = (k: string, set: Set<string>) => {
+    const oneOf = (k: string, set: ReadonlySet<string>) => {
       if (!set.has(v[k] as string))
         throw inputError(`${where}: "${k}" must be one of ${[...set].join(', ')}`);
       return v[k] as string;

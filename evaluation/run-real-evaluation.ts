@@ -15,7 +15,10 @@ export interface RealEvaluationOptions {
   /** Git ref whose config/model/model.json is the previous model; '' for none. */
   readonly previousRef?: string;
   readonly errors?: boolean;
-  /** Only this part ('tuning', 'heldout' or 'unsplit'); every part when absent. */
+  /**
+   * Only this part ('tuning', 'heldout', 'fresh' or 'unsplit'). When absent: every part except the withheld
+   * ones (WITHHELD_PARTS), which are measured only when asked for by name.
+   */
   readonly part?: string;
   readonly log?: (line: string) => void;
 }
@@ -34,6 +37,12 @@ function modelAtRef(ref: string): ModelFile | string {
   }
 }
 
+/**
+ * Parts measured only when named with --part: `fresh` was gathered after the held-out part had been measured and
+ * read, and is measured once, at the end (docs/real-dev-set.md), so a plain run must not show its figures.
+ */
+export const WITHHELD_PARTS: ReadonlySet<string> = new Set(['fresh']);
+
 export function runRealEvaluation(options: RealEvaluationOptions = {}): number {
   const log = options.log ?? ((line: string) => console.log(line));
   const excerptsPath = options.excerptsPath ?? EXCERPTS_PATH;
@@ -51,10 +60,19 @@ export function runRealEvaluation(options: RealEvaluationOptions = {}): number {
     log(`real dev set: no part "${options.part}" (the manifest has ${[...parts].sort().join(', ')})`);
     return 2;
   }
-  const set =
-    options.part === undefined
-      ? loaded
-      : { ...loaded, items: loaded.items.filter((t) => t.part === options.part) };
+  const set = {
+    ...loaded,
+    items: loaded.items.filter((t) =>
+      options.part === undefined ? !WITHHELD_PARTS.has(t.part) : t.part === options.part,
+    ),
+  };
+  if (options.part === undefined)
+    for (const part of [...WITHHELD_PARTS].filter((p) => parts.has(p as never))) {
+      const n = loaded.items.filter((t) => t.part === part).length;
+      log(
+        `real dev set: part "${part}" (${n} excerpts) not measured: it is measured once, at the end, with --part ${part}`,
+      );
+    }
   if (set.missing.length > 0)
     log(
       `real dev set: ${set.missing.length} of ${entries.length} excerpts missing from the cache (measured without them; \`npm run real-dev -- build\`)`,
@@ -80,9 +98,11 @@ export function runRealEvaluation(options: RealEvaluationOptions = {}): number {
     log(line);
   for (const line of formatLanguageAccuracy(realLanguageAccuracy(set))) log(line);
   if (options.errors)
-    for (const pr of current.filter((p) => p.part !== 'heldout' || options.part === 'heldout')) {
-      // The held-out part's errors only when asked for by name (`--part heldout --errors`): that part is
-      // looked at once, at the end, on purpose.
+    for (const pr of current.filter(
+      (p) => (p.part !== 'heldout' && !WITHHELD_PARTS.has(p.part)) || options.part === p.part,
+    )) {
+      // The held-out (and fresh) part's errors only when asked for by name (`--part heldout --errors`): those
+      // parts are looked at once, at the end, on purpose.
       log(`\nerrors (${pr.part})`);
       for (const e of pr.report.errors)
         log(`  ${e.id} gold ${e.gold} got ${e.got} (${e.score.toFixed(2)}) ${e.text.slice(0, 160)}`);

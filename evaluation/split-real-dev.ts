@@ -47,7 +47,12 @@ export interface SplitCheck {
   readonly problems: readonly string[];
 }
 
-export function checkSplit(entries: readonly ManifestEntry[]): SplitCheck {
+/** Parts outside the hash split: stored explicitly when gathered (`real-dev add --part fresh`), never by `split`. */
+export const UNSPLIT_PARTS: ReadonlySet<string> = new Set(['fresh']);
+
+/** Checks the tuning/held-out split; entries of a part outside it (UNSPLIT_PARTS) are left out of every check. */
+export function checkSplit(all: readonly ManifestEntry[]): SplitCheck {
+  const entries = all.filter((e) => !e.part || !UNSPLIT_PARTS.has(e.part));
   const problems: string[] = [];
   const heldout = entries.filter((e) => e.part === 'heldout').length;
   const share = entries.length === 0 ? 0 : heldout / entries.length;

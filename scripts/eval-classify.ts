@@ -27,7 +27,8 @@ const { values: options, positionals } = parseArgs({
     json: { type: 'boolean' },
     real: { type: 'boolean' },
     'previous-ref': { type: 'string', default: 'main' },
-    // --real --part tuning: measure one part alone (the held-out part is measured once, by the lead, at the end).
+    // --real --part tuning: measure one part alone. The held-out part is measured at the start and end of a piece of
+    // work; the fresh part only when named (--part fresh), once, by the lead, at the end: a plain --real skips it.
     part: { type: 'string' },
   },
 });

@@ -6,7 +6,13 @@ import { addGathered } from '../evaluation/add-gathered.ts';
 import { buildRealDev, queriesToRun, writeExcerpts } from '../evaluation/build-real-dev.ts';
 import { excludedPages } from '../evaluation/excluded-pages.ts';
 import { manifestStats } from '../evaluation/manifest-stats.ts';
-import { MANIFEST_PATH, manifestLine, readManifest } from '../evaluation/real-dev-manifest.ts';
+import {
+  MANIFEST_PATH,
+  manifestLine,
+  PARTS,
+  type Part,
+  readManifest,
+} from '../evaluation/real-dev-manifest.ts';
 import { mixedGroups, readGroups } from '../evaluation/real-dev-split.ts';
 import { EXCERPTS_PATH, RESPONSES_DIR } from '../evaluation/search-answers.ts';
 import { applyGroups, applySplit, checkSplit } from '../evaluation/split-real-dev.ts';
@@ -15,6 +21,8 @@ const { values: options, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     labeller: { type: 'string', default: 'devset-engineer' },
+    // `add --part fresh`: the new entries carry that part (stored; the split's hash never moves them).
+    part: { type: 'string' },
     manifest: { type: 'string', default: MANIFEST_PATH },
     show: { type: 'string' },
     // Another answers folder, e.g. to check what a fresh machine would need: --responses /tmp/empty
@@ -23,11 +31,20 @@ const { values: options, positionals } = parseArgs({
 });
 const [command, ...rest] = positionals;
 
+function partOption(value: string): Part {
+  if (!PARTS.has(value)) {
+    console.error(`--part must be one of ${[...PARTS].join(', ')}, not "${value}"`);
+    process.exit(2);
+  }
+  return value as Part;
+}
+
 if (command === 'add') {
   for (const file of rest) {
     const report = addGathered(file, options.manifest!, {
       labeller: options.labeller!,
       responsesDir: options.responses!,
+      ...(options.part ? { part: partOption(options.part) } : {}),
     });
     for (const e of report.added) {
       console.log(

@@ -1,0 +1,204 @@
+// The real dev set's third part, "fresh": gathered after the held-out part had been measured and read, stored
+// explicitly on each entry, left out of the hash split, counted by `stats`, and measured only when named
+// (`eval:classify -- --real --part fresh`). Every text below is our own writing.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addGathered } from '../../evaluation/add-gathered.ts';
+import { manifestStats } from '../../evaluation/manifest-stats.ts';
+import { type ManifestEntry, manifestLine, parseManifest } from '../../evaluation/real-dev-manifest.ts';
+import { runRealEvaluation } from '../../evaluation/run-real-evaluation.ts';
+import { applySplit, checkSplit, partOf } from '../../evaluation/split-real-dev.ts';
+
+const hex = (n: number) => n.toString(16).padStart(64, '0');
+
+function entry(i: number, over: Partial<ManifestEntry>): ManifestEntry {
+  return {
+    id: `real-fresh${i}`,
+    url: `https://example.test/fresh/${i}`,
+    query: 'fixture query',
+    rank: 1,
+    start: 0,
+    end: 10,
+    sha256: hex(i),
+    lang: 'ru',
+    script: 'cyrl',
+    kind: 'paragraph',
+    source: 'news',
+    candidate: false,
+    category: null,
+    alsoFits: null,
+    labeller: 'test',
+    reason: 'fixture',
+    ...over,
+  };
+}
+
+// One violation and one ordinary story in each of the three parts.
+const FIXTURE: [ManifestEntry, string][] = [
+  [
+    entry(1, { candidate: true, category: 'detention', part: 'tuning' }),
+    'В Уральске полицейские увезли в отдел фотографа районной газеты, снимавшего очередь у акимата.',
+  ],
+  [
+    entry(2, { part: 'tuning' }),
+    'В Уральске открыли новый каток, вход для школьников бесплатный до конца месяца.',
+  ],
+  [
+    entry(3, { candidate: true, category: 'attack', part: 'heldout', lang: 'en', script: 'latn' }),
+    'Two men beat a local reporter in Taraz and smashed his camera after he filmed a land dispute.',
+  ],
+  [
+    entry(4, { part: 'heldout', lang: 'en', script: 'latn' }),
+    'The Taraz city hall announced the opening of three new bus routes from Monday.',
+  ],
+  [
+    entry(5, { candidate: true, category: 'civil_claim', part: 'fresh' }),
+    'Бывший директор рынка подал иск о защите чести к редакции еженедельника и требует пять миллионов тенге.',
+  ],
+  [
+    entry(6, { part: 'fresh', lang: 'kk' }),
+    'Облыс әкімі Баспасөз күніне орай аудандық газеттің тілшілеріне алғыс хат табыстады.',
+  ],
+];
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'real-fresh-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function writeFixture(): { manifest: string; excerpts: string } {
+  const manifest = join(dir, 'manifest.jsonl');
+  const excerpts = join(dir, 'excerpts.jsonl');
+  writeFileSync(manifest, `${FIXTURE.map(([e]) => manifestLine(e)).join('\n')}\n`);
+  writeFileSync(excerpts, `${FIXTURE.map(([e, text]) => JSON.stringify({ id: e.id, text })).join('\n')}\n`);
+  return { manifest, excerpts };
+}
+
+function run(options: { part?: string; errors?: boolean }): { code: number; out: string } {
+  const { manifest, excerpts } = writeFixture();
+  const lines: string[] = [];
+  const code = runRealEvaluation({
+    manifestPath: manifest,
+    excerptsPath: excerpts,
+    previousRef: '',
+    ...options,
+    log: (l) => lines.push(l),
+  });
+  return { code, out: lines.join('\n') };
+}
+
+describe('the fresh part in the manifest', () => {
+  it('is a part a manifest line may carry, and an unknown part is refused with its line', () => {
+    const line = manifestLine(entry(7, { part: 'fresh' }));
+    expect(parseManifest(`${line}\n`, 'm.jsonl')[0]?.part).toBe('fresh');
+    const bad = line.replace('"part":"fresh"', '"part":"later"');
+    expect(() => parseManifest(`${line.replace('fresh7', 'fresh8')}\n${bad}\n`, 'm.jsonl')).toThrow(
+      /m\.jsonl:2.*"part" must be one of tuning, heldout, fresh/,
+    );
+  });
+
+  it('is stored on every entry `add --part fresh` appends, and absent without it', () => {
+    const manifest = join(dir, 'manifest.jsonl');
+    writeFileSync(manifest, '');
+    const batch = (name: string, url: string, text: string) => {
+      const file = join(dir, name);
+      writeFileSync(
+        file,
+        `${JSON.stringify({
+          q: 'иск к редакции о защите чести',
+          rank: 1,
+          url,
+          lang: 'ru',
+          src: 'news',
+          x: text,
+          items: [{ f: text.slice(0, 20), k: 'p', c: 'civil_claim', r: 'suit against a newsroom' }],
+        })}\n`,
+      );
+      return file;
+    };
+    const noneExcluded = () => new Set<string>();
+    const fresh = addGathered(batch('a.jsonl', 'https://a.example.kz/1', FIXTURE[4]![1]), manifest, {
+      labeller: 'test',
+      responsesDir: dir,
+      excluded: noneExcluded,
+      part: 'fresh',
+    });
+    const plain = addGathered(
+      batch(
+        'b.jsonl',
+        'https://b.example.kz/2',
+        'Директор рынка отозвал иск к газете после публикации опровержения.',
+      ),
+      manifest,
+      { labeller: 'test', responsesDir: dir, excluded: noneExcluded },
+    );
+    expect(fresh.added.map((e) => e.part)).toEqual(['fresh']);
+    expect(plain.added.map((e) => e.part)).toEqual([undefined]);
+    const stored = parseManifest(readFileSync(manifest, 'utf8'), manifest);
+    expect(stored.map((e) => e.part)).toEqual(['fresh', undefined]);
+  });
+
+  it('is never moved by the split, and left out of its checks even when it shares an event with tuning', () => {
+    const split = [
+      entry(30, { part: 'tuning', candidate: true, category: 'attack', group: 'event-y' }),
+      entry(31, { part: 'heldout', url: 'https://c.test/3', candidate: true, category: 'attack' }),
+      entry(32, { part: 'tuning', url: 'https://d.test/4' }),
+    ];
+    // Five fresh entries of the same event: they would drag the held-out share under a third and straddle it.
+    const fresh = [40, 41, 42, 43, 44].map((i) => entry(i, { part: 'fresh', group: 'event-y' }));
+    expect(applySplit([...split, ...fresh]).map((e) => e.part)).toEqual([
+      'tuning',
+      'heldout',
+      'tuning',
+      ...fresh.map(() => 'fresh'),
+    ]);
+    expect(partOf(fresh[0]!)).toBe('fresh');
+    const check = checkSplit([...split, ...fresh]);
+    expect(check.problems).toEqual([]);
+    expect(check.heldoutShare).toBeCloseTo(1 / 3, 5);
+  });
+
+  it('is counted by stats as a third part', () => {
+    const s = manifestStats(FIXTURE.map(([e]) => e));
+    expect(Object.keys(s.byPart).sort()).toEqual(['fresh', 'heldout', 'tuning']);
+    expect(s.byPart.fresh).toEqual({ ru: { total: 1, candidates: 1 }, kk: { total: 1, candidates: 0 } });
+    expect(s.categoryByPart.fresh).toEqual({ civil_claim: 1, none: 1 });
+  });
+});
+
+describe('eval:classify --real and the fresh part', () => {
+  it('leaves the fresh part out of a plain run, saying so, and prints no figure of it', () => {
+    const { code, out } = run({ errors: true });
+    expect(code).toBe(0);
+    expect(out).toContain('real dev set: 4 excerpts');
+    expect(out).toContain(
+      'part "fresh" (2 excerpts) not measured: it is measured once, at the end, with --part fresh',
+    );
+    expect(out).toContain('== tuning: 2 excerpts');
+    expect(out).toContain('== heldout: 2 excerpts');
+    expect(out).not.toContain('== fresh');
+    expect(out).not.toContain('errors (fresh)');
+    // Language identification is measured on the same excerpts: 4, not 6.
+    expect(out).toMatch(/language identification[^\n]*\n\s+all\s+\d\.\d{3} \(\d\/4\)/);
+  });
+
+  it('measures the fresh part alone when it is named, with its errors only then', () => {
+    const { code, out } = run({ part: 'fresh', errors: true });
+    expect(code).toBe(0);
+    expect(out).toContain('real dev set: 2 excerpts');
+    expect(out).toContain('== fresh: 2 excerpts, 1 violations ==');
+    expect(out).not.toContain('== tuning');
+    expect(out).not.toContain('== heldout');
+    expect(out).not.toContain('not measured');
+    expect(out).toContain('errors (fresh)');
+  });
+
+  it('names the fresh part among those available when another part is asked for', () => {
+    const { code, out } = run({ part: 'later' });
+    expect(code).toBe(2);
+    expect(out).toContain('no part "later" (the manifest has fresh, heldout, tuning)');
+  });
+});
