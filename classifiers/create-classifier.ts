@@ -27,6 +27,7 @@ import { decideCourt } from './court-decision.ts';
 import { detectLanguage } from './detect-language.ts';
 import { extractFacts } from './extract-facts.ts';
 import { combinerInputs, lexiconEvidence } from './lexicon-evidence.ts';
+import type { KnownMedia } from './media-names.ts';
 import {
   type Combiner,
   candidateEvidence,
@@ -34,6 +35,7 @@ import {
   isModelFile,
   type ModelFile,
 } from './model-file.ts';
+import { buildLexicons, LEXICONS } from './taxonomy-lexicons.ts';
 
 const PRECEDENCE = precedenceRules(settings.precedence, isCategoryId, 'config/classifier.json');
 
@@ -50,6 +52,12 @@ export interface ClassifierOptions {
    * 'always': every text (soz classify).
    */
   readonly facts?: 'candidates' | 'always';
+  /**
+   * The journalists, bloggers and outlets the monitoring team already knows (the people and outlets of confirmed
+   * dataset entries; storage's loadKnownMedia): their names count as targets, matched by surname in its case
+   * forms. The pipeline reads them once per run; classify() stays pure and synchronous.
+   */
+  readonly knownMedia?: KnownMedia;
 }
 
 /** Facts of a non-candidate (shared with the rest of the project through core). */
@@ -86,6 +94,7 @@ const CONFIG_FINGERPRINT = createHash('sha256')
       'lexicons/en.json',
       'lexicons/languages.json',
       'lexicons/facts.json',
+      'lexicons/media-names.json',
     ]
       .map((f) => readFileSync(resolve(CONFIG_DIR, f), 'utf8'))
       .join('\n'),
@@ -144,6 +153,7 @@ export function createClassifier(options: ClassifierOptions = {}): TextClassifie
   // decisions as surely as retraining does, and stored classifications say which produced them.
   const modelVersion = `${model.version}+cfg-${CONFIG_FINGERPRINT}`;
   const factsAlways = options.facts === 'always';
+  const lexicons = options.knownMedia ? buildLexicons(options.knownMedia) : LEXICONS;
   const factsOf = (input: ClassifyInput, candidate: boolean): ExtractedFacts => {
     if (!candidate && !factsAlways) return EMPTY_FACTS;
     const facts = extractFacts(input.title ? `${input.title}\n\n${input.text}` : input.text);
@@ -159,7 +169,7 @@ export function createClassifier(options: ClassifierOptions = {}): TextClassifie
     ).support;
 
   function textDecision(input: ClassifyInput, language: LanguageResult) {
-    const analysis = analyseText(input.title, input.text, language.lang);
+    const analysis = analyseText(input.title, input.text, language.lang, lexicons);
     const evidence = lexiconEvidence(analysis.hits);
     const { logOdds, support } = candidateEvidence(
       model.candidate,
