@@ -22,7 +22,12 @@ import {
   type TextClassifier,
 } from '../core/index.ts';
 import { analyseText, type CueHit, type TextAnalysis } from './analyse-text.ts';
-import { applyPrecedence, precedenceRules } from './category-precedence.ts';
+import {
+  applyContextRules,
+  applyPrecedence,
+  contextRules,
+  precedenceRules,
+} from './category-precedence.ts';
 import { decideCourt } from './court-decision.ts';
 import { detectLanguage } from './detect-language.ts';
 import { extractFacts } from './extract-facts.ts';
@@ -35,9 +40,15 @@ import {
   isModelFile,
   type ModelFile,
 } from './model-file.ts';
-import { buildLexicons, LEXICONS } from './taxonomy-lexicons.ts';
+import { buildLexicons, CONTEXT_NAMES, LEXICONS } from './taxonomy-lexicons.ts';
 
 const PRECEDENCE = precedenceRules(settings.precedence, isCategoryId, 'config/classifier.json');
+const CONTEXT_RULES = contextRules(
+  settings.contextRules.rules,
+  isCategoryId,
+  CONTEXT_NAMES,
+  'config/classifier.json',
+);
 
 export const DEFAULT_MODEL_PATH = resolve(CONFIG_DIR, 'model', 'model.json');
 
@@ -220,22 +231,30 @@ export function createClassifier(options: ClassifierOptions = {}): TextClassifie
     const modelWeight = blend.model / (1 + lexTotal / blend.lexiconSaturation);
     // Ids the lexicon found but the model never saw (the finer 2024 ids) rank on the lexicon's share alone.
     const ids = new Set<string>([...probabilities.keys(), ...evidence.rankScores.keys()]);
-    const ranked = applyPrecedence(
-      [...ids]
-        .map((id) => {
-          const l = lexTotal > 0 ? (evidence.rankScores.get(id as CategoryId) ?? 0) / lexTotal : 0;
-          const p = probabilities.get(id) ?? 0;
-          return {
-            id: id as CategoryId,
-            s: (blend.lexicon * l + modelWeight * p) / (blend.lexicon + modelWeight),
-          };
-        })
-        .sort((a, b) => b.s - a.s)
-        .filter((c, i) => i === 0 || c.s >= 0.08)
-        .slice(0, 5),
-      PRECEDENCE,
-      (id) => (evidence.rankScores.get(id as CategoryId) ?? 0) > 0,
-    );
+    const all = [...ids]
+      .map((id) => {
+        const l = lexTotal > 0 ? (evidence.rankScores.get(id as CategoryId) ?? 0) / lexTotal : 0;
+        const p = probabilities.get(id) ?? 0;
+        return {
+          id: id as CategoryId,
+          s: (blend.lexicon * l + modelWeight * p) / (blend.lexicon + modelWeight),
+        };
+      })
+      .sort((a, b) => b.s - a.s);
+    const evidenced = (id: string) => (evidence.rankScores.get(id as CategoryId) ?? 0) > 0;
+    // Circumstances that decide between two ids (an administrative arrest, an attacker's trial, law news) come
+    // last: they are taxonomy.md's rules, and outrank both the scores and the generic precedence pairs.
+    const ranked = applyContextRules(
+      applyPrecedence(
+        all.filter((c, i) => i === 0 || c.s >= 0.08).slice(0, 5),
+        PRECEDENCE,
+        evidenced,
+      ),
+      CONTEXT_RULES,
+      evidence.contexts,
+      (id, s) => ({ id: id as CategoryId, s }),
+      (id) => (evidenced(id) ? all.find((c) => c.id === id)?.s : undefined),
+    ).slice(0, 5);
     return { candidate, score, ranked, hits: analysis.hits };
   }
 
