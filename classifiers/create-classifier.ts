@@ -22,12 +22,7 @@ import {
   type TextClassifier,
 } from '../core/index.ts';
 import { analyseText, type CueHit, type TextAnalysis } from './analyse-text.ts';
-import {
-  applyContextRules,
-  applyPrecedence,
-  contextRules,
-  precedenceRules,
-} from './category-precedence.ts';
+import { applyContextRules, applyPrecedence, contextRules, precedenceRules } from './category-precedence.ts';
 import { decideCourt } from './court-decision.ts';
 import { detectLanguage } from './detect-language.ts';
 import { extractFacts } from './extract-facts.ts';
@@ -245,11 +240,7 @@ export function createClassifier(options: ClassifierOptions = {}): TextClassifie
     // Circumstances that decide between two ids (an administrative arrest, an attacker's trial, law news) come
     // last: they are taxonomy.md's rules, and outrank both the scores and the generic precedence pairs.
     const ranked = applyContextRules(
-      applyPrecedence(
-        all.filter((c, i) => i === 0 || c.s >= 0.08).slice(0, 5),
-        PRECEDENCE,
-        evidenced,
-      ),
+      applyPrecedence(all.filter((c, i) => i === 0 || c.s >= 0.08).slice(0, 5), PRECEDENCE, evidenced),
       CONTEXT_RULES,
       evidence.contexts,
       (id, s) => ({ id: id as CategoryId, s }),

@@ -93,7 +93,9 @@ export function namePatterns(known?: KnownMedia): NamePattern[] {
     // something else; the committed list carries the ones that are safe.
     if (w.length === 0 || (w.length === 1 && w[0]!.length < 5)) continue;
     // Each long word as a prefix without its final vowels: «Степной вестник» meets «Степного вестника».
-    const source = w.map((x) => (x.length >= PERSONS.minStem ? `${x.replace(TRAILING_VOWELS, '')}*` : x)).join(' ');
+    const source = w
+      .map((x) => (x.length >= PERSONS.minStem ? `${x.replace(TRAILING_VOWELS, '')}*` : x))
+      .join(' ');
     if (!out.has(source)) out.set(source, { source, outlet: true });
   }
   for (const person of known?.people ?? []) {

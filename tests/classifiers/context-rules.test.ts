@@ -39,7 +39,10 @@ describe('the trial of those who attacked or obstructed a journalist counts as t
     ['Суд приговорил к двум годам мужчину, напавшего на журналиста в Таразе.', 'attack'],
     ['Охранника акимата осудили за воспрепятствование деятельности журналиста.', 'obstruction'],
     ['Тілшіге шабуыл жасаған ер адам сотталды.', 'attack'],
-    ['A court convicted the man who assaulted a journalist in Taraz and sentenced him to two years.', 'attack'],
+    [
+      'A court convicted the man who assaulted a journalist in Taraz and sentenced him to two years.',
+      'attack',
+    ],
   ])('%s → %s', (text, id) => {
     const r = top(text);
     expect(r.candidate).toBe(true);
@@ -67,7 +70,10 @@ describe('news about a law that restricts media is regulation, not a charge', ()
 
 describe('press access in maslikhats, akimats and parliament', () => {
   it.each([
-    ['Сессия городского маслихата прошла без журналистов: представителей СМИ не пустили на заседание.', 'closed_session'],
+    [
+      'Сессия городского маслихата прошла без журналистов: представителей СМИ не пустили на заседание.',
+      'closed_session',
+    ],
     ['Журналистам отказали в аккредитации на заседание правительства.', 'info_denial'],
     ['Брифинг в акимате прошел без вопросов журналистов.', 'info_denial'],
     ['Охрана вывела корреспондента из зала заседаний маслихата.', 'obstruction'],
@@ -84,17 +90,35 @@ describe('press access in maslikhats, akimats and parliament', () => {
 describe('the rules as data', () => {
   const names = new Set(['adminArrest', 'lawNews']);
   it('refuses a rule naming an unknown context or category, naming the field', () => {
-    expect(() => contextRules([{ when: 'nope', lead: ['regulation'], over: ['civil_claim'] }], isCategoryId, names, 'x.json')).toThrow(
-      /x\.json: contextRules\[0\]\.when/,
-    );
-    expect(() => contextRules([{ when: 'lawNews', lead: ['law'], over: ['civil_claim'] }], isCategoryId, names, 'x.json')).toThrow(
-      /contextRules\[0\]\.lead/,
-    );
+    expect(() =>
+      contextRules(
+        [{ when: 'nope', lead: ['regulation'], over: ['civil_claim'] }],
+        isCategoryId,
+        names,
+        'x.json',
+      ),
+    ).toThrow(/x\.json: contextRules\[0\]\.when/);
+    expect(() =>
+      contextRules(
+        [{ when: 'lawNews', lead: ['law'], over: ['civil_claim'] }],
+        isCategoryId,
+        names,
+        'x.json',
+      ),
+    ).toThrow(/contextRules\[0\]\.lead/);
   });
 
   it('moves the lead ahead only when its context is present and no "unless" context is', () => {
     const rules = contextRules(
-      [{ when: 'adminArrest', unless: ['lawNews'], lead: ['administrative_charge'], over: ['detention'], insert: true }],
+      [
+        {
+          when: 'adminArrest',
+          unless: ['lawNews'],
+          lead: ['administrative_charge'],
+          over: ['detention'],
+          insert: true,
+        },
+      ],
       isCategoryId,
       names,
       'x.json',
@@ -104,7 +128,10 @@ describe('the rules as data', () => {
       { id: 'obstruction', s: 0.2 },
     ];
     const make = (id: string, s: number) => ({ id, s });
-    expect(applyContextRules(ranked, rules, new Set(), make).map((c) => c.id)).toEqual(['detention', 'obstruction']);
+    expect(applyContextRules(ranked, rules, new Set(), make).map((c) => c.id)).toEqual([
+      'detention',
+      'obstruction',
+    ]);
     expect(applyContextRules(ranked, rules, new Set(['adminArrest']), make).map((c) => c.id)).toEqual([
       'administrative_charge',
       'detention',
