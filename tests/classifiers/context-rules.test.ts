@@ -87,6 +87,19 @@ describe('press access in maslikhats, akimats and parliament', () => {
   });
 });
 
+describe("an attack on a newsroom's systems is a cyberattack; a block by order is a blocking", () => {
+  it.each([
+    ['Сайт издания «Жаңа толқын» трое суток был недоступен из-за DDoS-атаки.', 'cyberattack'],
+    ['Хакеры взломали аккаунт редакции в Instagram, страница была заблокирована.', 'cyberattack'],
+    ['The news site was unavailable for two days after a DDoS attack by bots.', 'cyberattack'],
+    ['Сайт издания заблокирован по предписанию министерства после DDoS-атаки и жалоб.', 'blocking'],
+  ])('%s → %s', (text, id) => {
+    const r = top(text);
+    expect(r.candidate).toBe(true);
+    expect(r.first).toBe(id);
+  });
+});
+
 describe('the rules as data', () => {
   const names = new Set(['adminArrest', 'lawNews']);
   it('refuses a rule naming an unknown context or category, naming the field', () => {
