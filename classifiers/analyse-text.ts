@@ -111,7 +111,10 @@ function analysePart(
       features.add(cue.kind === 'category' ? `#${cue.category}` : `#${cue.kind}`);
   }
   // A dateline ("АСТАНА. KAZINFORM —", "ALMATY (KazTAG) –") names the agency that tells the news: attribution.
-  for (const dateline of part.matchAll(DATELINE)) {
+  // Most paragraphs hold no dash: the dateline scan is skipped for them.
+  const datelines =
+    part.includes('—') || part.includes('–') || part.includes(' - ') ? part.matchAll(DATELINE) : [];
+  for (const dateline of datelines) {
     const lineStart = dateline.index + dateline[0].length - dateline[1]!.length;
     const end = dateline.index + dateline[0].length;
     const from = tokens.findIndex((t) => t.start >= lineStart);
@@ -183,7 +186,7 @@ export function analyseText(
 ): TextAnalysis {
   const hits: CueHit[] = [];
   const quoted =
-    documentLang === 'other' ? new Set<string>() : quotedOutletNames(`${title}\n${text}`, documentLang);
+    documentLang === 'other' ? new Set<string>() : quotedOutletNames(title ? `${title}\n${text}` : text, documentLang);
   const features = new Set<string>();
   const targetFeatures = new Set<string>(['#target']);
   let words = 0;

@@ -105,6 +105,8 @@ export function namePatterns(known?: KnownMedia): NamePattern[] {
   return [...out.values()];
 }
 
+const WORD_BEFORE = /([\p{L}-]+)\s*$/u;
+const WORD_AFTER = /^\s*([\p{L}-]+)/u;
 const QUOTED = /[«"“„]([^«»"“”„\n]{2,60})[»"”“]/gu;
 
 /**
@@ -116,10 +118,12 @@ export function quotedOutletNames(text: string, lang: NameLang): Set<string> {
   if (!/[«"“„]/.test(text)) return found;
   const media = QUOTED_WITH[lang];
   for (const m of text.matchAll(QUOTED)) {
-    const before = text.slice(Math.max(0, m.index - 30), m.index).toLowerCase();
-    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 30).toLowerCase();
-    const lastBefore = /([\p{L}-]+)\s*$/u.exec(before)?.[1] ?? '';
-    const firstAfter = /^\s*([\p{L}-]+)/u.exec(after)?.[1] ?? '';
+    // Only the word right before and right after the quotes: a few characters each, not the text around.
+    const lastBefore = (
+      WORD_BEFORE.exec(text.slice(Math.max(0, m.index - 30), m.index))?.[1] ?? ''
+    ).toLowerCase();
+    const end = m.index + m[0].length;
+    const firstAfter = (WORD_AFTER.exec(text.slice(end, end + 30))?.[1] ?? '').toLowerCase();
     if (media.some((w) => lastBefore.startsWith(w) || firstAfter.startsWith(w)))
       found.add(m[1]!.trim().toLowerCase());
   }
