@@ -186,7 +186,9 @@ export function analyseText(
 ): TextAnalysis {
   const hits: CueHit[] = [];
   const quoted =
-    documentLang === 'other' ? new Set<string>() : quotedOutletNames(title ? `${title}\n${text}` : text, documentLang);
+    documentLang === 'other'
+      ? new Set<string>()
+      : quotedOutletNames(title ? `${title}\n${text}` : text, documentLang);
   const features = new Set<string>();
   const targetFeatures = new Set<string>(['#target']);
   let words = 0;
