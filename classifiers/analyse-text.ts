@@ -6,9 +6,10 @@ import stopwordLists from '../config/lexicons/stopwords.json' with { type: 'json
 import type { CategoryId, Lang, LanguageResult } from '../core/index.ts';
 import { identifyParagraph, splitParagraphs } from './detect-language.ts';
 import { latinVariant } from './kazakh-latin.ts';
+import { quotedOutletNames, quotedOutletSpans } from './media-names.ts';
 import { matchSpan } from './pattern-matcher.ts';
 import { kazakhForm, type StemLang, stemWord } from './stem-word.ts';
-import { type Cue, LEXICONS } from './taxonomy-lexicons.ts';
+import { type Cue, LEXICONS, type Lexicons } from './taxonomy-lexicons.ts';
 import { tokenize } from './tokenize.ts';
 
 export interface CueHit {
@@ -73,11 +74,13 @@ function analysePart(
   hits: CueHit[],
   features: Set<string>,
   targetFeatures: Set<string>,
+  lexicons: Lexicons,
+  quoted: ReadonlySet<string>,
 ): number {
   const lang = lexiconLang(language, fallback);
   if (!lang) return 0;
   const tokens = tokenize(part);
-  const lexicon = LEXICONS[lang];
+  const lexicon = lexicons[lang];
   const variant = lang === 'kk' && language.script === 'latn' ? latinVariant(part) : null;
   const words =
     lang === 'kk'
@@ -97,10 +100,55 @@ function analysePart(
       to: m.to,
     });
     const cue = m.pattern.value;
-    // Places and the explainer register are not features: they act on the lexicon evidence, and the model would
-    // learn the lean of whichever stories its texts happened to set where.
-    if (cue.kind !== 'place' && cue.kind !== 'explainer')
+    // Places, the explainer register, attribution and contexts are not features: they act on the lexicon
+    // evidence, and the model would learn the lean of whichever stories its texts happened to set where.
+    if (
+      cue.kind === 'category' ||
+      cue.kind === 'target' ||
+      cue.kind === 'notTarget' ||
+      cue.kind === 'negative'
+    )
       features.add(cue.kind === 'category' ? `#${cue.category}` : `#${cue.kind}`);
+  }
+  // A dateline ("АСТАНА. KAZINFORM —", "ALMATY (KazTAG) –") names the agency that tells the news: attribution.
+  // Most paragraphs hold no dash: the dateline scan is skipped for them.
+  const datelines =
+    part.includes('—') || part.includes('–') || part.includes(' - ') ? part.matchAll(DATELINE) : [];
+  for (const dateline of datelines) {
+    const lineStart = dateline.index + dateline[0].length - dateline[1]!.length;
+    const end = dateline.index + dateline[0].length;
+    const from = tokens.findIndex((t) => t.start >= lineStart);
+    const to = tokens.findIndex((t) => t.start >= end);
+    if (from < 0 || to <= from) continue;
+    hits.push({
+      cue: ATTRIBUTION_CUE,
+      source: `${lang}:dateline`,
+      start: offset === null ? null : offset + tokens[from]!.start,
+      end: offset === null ? null : offset + tokens[to - 1]!.end,
+      surface: part.slice(tokens[from]!.start, tokens[to - 1]!.end),
+      part: partIndex,
+      from,
+      to,
+    });
+  }
+  // An outlet the item names by quoting it next to a media word elsewhere (газета «Ак Жайык» … «Ак Жайык»
+  // сообщил…) is a target wherever it is quoted.
+  for (const [start, end] of quotedOutletSpans(part, quoted)) {
+    const from = tokens.findIndex((t) => t.start >= start);
+    let to = from;
+    while (to < tokens.length && tokens[to]!.end <= end) to++;
+    if (from < 0 || to === from) continue;
+    hits.push({
+      cue: QUOTED_OUTLET,
+      source: `${lang}:«${part.slice(start, end).toLowerCase()}»`,
+      start: offset === null ? null : offset + tokens[from]!.start,
+      end: offset === null ? null : offset + tokens[to - 1]!.end,
+      surface: part.slice(tokens[from]!.start, tokens[to - 1]!.end),
+      part: partIndex,
+      from,
+      to,
+    });
+    features.add('#target');
   }
   // Token indices of target words in this part (null when there are none, as in most paragraphs).
   let targetTokens: Set<number> | null = null;
@@ -121,9 +169,26 @@ function analysePart(
   return tokens.length;
 }
 
-/** Analyses a title and a text; `documentLang` is the language detected for the whole item. */
-export function analyseText(title: string, text: string, documentLang: Lang): TextAnalysis {
+const QUOTED_OUTLET: Cue = { kind: 'target', weak: false, name: 'outlet' };
+const ATTRIBUTION_CUE: Cue = { kind: 'attribution' };
+// A dateline: up to a few words at the start of a line, then a dash.
+const DATELINE = /(?:^|\n)([^\n—–]{2,50}?\s[—–-]{1,2}\s)/gu;
+
+/**
+ * Analyses a title and a text; `documentLang` is the language detected for the whole item. `lexicons`: the
+ * default ones, or a classifier's own with the names its dataset knows (taxonomy-lexicons.ts buildLexicons).
+ */
+export function analyseText(
+  title: string,
+  text: string,
+  documentLang: Lang,
+  lexicons: Lexicons = LEXICONS,
+): TextAnalysis {
   const hits: CueHit[] = [];
+  const quoted =
+    documentLang === 'other'
+      ? new Set<string>()
+      : quotedOutletNames(title ? `${title}\n${text}` : text, documentLang);
   const features = new Set<string>();
   const targetFeatures = new Set<string>(['#target']);
   let words = 0;
@@ -137,6 +202,8 @@ export function analyseText(title: string, text: string, documentLang: Lang): Te
       hits,
       features,
       targetFeatures,
+      lexicons,
+      quoted,
     );
   splitParagraphs(text).forEach((p, i) => {
     words += analysePart(
@@ -148,6 +215,8 @@ export function analyseText(title: string, text: string, documentLang: Lang): Te
       hits,
       features,
       targetFeatures,
+      lexicons,
+      quoted,
     );
   });
   return { hits, features: [...features], targetFeatures, words };

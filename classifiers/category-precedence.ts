@@ -54,3 +54,83 @@ export function applyPrecedence<T extends { readonly id: string; readonly s: num
   }
   return out;
 }
+
+/**
+ * A ranking rule of taxonomy.md that a circumstance decides (config/classifier.json "contextRules"): when the
+ * text has the context `when` (a lexicon's "contexts" list: an administrative arrest, the trial of a journalist's
+ * attacker, news about a law) and none of `unless`, the first of `lead` that is ranked (or, with `insert`, the
+ * first of `lead` at the score of the id it overtakes) moves ahead of every id of `over`.
+ */
+export interface ContextRule {
+  readonly when: string;
+  readonly unless: readonly string[];
+  readonly lead: readonly string[];
+  readonly over: readonly string[];
+  readonly insert: boolean;
+}
+
+/** Checks the configuration's context rules against the known category ids and the lexicons' context names. */
+export function contextRules(
+  raw: unknown,
+  isId: (id: unknown) => boolean,
+  contextNames: ReadonlySet<string>,
+  where: string,
+): ContextRule[] {
+  if (!Array.isArray(raw)) throw new Error(`${where}: contextRules must be a list`);
+  return raw.map((r: Record<string, unknown>, i: number) => {
+    const at = `${where}: contextRules[${i}]`;
+    const ids = (v: unknown, field: string) => {
+      if (!Array.isArray(v) || v.length === 0 || !v.every(isId))
+        throw new Error(`${at}.${field} must be a non-empty list of category ids, got ${JSON.stringify(v)}`);
+      return v as string[];
+    };
+    const contexts = (v: unknown, field: string) => {
+      const list = v === undefined ? [] : v;
+      if (!Array.isArray(list) || !list.every((c) => typeof c === 'string' && contextNames.has(c)))
+        throw new Error(
+          `${at}.${field} must name contexts of the lexicons (${[...contextNames].join(', ')}), got ${JSON.stringify(v)}`,
+        );
+      return list as string[];
+    };
+    const [when] = contexts([r.when], 'when');
+    return {
+      when: when!,
+      unless: contexts(r.unless, 'unless'),
+      lead: ids(r.lead, 'lead'),
+      over: ids(r.over, 'over'),
+      insert: r.insert === true,
+    };
+  });
+}
+
+/**
+ * Applies the rules in order (a later rule may overturn an earlier one: the most specific circumstance is listed
+ * last). `scoreOf` gives an id's score in the full ranking, for a lead that the top of the list left out.
+ */
+export function applyContextRules<T extends { readonly id: string; readonly s: number }>(
+  ranked: readonly T[],
+  rules: readonly ContextRule[],
+  contexts: ReadonlySet<string>,
+  make: (id: string, s: number) => T,
+  scoreOf: (id: string) => number | undefined = () => undefined,
+): T[] {
+  const out = [...ranked];
+  if (contexts.size === 0) return out;
+  for (const rule of rules) {
+    if (!contexts.has(rule.when) || rule.unless.some((u) => contexts.has(u))) continue;
+    const first = out.findIndex((c) => rule.over.includes(c.id));
+    if (first < 0) continue;
+    const at = out.findIndex((c) => rule.lead.includes(c.id));
+    if (at >= 0 && at < first) continue;
+    const over = out[first]!;
+    let lead: T;
+    if (at >= 0) [lead] = out.splice(at, 1) as [T];
+    else {
+      const id = rule.lead.find((l) => scoreOf(l) !== undefined) ?? (rule.insert ? rule.lead[0] : undefined);
+      if (id === undefined) continue;
+      lead = make(id, scoreOf(id) ?? 0);
+    }
+    out.splice(first, 0, lead.s >= over.s ? lead : make(lead.id, over.s));
+  }
+  return out;
+}

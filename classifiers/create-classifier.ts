@@ -22,11 +22,12 @@ import {
   type TextClassifier,
 } from '../core/index.ts';
 import { analyseText, type CueHit, type TextAnalysis } from './analyse-text.ts';
-import { applyPrecedence, precedenceRules } from './category-precedence.ts';
+import { applyContextRules, applyPrecedence, contextRules, precedenceRules } from './category-precedence.ts';
 import { decideCourt } from './court-decision.ts';
 import { detectLanguage } from './detect-language.ts';
 import { extractFacts } from './extract-facts.ts';
 import { combinerInputs, lexiconEvidence } from './lexicon-evidence.ts';
+import type { KnownMedia } from './media-names.ts';
 import {
   type Combiner,
   candidateEvidence,
@@ -34,8 +35,15 @@ import {
   isModelFile,
   type ModelFile,
 } from './model-file.ts';
+import { buildLexicons, CONTEXT_NAMES, LEXICONS } from './taxonomy-lexicons.ts';
 
 const PRECEDENCE = precedenceRules(settings.precedence, isCategoryId, 'config/classifier.json');
+const CONTEXT_RULES = contextRules(
+  settings.contextRules.rules,
+  isCategoryId,
+  CONTEXT_NAMES,
+  'config/classifier.json',
+);
 
 export const DEFAULT_MODEL_PATH = resolve(CONFIG_DIR, 'model', 'model.json');
 
@@ -50,6 +58,12 @@ export interface ClassifierOptions {
    * 'always': every text (soz classify).
    */
   readonly facts?: 'candidates' | 'always';
+  /**
+   * The journalists, bloggers and outlets the monitoring team already knows (the people and outlets of confirmed
+   * dataset entries; storage's loadKnownMedia): their names count as targets, matched by surname in its case
+   * forms. The pipeline reads them once per run; classify() stays pure and synchronous.
+   */
+  readonly knownMedia?: KnownMedia;
 }
 
 /** Facts of a non-candidate (shared with the rest of the project through core). */
@@ -86,6 +100,7 @@ const CONFIG_FINGERPRINT = createHash('sha256')
       'lexicons/en.json',
       'lexicons/languages.json',
       'lexicons/facts.json',
+      'lexicons/media-names.json',
     ]
       .map((f) => readFileSync(resolve(CONFIG_DIR, f), 'utf8'))
       .join('\n'),
@@ -144,6 +159,7 @@ export function createClassifier(options: ClassifierOptions = {}): TextClassifie
   // decisions as surely as retraining does, and stored classifications say which produced them.
   const modelVersion = `${model.version}+cfg-${CONFIG_FINGERPRINT}`;
   const factsAlways = options.facts === 'always';
+  const lexicons = options.knownMedia ? buildLexicons(options.knownMedia) : LEXICONS;
   const factsOf = (input: ClassifyInput, candidate: boolean): ExtractedFacts => {
     if (!candidate && !factsAlways) return EMPTY_FACTS;
     const facts = extractFacts(input.title ? `${input.title}\n\n${input.text}` : input.text);
@@ -159,7 +175,7 @@ export function createClassifier(options: ClassifierOptions = {}): TextClassifie
     ).support;
 
   function textDecision(input: ClassifyInput, language: LanguageResult) {
-    const analysis = analyseText(input.title, input.text, language.lang);
+    const analysis = analyseText(input.title, input.text, language.lang, lexicons);
     const evidence = lexiconEvidence(analysis.hits);
     const { logOdds, support } = candidateEvidence(
       model.candidate,
@@ -210,22 +226,26 @@ export function createClassifier(options: ClassifierOptions = {}): TextClassifie
     const modelWeight = blend.model / (1 + lexTotal / blend.lexiconSaturation);
     // Ids the lexicon found but the model never saw (the finer 2024 ids) rank on the lexicon's share alone.
     const ids = new Set<string>([...probabilities.keys(), ...evidence.rankScores.keys()]);
-    const ranked = applyPrecedence(
-      [...ids]
-        .map((id) => {
-          const l = lexTotal > 0 ? (evidence.rankScores.get(id as CategoryId) ?? 0) / lexTotal : 0;
-          const p = probabilities.get(id) ?? 0;
-          return {
-            id: id as CategoryId,
-            s: (blend.lexicon * l + modelWeight * p) / (blend.lexicon + modelWeight),
-          };
-        })
-        .sort((a, b) => b.s - a.s)
-        .filter((c, i) => i === 0 || c.s >= 0.08)
-        .slice(0, 5),
-      PRECEDENCE,
-      (id) => (evidence.rankScores.get(id as CategoryId) ?? 0) > 0,
-    );
+    const all = [...ids]
+      .map((id) => {
+        const l = lexTotal > 0 ? (evidence.rankScores.get(id as CategoryId) ?? 0) / lexTotal : 0;
+        const p = probabilities.get(id) ?? 0;
+        return {
+          id: id as CategoryId,
+          s: (blend.lexicon * l + modelWeight * p) / (blend.lexicon + modelWeight),
+        };
+      })
+      .sort((a, b) => b.s - a.s);
+    const evidenced = (id: string) => (evidence.rankScores.get(id as CategoryId) ?? 0) > 0;
+    // Circumstances that decide between two ids (an administrative arrest, an attacker's trial, law news) come
+    // last: they are taxonomy.md's rules, and outrank both the scores and the generic precedence pairs.
+    const ranked = applyContextRules(
+      applyPrecedence(all.filter((c, i) => i === 0 || c.s >= 0.08).slice(0, 5), PRECEDENCE, evidenced),
+      CONTEXT_RULES,
+      evidence.contexts,
+      (id, s) => ({ id: id as CategoryId, s }),
+      (id) => (evidenced(id) ? all.find((c) => c.id === id)?.s : undefined),
+    ).slice(0, 5);
     return { candidate, score, ranked, hits: analysis.hits };
   }
 

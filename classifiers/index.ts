@@ -30,6 +30,7 @@ export {
 } from './evaluate-classifier.ts';
 export { extractFacts } from './extract-facts.ts';
 export { kazakhStem } from './kazakh-stem.ts';
+export type { KnownMedia } from './media-names.ts';
 export type { ModelFile } from './model-file.ts';
 export { type AmountMatch, findAmountsKzt, parseAmountKzt } from './parse-amount-kzt.ts';
 export { type LabelledText, readLabelledSet } from './read-labelled-set.ts';

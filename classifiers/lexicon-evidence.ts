@@ -3,6 +3,7 @@
 import settings from '../config/classifier.json' with { type: 'json' };
 import type { CategoryId } from '../core/index.ts';
 import type { CueHit } from './analyse-text.ts';
+import { ATTRIBUTION_GAP } from './media-names.ts';
 
 export interface LexiconEvidence {
   /** Per category, the weight of its distinct patterns: the strength of the case that something was done. */
@@ -33,6 +34,8 @@ export interface LexiconEvidence {
   readonly foreign: boolean;
   /** The text reads as a law's text, a bill or an explainer: its charge categories were scaled down. */
   readonly explainer: boolean;
+  /** The lexicons' contexts found in the text (an administrative arrest, an attacker's trial, law news…). */
+  readonly contexts: ReadonlySet<string>;
 }
 
 const rank = settings.rank;
@@ -123,12 +126,22 @@ function rankScoresOf(hits: readonly CueHit[], targets: readonly CueHit[]): Map<
 
 const LEGAL: readonly CategoryId[] = ['criminal_charge', 'administrative_charge', 'civil_claim'];
 
-/** Target hits that no "not a target" phrase ("press service") covers. */
+/**
+ * Target hits that no "not a target" phrase ("press service") covers, and outlets' names that no attribution
+ * stands next to: in "журналиста задержали, сообщает KazTAG" the agency tells the news, it is not its target.
+ */
 function realTargets(hits: readonly CueHit[]): CueHit[] {
   const cancel = hits.filter((h) => h.cue.kind === 'notTarget');
+  const attribution = hits.filter((h) => h.cue.kind === 'attribution');
+  const gap = ATTRIBUTION_GAP;
   return hits.filter(
     (h) =>
-      h.cue.kind === 'target' && !cancel.some((c) => c.part === h.part && c.from < h.to && h.from < c.to),
+      h.cue.kind === 'target' &&
+      !cancel.some((c) => c.part === h.part && c.from < h.to && h.from < c.to) &&
+      !(
+        h.cue.name === 'outlet' &&
+        attribution.some((a) => a.part === h.part && h.from - a.to <= gap && a.from - h.to <= gap)
+      ),
   );
 }
 
@@ -139,8 +152,12 @@ export function lexiconEvidence(allHits: readonly CueHit[]): LexiconEvidence {
       h.cue.kind !== 'target' &&
       h.cue.kind !== 'notTarget' &&
       h.cue.kind !== 'place' &&
-      h.cue.kind !== 'explainer',
+      h.cue.kind !== 'explainer' &&
+      h.cue.kind !== 'attribution' &&
+      h.cue.kind !== 'context',
   );
+  const contexts = new Set<string>();
+  for (const h of allHits) if (h.cue.kind === 'context') contexts.add(h.cue.name);
   const explainer = allHits.some((h) => h.cue.kind === 'explainer');
   let home = false;
   let abroad = false;
@@ -201,6 +218,7 @@ export function lexiconEvidence(allHits: readonly CueHit[]): LexiconEvidence {
     negative,
     foreign: abroad && !home,
     explainer,
+    contexts,
   };
 }
 

@@ -6,12 +6,26 @@ import kk from '../config/lexicons/kk.json' with { type: 'json' };
 import ru from '../config/lexicons/ru.json' with { type: 'json' };
 import { BASE_CATEGORY_IDS, type CategoryId, isCategoryId } from '../core/index.ts';
 import { foldKazakh } from './kazakh-latin.ts';
-import { createMatcher, type Matcher, parsePattern } from './pattern-matcher.ts';
+import { ATTRIBUTION, type KnownMedia, type NamePattern, namePatterns } from './media-names.ts';
+import { createMatcher, type Matcher, type Pattern, parsePattern } from './pattern-matcher.ts';
 
 export type LexiconLang = 'ru' | 'kk' | 'en';
 
 export type Cue =
-  | { readonly kind: 'target'; readonly weak: boolean }
+  | {
+      readonly kind: 'target';
+      readonly weak: boolean;
+      /** Named, not described: an outlet's name (KazTAG) or a known journalist's surname (media-names.ts). */
+      readonly name?: 'outlet' | 'person';
+    }
+  /** Next to an outlet's name, makes it the news's source, not its target ("сообщает KazTAG"). */
+  | { readonly kind: 'attribution' }
+  /**
+   * A circumstance that decides between categories (an administrative arrest, the trial of a journalist's
+   * attacker, news about a law): the "contexts" lists of a lexicon, read by the rules of classifier.json
+   * "contextRules" (category-precedence.ts).
+   */
+  | { readonly kind: 'context'; readonly name: string }
   /** Words that contain a target word but name no target ("press service", "баспасөз қызметі"). */
   | { readonly kind: 'notTarget' }
   | { readonly kind: 'negative'; readonly weight: number }
@@ -47,14 +61,34 @@ interface RawLexicon {
   categories: Record<string, string[]>;
   places: { home: string[]; foreign: string[] };
   explainer: string[];
+  contexts?: Record<string, string[]>;
 }
 
 // Kazakhstan's cities and regions (facts.json, all scripts) count as home in every language.
 const HOME_PLACES = Object.values(facts.places).flat();
 
-function compile(lang: LexiconLang, raw: RawLexicon, normalise: (w: string) => string): Lexicon {
+function compile(
+  lang: LexiconLang,
+  raw: RawLexicon,
+  normalise: (w: string) => string,
+  names: readonly NamePattern[],
+): Lexicon {
   const where = `config/lexicons/${lang}.json`;
-  const patterns = [];
+  const patterns: Pattern<Cue>[] = [];
+  for (const n of names)
+    patterns.push(
+      parsePattern<Cue>(
+        n.source,
+        { kind: 'target', weak: false, name: n.outlet ? 'outlet' : 'person' },
+        normalise,
+      ),
+    );
+  for (const source of ATTRIBUTION[lang])
+    patterns.push(parsePattern<Cue>(source, { kind: 'attribution' }, normalise));
+  for (const [name, list] of Object.entries(raw.contexts ?? {})) {
+    if (!Array.isArray(list)) throw new Error(`${where}: contexts.${name} must be a list of patterns`);
+    for (const source of list) patterns.push(parsePattern<Cue>(source, { kind: 'context', name }, normalise));
+  }
   for (const t of raw.targets) {
     // '-' marks a phrase that contains a target word but names no target ("press service"): it cancels the
     // target words it overlaps.
@@ -110,8 +144,24 @@ const same = (w: string) => w;
 // ё is written as е in most Russian news: patterns and words meet in the е form.
 const foldYo = (w: string) => (w.includes('ё') ? w.replace(/ё/g, 'е') : w);
 
-export const LEXICONS: Readonly<Record<LexiconLang, Lexicon>> = {
-  ru: compile('ru', ru, foldYo),
-  kk: compile('kk', kk, foldKazakh),
-  en: compile('en', en, same),
-};
+export type Lexicons = Readonly<Record<LexiconLang, Lexicon>>;
+
+/**
+ * The three lexicons with the committed outlets' names and, when given, the people and outlets the monitoring
+ * team knows from its dataset (compiled once per classifier: a few hundred extra patterns cost milliseconds).
+ */
+export function buildLexicons(known?: KnownMedia): Lexicons {
+  const names = namePatterns(known);
+  return {
+    ru: compile('ru', ru, foldYo, names),
+    kk: compile('kk', kk, foldKazakh, names),
+    en: compile('en', en, same, names),
+  };
+}
+
+export const LEXICONS: Lexicons = buildLexicons();
+
+/** The context names a lexicon file declares (classifier.json's rules are checked against them). */
+export const CONTEXT_NAMES: ReadonlySet<string> = new Set(
+  [ru, kk, en].flatMap((raw: RawLexicon) => Object.keys(raw.contexts ?? {})),
+);

@@ -11,6 +11,7 @@ export { type DialectName, toNumber } from './dialect.ts';
 export * from './fetch-state-repository.ts';
 export * from './host-slots-repository.ts';
 export * from './items-repository.ts';
+export * from './known-media-repository.ts';
 export * from './login-limits-repository.ts';
 export { MIGRATIONS, schemaVersion } from './migrations/index.ts';
 export * from './open-store.ts';

@@ -2,7 +2,7 @@
 // Asia/Almaty); a crawl still running when the next is due is skipped, never doubled. Ctrl-C stops it.
 // On PostgreSQL it queues the night's jobs for `soz worker` instead (one per source), and a second
 // scheduler started by mistake (or as a standby) does not queue them twice.
-import { createClassifier } from '../../classifiers/index.ts';
+import { createClassifier, loadModel } from '../../classifiers/index.ts';
 import { EXIT } from '../../core/index.ts';
 import {
   CrawlQueue,
@@ -17,7 +17,7 @@ import {
   workerId,
   workerSettings,
 } from '../../crawlers/index.ts';
-import { acquireLease, resolveLocation } from '../../storage/index.ts';
+import { acquireLease, loadKnownMedia, resolveLocation } from '../../storage/index.ts';
 import { type Command, listOption, stringOption } from '../command.ts';
 
 export const scheduleCommand: Command = {
@@ -44,8 +44,10 @@ source for 'soz worker' processes, on any machines (docs/deployment.md).`,
     const ids = listOption(ctx, 'source');
     selectSources(loadSources(file), ids, file); // fail now, not at 02:00
     const config = loadCrawlConfig();
-    const classifier = createClassifier();
+    const model = loadModel();
     const store = await ctx.openStore();
+    // The people and outlets of the dataset, read once when the scheduler starts: their names count as targets.
+    const classifier = createClassifier({ model, knownMedia: await loadKnownMedia(store) });
     const where = resolveLocation({ path: ctx.dbPath });
     const queue =
       where.kind === 'postgres'

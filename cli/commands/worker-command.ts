@@ -1,5 +1,5 @@
 // `soz worker`: runs crawl jobs from the PostgreSQL queue (see crawlers/jobs/run-worker.ts) until stopped.
-import { createClassifier } from '../../classifiers/index.ts';
+import { createClassifier, loadModel } from '../../classifiers/index.ts';
 import { EXIT, usageError } from '../../core/index.ts';
 import {
   COURT_CONFIG_FILE,
@@ -12,7 +12,7 @@ import {
   runWorker,
   workerSettings,
 } from '../../crawlers/index.ts';
-import { resolveLocation } from '../../storage/index.ts';
+import { loadKnownMedia, resolveLocation } from '../../storage/index.ts';
 import { type Command, intOption, stringOption } from '../command.ts';
 
 export const workerCommand: Command = {
@@ -69,8 +69,10 @@ Needs PostgreSQL: with SQLite, 'soz crawl' runs the whole crawl in one process. 
       ? { config: loadCourtConfig(stringOption(ctx, 'court-config') ?? COURT_CONFIG_FILE) }
       : undefined;
     const storageStatePath = stringOption(ctx, 'storage-state');
-    const classifier = createClassifier();
+    const model = loadModel();
     const store = await ctx.openStore();
+    // The people and outlets of the dataset, read once when the worker starts: their names count as targets.
+    const classifier = createClassifier({ model, knownMedia: await loadKnownMedia(store) });
     const queue = await CrawlQueue.open({
       url: where.url,
       settings,

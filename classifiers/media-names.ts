@@ -1,0 +1,145 @@
+// Targets named by name: Kazakhstan's outlets (config/lexicons/media-names.json) and the journalists and bloggers
+// the monitoring team already knows (the people and outlets of confirmed dataset entries, passed in as
+// ClassifierOptions.knownMedia). Real headlines often name the target only so: "KazTAG's editor questioned",
+// "Ниязовтың үстінен іс қозғалды". Compiled into lexicon patterns (taxonomy-lexicons.ts), so a name costs the
+// matcher what any other target word costs.
+import names from '../config/lexicons/media-names.json' with { type: 'json' };
+
+export type NameLang = 'ru' | 'kk' | 'en';
+
+/** Who the monitoring team already knows as media: the affected people and outlets of confirmed entries. */
+export interface KnownMedia {
+  /** Journalists, bloggers and other people affected, as written in entries ("Lukpan Akhmedyarov", "Сапаров Е. Б."). */
+  readonly people: readonly string[];
+  readonly outlets: readonly string[];
+}
+
+/** One target pattern in the lexicon syntax; `outlet` tells attribution ("сообщает KazTAG") to cancel it. */
+export interface NamePattern {
+  readonly source: string;
+  readonly outlet: boolean;
+}
+
+const LANGS: readonly NameLang[] = ['ru', 'kk', 'en'];
+
+function checkList(value: unknown, where: string): string[] {
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || !v.trim()))
+    throw new Error(`config/lexicons/media-names.json: ${where} must be a list of non-empty strings`);
+  return value as string[];
+}
+
+// Checked once at load: a typo in the file is named with its field, not found later as a silent non-match.
+const OUTLETS: readonly { name: string; patterns: string[] }[] = names.outlets.map((o, i) => {
+  if (typeof o.name !== 'string' || !o.name)
+    throw new Error(`config/lexicons/media-names.json: outlets[${i}] has no name`);
+  return { name: o.name, patterns: checkList(o.patterns, `outlets[${i}].patterns (${o.name})`) };
+});
+const PERSONS = names.persons;
+const TRAILING_VOWELS = new RegExp(
+  `[${checkList(PERSONS.trailingVowels, 'persons.trailingVowels').join('')}]+$`,
+  'u',
+);
+const SURNAME = checkList(PERSONS.surnameEndings, 'persons.surnameEndings');
+const PARTICLES = new Set(checkList(PERSONS.particles, 'persons.particles'));
+const QUOTED_WITH: Readonly<Record<NameLang, readonly string[]>> = {
+  ru: checkList(names.quotedWith.ru, 'quotedWith.ru'),
+  kk: checkList(names.quotedWith.kk, 'quotedWith.kk'),
+  en: checkList(names.quotedWith.en, 'quotedWith.en'),
+};
+export const ATTRIBUTION: Readonly<Record<NameLang, readonly string[]>> = {
+  ru: checkList(names.attribution.ru, 'attribution.ru'),
+  kk: checkList(names.attribution.kk, 'attribution.kk'),
+  en: checkList(names.attribution.en, 'attribution.en'),
+};
+export const ATTRIBUTION_GAP: number = names.attributionGap;
+
+/** "Vlast.kz" is two words to the tokenizer ("vlast", "kz"): patterns are written the way it splits them. */
+const words = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[.«»"“”„()]/g, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
+
+/**
+ * The surname of a person as written in an entry, as a prefix pattern ("ниязов*" meets Ниязова, Ниязовтың,
+ * Ниязовқа), or null when no word is long enough to be matched safely. Initials ("Е. Б.") and patronymic
+ * particles (ұлы, қызы) are skipped; among the rest the word with a surname ending wins, else the last one.
+ */
+export function surnamePattern(person: string): string | null {
+  const parts = person
+    .split(/[\s,]+/)
+    .map((w) => w.replace(/[.«»"“”()]/g, '').toLowerCase())
+    .filter((w) => w.length > 2 && !PARTICLES.has(w));
+  if (parts.length === 0) return null;
+  const surname =
+    parts.find((w) => SURNAME.some((e) => w.endsWith(e) && w.length > e.length + 2)) ?? parts.at(-1)!;
+  // Trailing vowels and й drop (Ахмедьярова → ахмедьяров, Павловский → павловск): the prefix then meets every case
+  // form of the name, masculine and feminine, Russian and Kazakh.
+  const stem = surname.replace(TRAILING_VOWELS, '');
+  if (stem.length < PERSONS.minStem || !/^[\p{L}-]+$/u.test(stem)) return null;
+  return `${stem}*`;
+}
+
+/** The outlets' name patterns and those of the known people and outlets: targets of every language's lexicon. */
+export function namePatterns(known?: KnownMedia): NamePattern[] {
+  const out = new Map<string, NamePattern>();
+  for (const o of OUTLETS)
+    for (const p of o.patterns) out.set(words(p).join(' '), { source: words(p).join(' '), outlet: true });
+  for (const outlet of known?.outlets ?? []) {
+    const w = words(outlet);
+    // A one-word name shorter than five letters ("Дат", "KTK") is too likely an ordinary word or an acronym of
+    // something else; the committed list carries the ones that are safe.
+    if (w.length === 0 || (w.length === 1 && w[0]!.length < 5)) continue;
+    // Each long word as a prefix without its final vowels: «Степной вестник» meets «Степного вестника».
+    const source = w
+      .map((x) => (x.length >= PERSONS.minStem ? `${x.replace(TRAILING_VOWELS, '')}*` : x))
+      .join(' ');
+    if (!out.has(source)) out.set(source, { source, outlet: true });
+  }
+  for (const person of known?.people ?? []) {
+    const source = surnamePattern(person);
+    if (source && !out.has(source)) out.set(source, { source, outlet: false });
+  }
+  return [...out.values()];
+}
+
+const WORD_BEFORE = /([\p{L}-]+)\s*$/u;
+const WORD_AFTER = /^\s*([\p{L}-]+)/u;
+const QUOTED = /[«"“„]([^«»"“”„\n]{2,60})[»"”“]/gu;
+
+/**
+ * Names an item gives its outlets by quoting them next to a media word (газета «Ак Жайык», «Орал апталығы»
+ * басылымы, the "Uralsk Week" newspaper), lower-cased: the same quoted name elsewhere in the item is that outlet.
+ */
+export function quotedOutletNames(text: string, lang: NameLang): Set<string> {
+  const found = new Set<string>();
+  if (!/[«"“„]/.test(text)) return found;
+  const media = QUOTED_WITH[lang];
+  for (const m of text.matchAll(QUOTED)) {
+    // Only the word right before and right after the quotes: a few characters each, not the text around.
+    const lastBefore = (
+      WORD_BEFORE.exec(text.slice(Math.max(0, m.index - 30), m.index))?.[1] ?? ''
+    ).toLowerCase();
+    const end = m.index + m[0].length;
+    const firstAfter = (WORD_AFTER.exec(text.slice(end, end + 30))?.[1] ?? '').toLowerCase();
+    if (media.some((w) => lastBefore.startsWith(w) || firstAfter.startsWith(w)))
+      found.add(m[1]!.trim().toLowerCase());
+  }
+  return found;
+}
+
+/** Every quoted span of a text whose words name one of `outlets`: [start, end) of the words inside the quotes. */
+export function quotedOutletSpans(text: string, outlets: ReadonlySet<string>): [number, number][] {
+  const spans: [number, number][] = [];
+  if (outlets.size === 0) return spans;
+  for (const m of text.matchAll(QUOTED)) {
+    if (!outlets.has(m[1]!.trim().toLowerCase())) continue;
+    const start = m.index + 1 + (m[1]!.length - m[1]!.trimStart().length);
+    spans.push([start, start + m[1]!.trim().length]);
+  }
+  return spans;
+}
+
+export const NAME_LANGS = LANGS;

@@ -1,0 +1,34 @@
+// The journalists, bloggers and outlets the monitoring team already knows: the affected people and outlets of
+// confirmed dataset entries. The classifier reads them once per run (ClassifierOptions.knownMedia) so that a
+// headline naming only a known person ("Сапарова вызвали в полицию") names a target.
+import { fromJson } from './json-column.ts';
+import type { Store } from './open-store.ts';
+
+export interface KnownMediaNames {
+  readonly people: readonly string[];
+  readonly outlets: readonly string[];
+}
+
+/** Distinct people and outlets of every dataset entry, in first-seen order (entries by month and id). */
+export async function loadKnownMedia(store: Store): Promise<KnownMediaNames> {
+  const rows = await store.db
+    .selectFrom('dataset_entries')
+    .select(['id', 'people_json', 'outlets_json'])
+    .orderBy('month')
+    .orderBy('id')
+    .execute();
+  const people = new Set<string>();
+  const outlets = new Set<string>();
+  for (const r of rows) {
+    const where = `dataset_entries ${r.id}`;
+    for (const [column, into] of [
+      [r.people_json, people],
+      [r.outlets_json, outlets],
+    ] as const) {
+      const list = fromJson<unknown>(column, [], where);
+      if (!Array.isArray(list)) throw new Error(`${where}: people and outlets must be lists, got ${column}`);
+      for (const name of list) if (typeof name === 'string' && name.trim()) into.add(name.trim());
+    }
+  }
+  return { people: [...people], outlets: [...outlets] };
+}

@@ -1,0 +1,157 @@
+// Ranking rules of taxonomy.md decided by a circumstance (config/classifier.json "contextRules", the lexicons'
+// "contexts"), each on sentences of our own: what the monthly report would count comes first.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { applyContextRules, contextRules } from '../../classifiers/category-precedence.ts';
+import { createClassifier } from '../../classifiers/index.ts';
+import { isCategoryId, type TextClassifier } from '../../core/index.ts';
+
+let classifier: TextClassifier;
+beforeAll(() => {
+  classifier = createClassifier();
+});
+
+const top = (text: string) => {
+  const c = classifier.classify({ title: '', text, kind: 'news' }, classifier.detectLanguage(text));
+  return { candidate: c.candidate, first: c.categories[0]?.id, ids: c.categories.map((x) => x.id) };
+};
+
+describe('an administrative arrest is an administrative case; a detention during coverage is a detention', () => {
+  it.each([
+    'Блогера из Атырау арестовали на десять суток за пост о проведении митинга.',
+    'Атыраулық блогер митинг туралы жазбасы үшін он тәулікке қамалды.',
+    'The blogger was sentenced to ten days of administrative arrest for a post calling for a rally.',
+  ])('%s', (text) => {
+    const r = top(text);
+    expect(r.candidate).toBe(true);
+    expect(r.first).toBe('administrative_charge');
+  });
+
+  it.each([
+    'Полицейские задержали корреспондента телеканала во время съемки акции у акимата.',
+    'Police detained a TV reporter while she was filming the protest outside the akimat.',
+  ])('%s', (text) => {
+    expect(top(text).first).toBe('detention');
+  });
+});
+
+describe('the trial of those who attacked or obstructed a journalist counts as the original violation', () => {
+  it.each([
+    ['Суд приговорил к двум годам мужчину, напавшего на журналиста в Таразе.', 'attack'],
+    ['Охранника акимата осудили за воспрепятствование деятельности журналиста.', 'obstruction'],
+    ['Тілшіге шабуыл жасаған ер адам сотталды.', 'attack'],
+    [
+      'A court convicted the man who assaulted a journalist in Taraz and sentenced him to two years.',
+      'attack',
+    ],
+  ])('%s → %s', (text, id) => {
+    const r = top(text);
+    expect(r.candidate).toBe(true);
+    expect(r.first).toBe(id);
+  });
+});
+
+describe('news about a law that restricts media is regulation, not a charge', () => {
+  it.each([
+    'Депутаты предложили ввести уголовную ответственность блогеров за ложную информацию.',
+    'Мәжіліс депутаттары блогерлерге жалған ақпарат үшін айыппұл енгізуді ұсынды.',
+    'Lawmakers approved amendments that introduce fines for bloggers who spread false information.',
+  ])('%s', (text) => {
+    const r = top(text);
+    expect(r.candidate).toBe(true);
+    expect(r.first).toBe('regulation');
+  });
+
+  it('a fine actually imposed under a new article stays a charge', () => {
+    expect(top('Блогера оштрафовали по новой статье КоАП о ложной информации.').first).toBe(
+      'administrative_charge',
+    );
+  });
+});
+
+describe('press access in maslikhats, akimats and parliament', () => {
+  it.each([
+    [
+      'Сессия городского маслихата прошла без журналистов: представителей СМИ не пустили на заседание.',
+      'closed_session',
+    ],
+    ['Журналистам отказали в аккредитации на заседание правительства.', 'info_denial'],
+    ['Брифинг в акимате прошел без вопросов журналистов.', 'info_denial'],
+    ['Охрана вывела корреспондента из зала заседаний маслихата.', 'obstruction'],
+    ['Мәслихат сессиясы журналистерсіз өтті.', 'closed_session'],
+    ['The maslikhat session was held behind closed doors, without journalists.', 'closed_session'],
+    ['The reporter was escorted out of the akimat building by security guards.', 'obstruction'],
+  ])('%s → %s', (text, id) => {
+    const r = top(text);
+    expect(r.candidate).toBe(true);
+    expect(r.first).toBe(id);
+  });
+});
+
+describe("an attack on a newsroom's systems is a cyberattack; a block by order is a blocking", () => {
+  it.each([
+    ['Сайт издания «Жаңа толқын» трое суток был недоступен из-за DDoS-атаки.', 'cyberattack'],
+    ['Хакеры взломали аккаунт редакции в Instagram, страница была заблокирована.', 'cyberattack'],
+    ['The news site was unavailable for two days after a DDoS attack by bots.', 'cyberattack'],
+    ['Сайт издания заблокирован по предписанию министерства после DDoS-атаки и жалоб.', 'blocking'],
+  ])('%s → %s', (text, id) => {
+    const r = top(text);
+    expect(r.candidate).toBe(true);
+    expect(r.first).toBe(id);
+  });
+});
+
+describe('the rules as data', () => {
+  const names = new Set(['adminArrest', 'lawNews']);
+  it('refuses a rule naming an unknown context or category, naming the field', () => {
+    expect(() =>
+      contextRules(
+        [{ when: 'nope', lead: ['regulation'], over: ['civil_claim'] }],
+        isCategoryId,
+        names,
+        'x.json',
+      ),
+    ).toThrow(/x\.json: contextRules\[0\]\.when/);
+    expect(() =>
+      contextRules(
+        [{ when: 'lawNews', lead: ['law'], over: ['civil_claim'] }],
+        isCategoryId,
+        names,
+        'x.json',
+      ),
+    ).toThrow(/contextRules\[0\]\.lead/);
+  });
+
+  it('moves the lead ahead only when its context is present and no "unless" context is', () => {
+    const rules = contextRules(
+      [
+        {
+          when: 'adminArrest',
+          unless: ['lawNews'],
+          lead: ['administrative_charge'],
+          over: ['detention'],
+          insert: true,
+        },
+      ],
+      isCategoryId,
+      names,
+      'x.json',
+    );
+    const ranked = [
+      { id: 'detention', s: 0.7 },
+      { id: 'obstruction', s: 0.2 },
+    ];
+    const make = (id: string, s: number) => ({ id, s });
+    expect(applyContextRules(ranked, rules, new Set(), make).map((c) => c.id)).toEqual([
+      'detention',
+      'obstruction',
+    ]);
+    expect(applyContextRules(ranked, rules, new Set(['adminArrest']), make).map((c) => c.id)).toEqual([
+      'administrative_charge',
+      'detention',
+      'obstruction',
+    ]);
+    expect(
+      applyContextRules(ranked, rules, new Set(['adminArrest', 'lawNews']), make).map((c) => c.id),
+    ).toEqual(['detention', 'obstruction']);
+  });
+});

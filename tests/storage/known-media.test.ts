@@ -1,0 +1,67 @@
+// loadKnownMedia on SQLite and PostgreSQL: the people and outlets of dataset entries, each once, and what the
+// classifier does with them (a headline naming only a known journalist becomes a candidate).
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { createClassifier } from '../../classifiers/index.ts';
+import type { DatasetEntry } from '../../core/index.ts';
+import { loadKnownMedia, upsertEntry } from '../../storage/index.ts';
+import { dialectLabel, openTestStore, TEST_DIALECTS } from '../helpers/test-stores.ts';
+
+const entry = (id: string, people: string[], outlets: string[]): DatasetEntry => ({
+  id,
+  month: '2024-05',
+  eventDate: '2024-05-14',
+  category: 'detention',
+  block: 'A',
+  stage: 'incident',
+  inCourt: false,
+  outcome: null,
+  claimedAmountKzt: null,
+  awardedAmountKzt: null,
+  lawArticle: null,
+  isHonorDignity: false,
+  summary: 'Корреспондента задержали у здания акимата во время прямого эфира.',
+  lang: 'ru',
+  sources: [`https://dala-news.kz/news/${id}`],
+  people,
+  outlets,
+  actors: ['полиция'],
+  court: null,
+  caseNumber: null,
+  region: 'Уральск',
+  ongoing: false,
+});
+
+describe.each(TEST_DIALECTS)('known media from the dataset on %s', (dialect) => {
+  const ready = openTestStore(dialect);
+  afterAll(async () => (await ready).close());
+  beforeEach(async () => (await ready).reset());
+
+  it(`lists each person and outlet once (${dialectLabel(dialect)})`, async () => {
+    const { store } = await ready;
+    expect(await loadKnownMedia(store)).toEqual({ people: [], outlets: [] });
+    await upsertEntry(
+      store,
+      entry('a', ['Айжан Тулегенова', ' Марат Есенов '], ['Степной вестник']),
+      'review',
+    );
+    await upsertEntry(store, entry('b', ['Айжан Тулегенова'], []), 'review');
+    expect(await loadKnownMedia(store)).toEqual({
+      people: ['Айжан Тулегенова', 'Марат Есенов'],
+      outlets: ['Степной вестник'],
+    });
+  });
+
+  it(`names a known journalist as a target for the classifier (${dialectLabel(dialect)})`, async () => {
+    const { store } = await ready;
+    await upsertEntry(store, entry('a', ['Айжан Тулегенова'], []), 'review');
+    const classifier = createClassifier({ knownMedia: await loadKnownMedia(store) });
+    const text = 'Тулегенову вызвали в полицию для дачи показаний.';
+    const c = classifier.classify({ title: '', text, kind: 'news' }, classifier.detectLanguage(text));
+    expect(c.candidate).toBe(true);
+    const unknown = 'Жаксыбекову вызвали в полицию для дачи показаний.';
+    expect(
+      classifier.classify({ title: '', text: unknown, kind: 'news' }, classifier.detectLanguage(unknown))
+        .candidate,
+    ).toBe(false);
+  });
+});
