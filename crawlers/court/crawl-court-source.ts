@@ -71,7 +71,7 @@ import {
   parseScheduleResults,
 } from './parse-court-pages.ts';
 import { readCourtDocument, sha256 } from './read-court-document.ts';
-import { answeredOrLeft, settled, watchUpdates } from './watch-page-updates.ts';
+import { answeredAndSettled, answeredOrLeft, settled, watchUpdates } from './watch-page-updates.ts';
 
 /** The court source as the registry describes it: the portal's base URL. */
 export interface CourtSource {
@@ -292,11 +292,13 @@ export async function crawlCourtSource(
       try {
         await inPage(page, watchUpdates, { panel, clear: panel ? sel.messages : [] });
         await act();
-        await waitInPage(page, answeredOrLeft, null, ajaxWait).catch((error: unknown) => {
-          throw new PortalError(`${what}: no answer from the portal (${describeError(error)})`);
+        await waitInPage(page, answeredAndSettled, panel, ajaxWait).catch(async (error: unknown) => {
+          if (!isTimeout(error)) throw error;
+          if (!(await inPage(page, answeredOrLeft, null)))
+            throw new PortalError(`${what}: no answer from the portal (${describeError(error)})`);
+          throw new PortalError(`${what}: the page did not settle after the portal's answer`);
         });
         if (navigated || page.url() !== before) await page.waitForLoadState('load');
-        else await waitInPage(page, settled, panel, ajaxWait);
       } finally {
         page.off('framenavigated', onNav);
       }

@@ -91,3 +91,18 @@ export function settled(panel: string | null): boolean {
   const watch = (window as unknown as { __sozWatch?: Watch }).__sozWatch;
   return watch !== undefined && watch.mutations > 0 && performance.now() - watch.last > 80;
 }
+
+/**
+ * Both at once, in one wait (a page turn costs one wait, not two): another document, or an AJAX answer and
+ * the page settled after it. Self-contained: in-page functions cannot call each other.
+ */
+export function answeredAndSettled(panel: string | null): boolean {
+  const watch = (window as unknown as { __sozWatch?: Watch }).__sozWatch;
+  if (watch === undefined) return true;
+  if (watch.answers === 0) return false;
+  if (panel) {
+    const p = document.querySelector(panel);
+    if (p && !p.hasAttribute('data-soz-stale')) return true;
+  }
+  return watch.mutations > 0 && performance.now() - watch.last > 80;
+}

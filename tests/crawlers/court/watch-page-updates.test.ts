@@ -7,7 +7,12 @@ import type { AddressInfo } from 'node:net';
 import { type Browser, chromium, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inPage, waitInPage } from '../../../crawlers/court/find-in-page.ts';
-import { answeredOrLeft, settled, watchUpdates } from '../../../crawlers/court/watch-page-updates.ts';
+import {
+  answeredAndSettled,
+  answeredOrLeft,
+  settled,
+  watchUpdates,
+} from '../../../crawlers/court/watch-page-updates.ts';
 import { findChromium } from '../../../crawlers/index.ts';
 
 // Quirks covered: jsf.js-style XHR with the Faces-Request header, applied in onreadystatechange; fetch with
@@ -114,11 +119,20 @@ describe('watchUpdates', () => {
     expect(await text()).toBe('страница 2 ok');
   });
 
+  it('waits for the answer and the replaced panel in one wait, as a page turn does', async () => {
+    await inPage(page, watchUpdates, { panel: '#results', clear: [] });
+    await page.click('#xhr');
+    expect(await inPage(page, answeredAndSettled, '#results')).toBe(false);
+    await waitInPage(page, answeredAndSettled, '#results', wait);
+    expect(await text()).toBe('страница 3 ok');
+  });
+
   it('does not take a background request for the answer', async () => {
     await inPage(page, watchUpdates, { panel: '#results', clear: [] });
     await page.click('#poll');
     await page.waitForTimeout(300);
     expect(await inPage(page, answeredOrLeft, null)).toBe(false);
+    expect(await inPage(page, answeredAndSettled, '#results')).toBe(false);
     await expect(waitInPage(page, answeredOrLeft, null, { timeout: 300, polling: 25 })).rejects.toThrow(
       /Timeout/,
     );
