@@ -4,8 +4,8 @@
 //   B. The baseline, in the same process: plain Playwright (one page, no crawlee, none of our way-finding)
 //      walking the same 200 result pages of the same search by clicking the scroller's «»».
 //   Both are sampled every --every pages: the RSS of Node plus every browser process (read from /proc; the sum
-//   over-counts pages that Chromium processes share, so the PSS sum is printed too) and Node's heap. Memory is
-//   flat when the last quarter's mean is close to the first quarter's (ratio ≈ 1).
+//   over-counts pages that Chromium processes share, so the PSS sum is printed too) and Node's heap after GC.
+//   Flat: from page 40 to the last, our heap grows no more than the plain walk's plus 5 % (docs/court-portal.md).
 //   C. (--full) a full crawl of the fixture (searches, schedule, case search, cards, acts) for the per-case cost.
 // Usage: npm run bench:court [-- --pages N --every N --full]
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
