@@ -4,8 +4,8 @@
 //   B. The baseline, in the same process: plain Playwright (one page, no crawlee, none of our way-finding)
 //      walking the same 200 result pages of the same search by clicking the scroller's «»».
 //   Both are sampled every --every pages: the RSS of Node plus every browser process (read from /proc; the sum
-//   over-counts pages that Chromium processes share, so the PSS sum is printed too) and Node's heap. Memory is
-//   flat when the last quarter's mean is close to the first quarter's (ratio ≈ 1).
+//   over-counts pages that Chromium processes share, so the PSS sum is printed too) and Node's heap after GC.
+//   Flat: from page 40 to the last, our heap grows no more than the plain walk's plus 5 % (docs/court-portal.md).
 //   C. (--full) a full crawl of the fixture (searches, schedule, case search, cards, acts) for the per-case cost.
 // Usage: npm run bench:court [-- --pages N --every N --full]
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -31,6 +31,8 @@ const EVERY = Number(values.every);
 if (!Number.isInteger(EVERY) || EVERY < 1)
   throw new Error(`--every: "${values.every}" is not a positive integer`);
 const KEYWORD = 'аренды';
+const FLAT_FROM = 40;
+const FLAT_MARGIN = 0.05;
 
 /** Memory of this process and its descendants, in MiB: RSS summed, and PSS summed where readable. */
 function treeMemory(): { rss: number; pss: number; processes: number } {
@@ -136,6 +138,12 @@ class PageMarks {
         heap: process.memoryUsage().heapUsed / 2 ** 20,
       });
     }
+  }
+  /** The first sample at or after page `from` (the walk warmed up) and the last sample. */
+  span(from: number): { first: Mark; last: Mark } | null {
+    const first = this.marks.find((m) => m.page >= from);
+    const last = this.marks.at(-1);
+    return first && last && last.page > first.page ? { first, last } : null;
   }
   quarters(): { first: Mark; last: Mark } | null {
     const q = Math.max(1, Math.floor(this.marks.length / 4));
@@ -265,6 +273,24 @@ try {
   console.log(
     `ratio ours / plain Playwright: pages/s ${(oursRate / plainRate).toFixed(3)}, whole run time ${(oursSecs / plainSecs).toFixed(3)}`,
   );
+  // Flat: from page FLAT_FROM to the last page, our heap after GC grows by no more than the plain walk's plus
+  // FLAT_MARGIN of its starting size (the crawl legitimately keeps each distinct case's number and acts links).
+  const a = ours.span(FLAT_FROM);
+  const b = plain.span(FLAT_FROM);
+  if (a && b) {
+    const growth = (s: { first: Mark; last: Mark }) => s.last.heap / s.first.heap - 1;
+    const excess = growth(a) - growth(b);
+    const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+    console.log(
+      `heap after GC, page ${a.first.page} → ${a.last.page}: ours ${r1(a.first.heap)} → ${r1(a.last.heap)} MiB (${pct(growth(a))}, ` +
+        `${r1(((a.last.heap - a.first.heap) * 1024) / (a.last.page - a.first.page))} KiB a page), plain ${r1(b.first.heap)} → ${r1(b.last.heap)} MiB (${pct(growth(b))}); ` +
+        `ours beyond plain ${pct(excess)}: ${excess <= FLAT_MARGIN ? 'flat' : 'NOT flat'} (limit ${pct(FLAT_MARGIN)})`,
+    );
+  } else {
+    console.log(
+      `heap flatness: too few samples after page ${FLAT_FROM} (use more --pages or a smaller --every)`,
+    );
+  }
 
   if (values.full) {
     // C. Full fixture crawl (fresh portal without synthetic cases).

@@ -52,6 +52,7 @@ import {
   markNextPage,
   markSearchButton,
   pageLanguage,
+  waitInPage,
 } from './find-in-page.ts';
 import {
   type ActEntry,
@@ -70,6 +71,7 @@ import {
   parseScheduleResults,
 } from './parse-court-pages.ts';
 import { readCourtDocument, sha256 } from './read-court-document.ts';
+import { answeredAndSettled, answeredOrLeft, settled, watchUpdates } from './watch-page-updates.ts';
 
 /** The court source as the registry describes it: the portal's base URL. */
 export interface CourtSource {
@@ -129,16 +131,7 @@ export { readStorageState } from './court-session.ts';
 const MAX_REPORTED_ERRORS = 20;
 export const SESSION_EXPIRED = 'blocked: session expired — run soz court session';
 
-const isFacesAjax = (r: {
-  request(): { method(): string; headers(): Record<string, string>; postData(): string | null };
-}) => {
-  const req = r.request();
-  if (req.method() !== 'POST') return false;
-  return (
-    req.headers()['faces-request'] === 'partial/ajax' ||
-    (req.postData() ?? '').includes('javax.faces.partial.ajax')
-  );
-};
+const isTimeout = (error: unknown) => error instanceof Error && error.name === 'TimeoutError';
 
 export async function crawlCourtSource(
   store: Store,
@@ -155,6 +148,7 @@ export async function crawlCourtSource(
   const caseNumberRe = new RegExp(config.caseNumberPattern);
   const navTimeout = config.crawl.navigationTimeoutSecs * 1000;
   const sel = config.selectors;
+  const ajaxWait = { timeout: config.crawl.ajaxTimeoutMs, polling: 25 };
 
   const ownRun = options.runId === undefined;
   if (ownRun)
@@ -178,9 +172,10 @@ export async function crawlCourtSource(
   let retries = 0;
   let blocked: string | null = null;
   let listingFailed = 0;
+  // What is kept per case for the whole crawl, and nothing more: its number (to visit each case once) and the
+  // acts-bank's links to its lists of acts (absolute addresses; most cases have one).
   const cases = new Set<string>();
-  /** Each case's lists of acts, as the acts-bank rows link them (absolute addresses). */
-  const actsLists = new Map<string, Set<string>>();
+  const actsLists = new Map<string, string[]>();
   const services: Partial<Record<CourtService, { url: string; via: string }>> = {};
   const diagnostics: string[] = [];
 
@@ -206,68 +201,24 @@ export async function crawlCourtSource(
     };
     page.on('framenavigated', onNav);
     try {
-      await installMutationCounter(page, null);
-      const answer = page.waitForResponse(isFacesAjax, { timeout: config.crawl.ajaxTimeoutMs }).then(
-        () => true,
-        () => false,
-      );
+      await inPage(page, watchUpdates, { panel: null, clear: [] });
       await act();
-      await Promise.race([
-        answer,
-        page.waitForURL((u) => u.href !== before, { timeout: navTimeout }).catch(() => null),
-      ]);
+      // A scripted link may send no AJAX request at all: the wait for the page to settle fails if nothing changed.
+      await waitInPage(page, answeredOrLeft, null, ajaxWait).catch((error: unknown) => {
+        if (!isTimeout(error)) throw error;
+      });
       // A partial response may carry a redirect: the navigation starts right after it.
       for (let i = 0; i < 10 && !navigated; i++) await page.waitForTimeout(50);
       if (navigated || page.url() !== before) {
         await page.waitForLoadState('load', { timeout: navTimeout });
         return 'navigated';
       }
-      await waitSettled(page, null);
+      await waitInPage(page, settled, null, ajaxWait);
       return 'updated';
     } finally {
       page.off('framenavigated', onNav);
     }
   };
-
-  const installMutationCounter = (page: Page, panel: string | null) =>
-    page.evaluate(
-      ([panelSel, msgSels]) => {
-        const w = window as unknown as { __sozMut: number; __sozLast: number; __sozObs?: MutationObserver };
-        w.__sozMut = 0;
-        w.__sozLast = performance.now();
-        if (!w.__sozObs) {
-          w.__sozObs = new MutationObserver(() => {
-            w.__sozMut++;
-            w.__sozLast = performance.now();
-          });
-          w.__sozObs.observe(document.documentElement, {
-            subtree: true,
-            childList: true,
-            characterData: true,
-          });
-        }
-        if (panelSel) document.querySelector(panelSel as string)?.setAttribute('data-soz-stale', '1');
-        for (const s of msgSels as string[]) {
-          for (const m of document.querySelectorAll(s)) m.innerHTML = '';
-        }
-        w.__sozMut = 0;
-      },
-      [panel, panel ? sel.messages : []] as const,
-    );
-
-  const waitSettled = (page: Page, panel: string | null) =>
-    page.waitForFunction(
-      (panelSel) => {
-        const w = window as unknown as { __sozMut: number; __sozLast: number };
-        if (panelSel) {
-          const p = document.querySelector(panelSel);
-          if (p && !p.hasAttribute('data-soz-stale')) return true;
-        }
-        return w.__sozMut > 0 && performance.now() - w.__sozLast > 80;
-      },
-      panel,
-      { timeout: config.crawl.ajaxTimeoutMs, polling: 25 },
-    );
 
   /** Saves the page for the deployer and fails the attempt, naming what was looked for and where. */
   const notFound = async (page: Page, what: string, lookedFor: string): Promise<never> => {
@@ -333,20 +284,24 @@ export async function crawlCourtSource(
     const panel = (await page.locator(sel.resultPanel).count()) > 0 ? sel.resultPanel : null;
     for (let attempt = 0; ; attempt++) {
       const before = page.url();
-      await installMutationCounter(page, panel);
-      const answer = page.waitForResponse(isFacesAjax, { timeout: config.crawl.ajaxTimeoutMs });
-      answer.catch(() => null);
-      await act();
-      const result = await Promise.race([
-        answer.then(() => 'answer' as const),
-        page
-          .waitForURL((u) => u.href !== before, { timeout: config.crawl.ajaxTimeoutMs })
-          .then(() => 'navigated' as const),
-      ]).catch((error: unknown) => {
-        throw new PortalError(`${what}: no answer from the portal (${describeError(error)})`);
-      });
-      if (result === 'navigated' || page.url() !== before) await page.waitForLoadState('load');
-      else await waitSettled(page, panel);
+      let navigated = false;
+      const onNav = (frame: { parentFrame(): unknown }) => {
+        if (frame.parentFrame() === null) navigated = true;
+      };
+      page.on('framenavigated', onNav);
+      try {
+        await inPage(page, watchUpdates, { panel, clear: panel ? sel.messages : [] });
+        await act();
+        await waitInPage(page, answeredAndSettled, panel, ajaxWait).catch(async (error: unknown) => {
+          if (!isTimeout(error)) throw error;
+          if (!(await inPage(page, answeredOrLeft, null)))
+            throw new PortalError(`${what}: no answer from the portal (${describeError(error)})`);
+          throw new PortalError(`${what}: the page did not settle after the portal's answer`);
+        });
+        if (navigated || page.url() !== before) await page.waitForLoadState('load');
+      } finally {
+        page.off('framenavigated', onNav);
+      }
       try {
         return await check(page, what);
       } catch (error) {
@@ -460,13 +415,13 @@ export async function crawlCourtSource(
     return ajax(page, what, () => page.locator('[data-soz-button]').first().click());
   };
 
-  /** Walks the result pages, handing each page's HTML to `onPage`, up to maxPages. */
-  const walk = async (page: Page, what: string, first: string, onPage: (html: string) => void) => {
+  /** Walks the result pages, handing each page's HTML to `onPage` as it comes, up to maxPages. */
+  const walk = async (page: Page, what: string, first: string, onPage: (html: string) => Promise<void>) => {
     let html = first;
     for (let n = 1; ; n++) {
       resultPages++;
       options.onPage?.('results');
-      onPage(html);
+      await onPage(html);
       if (n >= maxPages || blocked || options.signal?.aborted) return;
       const how = await inPage(page, markNextPage, {
         n,
@@ -491,21 +446,23 @@ export async function crawlCourtSource(
       addError(`${where}: "${caseNumber}" is not a valid case number; skipped`);
       return;
     }
+    // A regex match is a slice of the row's whole text and would keep that text alive: keep a copy of its own.
+    const number = Buffer.from(caseNumber, 'utf8').toString('utf8');
     if (actsList) {
-      const set = actsLists.get(caseNumber) ?? new Set<string>();
-      set.add(actsList);
-      actsLists.set(caseNumber, set);
+      const lists = actsLists.get(number);
+      if (!lists) actsLists.set(number, [actsList]);
+      else if (!lists.includes(actsList)) lists.push(actsList);
     }
-    if (cases.has(caseNumber)) return;
-    cases.add(caseNumber);
+    if (cases.has(number)) return;
+    cases.add(number);
     counts.found++;
     if (options.listOnly) return;
     await crawler.addRequests([
       {
         url: serviceUrl('caseSearch'),
-        uniqueKey: `case:${caseNumber}`,
+        uniqueKey: `case:${number}`,
         label: 'CASE',
-        userData: { caseNumber },
+        userData: { caseNumber: number },
       },
     ]);
   };
@@ -563,16 +520,14 @@ export async function crawlCourtSource(
     if (config.searches.instance) await fill(page, s.what, 'actsInstance', config.searches.instance);
     if (s.keyword) await fill(page, s.what, 'actsKeyword', s.keyword);
     const first = await submit(page, s.what);
-    const found: { caseNumber: string; actsList: string | undefined }[] = [];
-    await walk(page, s.what, first, (html) => {
+    // Each page's cases are taken as the page comes: a walk of thousands of pages holds no list of rows.
+    await walk(page, s.what, first, async (html) => {
+      const pageUrl = page.url();
       for (const row of parseActResults(html, config).rows) {
-        found.push({
-          caseNumber: row.caseNumber,
-          actsList: row.actsListHref ? abs(row.actsListHref, page.url()) : undefined,
-        });
+        const actsList = row.actsListHref ? abs(row.actsListHref, pageUrl) : undefined;
+        await foundCase(row.caseNumber, s.what, crawler, actsList);
       }
     });
-    for (const f of found) await foundCase(f.caseNumber, s.what, crawler, f.actsList);
   }
 
   async function handleSchedule(ctx: PlaywrightCrawlingContext, crawler: PlaywrightCrawler) {
@@ -582,12 +537,10 @@ export async function crawlCourtSource(
     await fill(page, s.what, 'scheduleFrom', s.from);
     await fill(page, s.what, 'scheduleTo', s.to);
     const first = await submit(page, s.what);
-    const found: string[] = [];
-    await walk(page, s.what, first, (html) => {
+    await walk(page, s.what, first, async (html) => {
       for (const row of parseScheduleResults(html, config).rows)
-        if (matchesInterest(row.text, row.parties)) found.push(row.caseNumber);
+        if (matchesInterest(row.text, row.parties)) await foundCase(row.caseNumber, s.what, crawler);
     });
-    for (const n of found) await foundCase(n, s.what, crawler);
   }
 
   /** Downloads an act's file with the page's session (cookies), and reads it. */

@@ -276,13 +276,35 @@ export function markNextPage(q: {
   return byText ? mark(byText, `«${(byText.textContent ?? '').trim()}»`) : null;
 }
 
-/** Runs one of this file's functions in the page. Compilers may wrap functions in a `__name` helper. */
+/** A call of one of our in-page functions, as source. Compilers may wrap functions in a `__name` helper. */
+const inPageCall = <A, R>(fn: (arg: A) => R, arg: A) =>
+  `(() => { const __name = (f) => f; return (${fn.toString()})(${JSON.stringify(arg)}); })()`;
+
+/** Runs one of our in-page functions (this file's, watch-page-updates.ts's) in the page. */
 export async function inPage<A, R>(
   page: { evaluate(expression: string): Promise<unknown> },
   fn: (arg: A) => R,
   arg: A,
 ): Promise<R> {
-  return page.evaluate(
-    `(() => { const __name = (f) => f; return (${fn.toString()})(${JSON.stringify(arg)}); })()`,
-  ) as Promise<R>;
+  return page.evaluate(inPageCall(fn, arg)) as Promise<R>;
+}
+
+/**
+ * Waits until one of our in-page functions returns true, across navigations. The handle Playwright returns
+ * is released at once: an undisposed handle stays referenced as long as the page lives.
+ */
+export async function waitInPage<A>(
+  page: {
+    waitForFunction(
+      expression: string,
+      arg: undefined,
+      options: { timeout: number; polling: number },
+    ): Promise<{ dispose(): Promise<void> }>;
+  },
+  fn: (arg: A) => boolean,
+  arg: A,
+  options: { timeout: number; polling: number },
+): Promise<void> {
+  const handle = await page.waitForFunction(inPageCall(fn, arg), undefined, options);
+  await handle.dispose();
 }
