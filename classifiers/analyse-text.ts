@@ -110,6 +110,17 @@ function analysePart(
     )
       features.add(cue.kind === 'category' ? `#${cue.category}` : `#${cue.kind}`);
   }
+  // A cue found by a scan of its own (a dateline, a quoted outlet) over tokens [from, to) of this part.
+  const tokenSpanHit = (cue: CueHit['cue'], source: string, from: number, to: number): CueHit => ({
+    cue,
+    source,
+    start: offset === null ? null : offset + tokens[from]!.start,
+    end: offset === null ? null : offset + tokens[to - 1]!.end,
+    surface: part.slice(tokens[from]!.start, tokens[to - 1]!.end),
+    part: partIndex,
+    from,
+    to,
+  });
   // A dateline ("АСТАНА. KAZINFORM —", "ALMATY (KazTAG) –") names the agency that tells the news: attribution.
   // Most paragraphs hold no dash: the dateline scan is skipped for them.
   const datelines =
@@ -120,16 +131,7 @@ function analysePart(
     const from = tokens.findIndex((t) => t.start >= lineStart);
     const to = tokens.findIndex((t) => t.start >= end);
     if (from < 0 || to <= from) continue;
-    hits.push({
-      cue: ATTRIBUTION_CUE,
-      source: `${lang}:dateline`,
-      start: offset === null ? null : offset + tokens[from]!.start,
-      end: offset === null ? null : offset + tokens[to - 1]!.end,
-      surface: part.slice(tokens[from]!.start, tokens[to - 1]!.end),
-      part: partIndex,
-      from,
-      to,
-    });
+    hits.push(tokenSpanHit(ATTRIBUTION_CUE, `${lang}:dateline`, from, to));
   }
   // An outlet the item names by quoting it next to a media word elsewhere (газета «Ак Жайык» … «Ак Жайык»
   // сообщил…) is a target wherever it is quoted.
@@ -138,16 +140,7 @@ function analysePart(
     let to = from;
     while (to < tokens.length && tokens[to]!.end <= end) to++;
     if (from < 0 || to === from) continue;
-    hits.push({
-      cue: QUOTED_OUTLET,
-      source: `${lang}:«${part.slice(start, end).toLowerCase()}»`,
-      start: offset === null ? null : offset + tokens[from]!.start,
-      end: offset === null ? null : offset + tokens[to - 1]!.end,
-      surface: part.slice(tokens[from]!.start, tokens[to - 1]!.end),
-      part: partIndex,
-      from,
-      to,
-    });
+    hits.push(tokenSpanHit(QUOTED_OUTLET, `${lang}:«${part.slice(start, end).toLowerCase()}»`, from, to));
     features.add('#target');
   }
   // Token indices of target words in this part (null when there are none, as in most paragraphs).

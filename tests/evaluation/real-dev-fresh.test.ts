@@ -10,30 +10,9 @@ import { manifestStats } from '../../evaluation/manifest-stats.ts';
 import { type ManifestEntry, manifestLine, parseManifest } from '../../evaluation/real-dev-manifest.ts';
 import { runRealEvaluation } from '../../evaluation/run-real-evaluation.ts';
 import { applySplit, checkSplit, partOf } from '../../evaluation/split-real-dev.ts';
+import { manifestEntry } from '../helpers/manifest-entry.ts';
 
-const hex = (n: number) => n.toString(16).padStart(64, '0');
-
-function entry(i: number, over: Partial<ManifestEntry>): ManifestEntry {
-  return {
-    id: `real-fresh${i}`,
-    url: `https://example.test/fresh/${i}`,
-    query: 'fixture query',
-    rank: 1,
-    start: 0,
-    end: 10,
-    sha256: hex(i),
-    lang: 'ru',
-    script: 'cyrl',
-    kind: 'paragraph',
-    source: 'news',
-    candidate: false,
-    category: null,
-    alsoFits: null,
-    labeller: 'test',
-    reason: 'fixture',
-    ...over,
-  };
-}
+const entry = (i: number, over: Partial<ManifestEntry>) => manifestEntry(i, over, 'fresh');
 
 // One violation and one ordinary story in each of the three parts.
 const FIXTURE: [ManifestEntry, string][] = [

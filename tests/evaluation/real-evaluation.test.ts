@@ -7,30 +7,9 @@ import { type ManifestEntry, manifestLine } from '../../evaluation/real-dev-mani
 import { realLanguageAccuracy } from '../../evaluation/real-language-accuracy.ts';
 import { runRealEvaluation } from '../../evaluation/run-real-evaluation.ts';
 import { applySplit, checkSplit, partOf } from '../../evaluation/split-real-dev.ts';
+import { manifestEntry } from '../helpers/manifest-entry.ts';
 
-const hex = (n: number) => n.toString(16).padStart(64, '0');
-
-function entry(i: number, over: Partial<ManifestEntry>): ManifestEntry {
-  return {
-    id: `real-fixture${i}`,
-    url: `https://example.test/news/${i}`,
-    query: 'fixture query',
-    rank: 1,
-    start: 0,
-    end: 10,
-    sha256: hex(i),
-    lang: 'ru',
-    script: 'cyrl',
-    kind: 'paragraph',
-    source: 'news',
-    candidate: false,
-    category: null,
-    alsoFits: null,
-    labeller: 'test',
-    reason: 'fixture',
-    ...over,
-  };
-}
+const entry = (i: number, over: Partial<ManifestEntry>) => manifestEntry(i, over, 'fixture');
 
 // Texts of our own writing: two violations and two ordinary stories per part.
 const FIXTURE: [ManifestEntry, string][] = [
