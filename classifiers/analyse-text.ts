@@ -185,12 +185,17 @@ export function analyseText(
   const features = new Set<string>();
   const targetFeatures = new Set<string>(['#target']);
   let words = 0;
-  if (title.trim())
+  // The title is part -1 with no offsets in the text (its words count, its spans are never reported).
+  const parts = [
+    ...(title.trim() ? [{ text: title, index: -1, start: null }] : []),
+    ...splitParagraphs(text).map((p, index) => ({ text: p.text, index, start: p.start as number | null })),
+  ];
+  for (const part of parts)
     words += analysePart(
-      title,
-      -1,
-      null,
-      identifyParagraph(title),
+      part.text,
+      part.index,
+      part.start,
+      identifyParagraph(part.text),
       documentLang,
       hits,
       features,
@@ -198,20 +203,6 @@ export function analyseText(
       lexicons,
       quoted,
     );
-  splitParagraphs(text).forEach((p, i) => {
-    words += analysePart(
-      p.text,
-      i,
-      p.start,
-      identifyParagraph(p.text),
-      documentLang,
-      hits,
-      features,
-      targetFeatures,
-      lexicons,
-      quoted,
-    );
-  });
   return { hits, features: [...features], targetFeatures, words };
 }
 

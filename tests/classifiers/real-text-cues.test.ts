@@ -137,3 +137,41 @@ describe('the model-alone path', () => {
     expect(settings.modelMinActionSupport).toBeGreaterThanOrEqual(1);
   });
 });
+
+const cueKinds = (text: string, lang: Lang) => analyseText('', text, lang).hits.map((h) => h.cue.kind);
+
+describe('journalists asking questions is ordinary work, not a closed session', () => {
+  it.each([
+    [
+      'ru',
+      'Депутаты маслихата утвердили новые тарифы на вывоз мусора, после сессии журналисты задали вопросы акиму.',
+    ],
+    [
+      'kk',
+      'Мәслихат депутаттары жаңа тарифтерді бекітті, сессиядан кейін журналистер әкімге сұрақтарын қойды.',
+    ],
+    [
+      'en',
+      'The maslikhat approved new tariffs for waste collection, and journalists asked questions after the session.',
+    ],
+  ])('%s: the question cue is a negative one and the text is not a candidate', (lang, text) => {
+    const questions = analyseText('', text, lang as Lang).hits.filter(
+      (h) => h.cue.kind === 'negative' && /вопрос|сұрақ|question/i.test(h.surface),
+    );
+    expect(questions).not.toHaveLength(0);
+    expect(classify(text).candidate).toBe(false);
+  });
+});
+
+describe('a platform a court blocks is a target of the block', () => {
+  it.each([
+    ['ru', 'Районный суд по иску прокуратуры распорядился заблокировать ЖЖ на территории страны.'],
+    ['kk', 'Сот прокуратураның талабымен LiveJournal платформасын бұғаттау туралы шешім шығарды.'],
+    [
+      'en',
+      'A district court ordered providers to block TikTok across the country at the prosecutor’s request.',
+    ],
+  ])('%s: the platform names a target', (lang, text) => {
+    expect(cueKinds(text, lang as Lang)).toContain('target');
+  });
+});
