@@ -108,6 +108,10 @@ const CONFIG_FINGERPRINT = createHash('sha256')
   .digest('hex')
   .slice(0, 8);
 
+/** The model-alone path's probability bar in a language (modelAloneByLang, else modelAlone). */
+const modelAloneFor = (lang: string): number =>
+  (settings.modelAloneByLang as Readonly<Record<string, number>>)[lang] ?? settings.modelAlone;
+
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
@@ -208,7 +212,7 @@ export function createClassifier(options: ClassifierOptions = {}): TextClassifie
     const gate =
       (evidence.targetNear && evidence.best >= settings.minLexicon) ||
       (evidence.strongTarget &&
-        modelProbability >= settings.modelAlone &&
+        modelProbability >= modelAloneFor(language.lang) &&
         support >= settings.modelMinSupport &&
         actionSupport(analysis) >= settings.modelMinActionSupport);
     // A story told abroad (another country named, Kazakhstan not) is not the monitor's, however media-related.
