@@ -15,8 +15,12 @@ export type Cue =
   | {
       readonly kind: 'target';
       readonly weak: boolean;
-      /** Named, not described: an outlet's name (KazTAG) or a known journalist's surname (media-names.ts). */
-      readonly name?: 'outlet' | 'person';
+      /**
+       * Named, not described: an outlet's name (KazTAG) or a known journalist's surname (media-names.ts); or
+       * 'reporter', a word that also names who reported the news (корреспондент, тілші, news agency): beside an
+       * attribution word ("передают корреспонденты", "деп хабарлайды … тілшісі") it is the source, not the target.
+       */
+      readonly name?: 'outlet' | 'person' | 'reporter';
     }
   /** Next to an outlet's name, makes it the news's source, not its target ("сообщает KazTAG"). */
   | { readonly kind: 'attribution' }
@@ -97,7 +101,12 @@ function compile(
       continue;
     }
     // '~' marks an ambiguous target word (a post, a site, an operator): enough next to a restriction, not alone.
+    // '=' a word that may name the news's reporter ("сообщает корреспондент"): an attribution next to it cancels it.
     const weak = t.startsWith('~');
+    if (t.startsWith('=')) {
+      patterns.push(parsePattern<Cue>(t.slice(1), { kind: 'target', weak: false, name: 'reporter' }, normalise));
+      continue;
+    }
     patterns.push(parsePattern<Cue>(weak ? t.slice(1) : t, { kind: 'target', weak }, normalise));
   }
   for (const entry of raw.negatives) {
