@@ -149,9 +149,23 @@ function compile(
   return { lang, matcher: createMatcher(patterns), normalise };
 }
 
-const same = (w: string) => w;
+// "10-day prison sentence", "15-day arrest": a number joined to its unit is one token; patterns meet the unit.
+const NUMBER_UNIT = /^\p{N}+-(\p{L}[\p{L}-]*)$/u;
+const dropNumber = (w: string) => (/^\p{N}/u.test(w) ? w.replace(NUMBER_UNIT, '$1') : w);
+// Latin letters that look Cyrillic, typed inside a Cyrillic word ("соцcетям" with a Latin c): the word the reader
+// sees. Only words that mix the two scripts are touched.
+const LOOKALIKE: Readonly<Record<string, string>> = {
+  a: 'а', c: 'с', e: 'е', o: 'о', p: 'р', x: 'х', y: 'у', k: 'к', m: 'м', t: 'т', h: 'н', b: 'в',
+};
+const MIXED = /[a-z]/;
+const CYRILLIC = /[а-яё]/;
+const foldLookalikes = (w: string) =>
+  MIXED.test(w) && CYRILLIC.test(w) ? w.replace(/[aceopxykmthb]/g, (c) => LOOKALIKE[c]!) : w;
 // ё is written as е in most Russian news: patterns and words meet in the е form.
-const foldYo = (w: string) => (w.includes('ё') ? w.replace(/ё/g, 'е') : w);
+const foldYo = (w: string) => {
+  const f = foldLookalikes(w);
+  return f.includes('ё') ? f.replace(/ё/g, 'е') : f;
+};
 
 export type Lexicons = Readonly<Record<LexiconLang, Lexicon>>;
 
@@ -163,8 +177,8 @@ export function buildLexicons(known?: KnownMedia): Lexicons {
   const names = namePatterns(known);
   return {
     ru: compile('ru', ru, foldYo, names),
-    kk: compile('kk', kk, foldKazakh, names),
-    en: compile('en', en, same, names),
+    kk: compile('kk', kk, (w) => foldKazakh(foldLookalikes(w)), names),
+    en: compile('en', en, dropNumber, names),
   };
 }
 
