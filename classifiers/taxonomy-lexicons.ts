@@ -101,13 +101,18 @@ function compile(
       continue;
     }
     // '~' marks an ambiguous target word (a post, a site, an operator): enough next to a restriction, not alone.
-    // '=' a word that may name the news's reporter ("сообщает корреспондент"): an attribution next to it cancels it.
-    const weak = t.startsWith('~');
-    if (t.startsWith('=')) {
-      patterns.push(parsePattern<Cue>(t.slice(1), { kind: 'target', weak: false, name: 'reporter' }, normalise));
-      continue;
-    }
-    patterns.push(parsePattern<Cue>(weak ? t.slice(1) : t, { kind: 'target', weak }, normalise));
+    // '=' a word that may name the news's reporter ("сообщает корреспондент", "сайттың тілшісі хабарлайды"): an
+    // attribution next to it cancels it. '~=' a weak one.
+    const markers = /^~?=?/.exec(t)![0];
+    const weak = markers.includes('~');
+    const reporter = markers.includes('=');
+    patterns.push(
+      parsePattern<Cue>(
+        t.slice(markers.length),
+        reporter ? { kind: 'target', weak, name: 'reporter' } : { kind: 'target', weak },
+        normalise,
+      ),
+    );
   }
   for (const entry of raw.negatives) {
     const [source, weight] = entry;
