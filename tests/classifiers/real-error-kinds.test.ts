@@ -117,3 +117,24 @@ describe('closures told as sealing an office or banning the publication', () => 
     expect(classify(text)).toMatchObject({ candidate: true, first: 'media_closure' });
   });
 });
+
+describe('Kazakh newsroom vocabulary checked against the Kazakh excerpts: charges, claims, speakers', () => {
+  it.each([
+    ['Журналистке ұлтаралық алауыздықты өршітті деген айып тағылып, сот басталды.', 'criminal_charge'],
+    ['Блогер әлеуметтік желідегі жазбасы үшін сотқа тартылды.', 'criminal_charge'],
+    ['Сот әкімнің газетке қатысты арызын қанағаттандырусыз қалдырды.', 'civil_claim'],
+    ['Қарағандылық стендап-әзілкеш сахнадағы әзілі үшін қамауға алынды.', 'detention'],
+  ])('%s', (text, id) => {
+    expect(classify(text)).toMatchObject({ candidate: true, first: id });
+  });
+
+  it('a comedian is a speaker in Russian too, and extremism charges over speech are criminal', () => {
+    expect(classify('Стендап-комика задержали в Алматы после выступления о чиновниках.')).toMatchObject({
+      candidate: true,
+      first: 'detention',
+    });
+    expect(
+      classify('Блогера судят за пропаганду экстремизма в его видео на YouTube-канале, сообщили в суде Астаны.'),
+    ).toMatchObject({ candidate: true, first: 'criminal_charge' });
+  });
+});
