@@ -159,13 +159,17 @@ const NUMBER_UNIT = /^\p{N}+-(\p{L}[\p{L}-]*)$/u;
 const dropNumber = (w: string) => (/^\p{N}/u.test(w) ? w.replace(NUMBER_UNIT, '$1') : w);
 // Latin letters that look Cyrillic, typed inside a Cyrillic word ("соцcетям" with a Latin c): the word the reader
 // sees. Only words that mix the two scripts are touched.
-const LOOKALIKE: Readonly<Record<string, string>> = {
-  a: 'а', c: 'с', e: 'е', o: 'о', p: 'р', x: 'х', y: 'у', k: 'к', m: 'м', t: 'т', h: 'н', b: 'в',
-};
+const LATIN_LOOKALIKES = 'aceopxykmthb';
+const CYRILLIC_LETTERS = 'асеорхукмтнв';
 const MIXED = /[a-z]/;
 const CYRILLIC = /[а-яё]/;
+const foldSegment = (w: string) =>
+  MIXED.test(w) && CYRILLIC.test(w)
+    ? w.replace(/[aceopxykmthb]/g, (c) => CYRILLIC_LETTERS[LATIN_LOOKALIKES.indexOf(c)]!)
+    : w;
+// Hyphenated words legitimately join the scripts ("ddos-шабуыл", "telegram-канал"): each part is judged alone.
 const foldLookalikes = (w: string) =>
-  MIXED.test(w) && CYRILLIC.test(w) ? w.replace(/[aceopxykmthb]/g, (c) => LOOKALIKE[c]!) : w;
+  !MIXED.test(w) ? w : w.includes('-') ? w.split('-').map(foldSegment).join('-') : foldSegment(w);
 // ё is written as е in most Russian news: patterns and words meet in the е form.
 const foldYo = (w: string) => {
   const f = foldLookalikes(w);

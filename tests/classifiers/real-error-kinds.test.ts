@@ -3,6 +3,7 @@
 // in the languages it covers: the ranked list puts first what the monthly report would count.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createClassifier } from '../../classifiers/index.ts';
+import { LEXICONS } from '../../classifiers/taxonomy-lexicons.ts';
 import type { TextClassifier } from '../../core/index.ts';
 
 let classifier: TextClassifier;
@@ -107,6 +108,13 @@ describe('words typed with Latin look-alike letters inside Cyrillic still meet t
     expect(text).toMatch(/соц\u0063етям/);
     expect(classify(text)).toMatchObject({ candidate: true, first: 'blocking' });
   });
+
+  it('a hyphen joining the scripts on purpose ("DDoS-шабуыл", "telegram-канал") is left as written', () => {
+    expect(LEXICONS.kk.normalise('ddos-шабуылдан')).toBe('ddos-шабуылдан');
+    expect(LEXICONS.ru.normalise('telegram-канала')).toBe('telegram-канала');
+    expect(LEXICONS.ru.normalise('соц\u0063етям')).toBe('соцсетям');
+    expect(LEXICONS.kk.normalise('\u0063әбиді')).toBe(LEXICONS.kk.normalise('сәбиді'));
+  });
 });
 
 describe('closures told as sealing an office or banning the publication', () => {
@@ -134,7 +142,9 @@ describe('Kazakh newsroom vocabulary checked against the Kazakh excerpts: charge
       first: 'detention',
     });
     expect(
-      classify('Блогера судят за пропаганду экстремизма в его видео на YouTube-канале, сообщили в суде Астаны.'),
+      classify(
+        'Блогера судят за пропаганду экстремизма в его видео на YouTube-канале, сообщили в суде Астаны.',
+      ),
     ).toMatchObject({ candidate: true, first: 'criminal_charge' });
   });
 });
