@@ -148,3 +148,13 @@ describe('Kazakh newsroom vocabulary checked against the Kazakh excerpts: charge
     ).toMatchObject({ candidate: true, first: 'criminal_charge' });
   });
 });
+
+describe('news about the detention of an official, told or denied by the media, is not a violation', () => {
+  it.each([
+    'Телеграм-канал написал о задержании министра энергетики; в министерстве эту информацию опровергли.',
+    'Сайт энергетика министрі ұсталды деп жазды, алайда министрлік бұл ақпаратты жоққа шығарды.',
+    'The ministry denied reports about the detention of the deputy prime minister that a news site had published.',
+  ])('%s', (text) => {
+    expect(classify(text).candidate).toBe(false);
+  });
+});
