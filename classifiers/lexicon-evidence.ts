@@ -127,8 +127,11 @@ function rankScoresOf(hits: readonly CueHit[], targets: readonly CueHit[]): Map<
 const LEGAL: readonly CategoryId[] = ['criminal_charge', 'administrative_charge', 'civil_claim'];
 
 /**
- * Target hits that no "not a target" phrase ("press service") covers, and outlets' names that no attribution
- * stands next to: in "журналиста задержали, сообщает KazTAG" the agency tells the news, it is not its target.
+ * Target hits that no "not a target" phrase ("press service") covers, and outlets' names and reporter words
+ * that no attribution stands next to: in "журналиста задержали, сообщает KazTAG" the agency tells the
+ * news, and in "… адамды ұстап алып кетті. Бұл туралы сайттың тілшісі хабарлайды" the correspondent
+ * reports the detention of others; neither is its target. A person's name and a journalist are not cancelled (a
+ * victim quoted by name is still the victim).
  */
 function realTargets(hits: readonly CueHit[]): CueHit[] {
   const cancel = hits.filter((h) => h.cue.kind === 'notTarget');
@@ -139,7 +142,7 @@ function realTargets(hits: readonly CueHit[]): CueHit[] {
       h.cue.kind === 'target' &&
       !cancel.some((c) => c.part === h.part && c.from < h.to && h.from < c.to) &&
       !(
-        h.cue.name === 'outlet' &&
+        (h.cue.name === 'outlet' || h.cue.name === 'reporter') &&
         attribution.some((a) => a.part === h.part && h.from - a.to <= gap && a.from - h.to <= gap)
       ),
   );

@@ -15,8 +15,12 @@ export type Cue =
   | {
       readonly kind: 'target';
       readonly weak: boolean;
-      /** Named, not described: an outlet's name (KazTAG) or a known journalist's surname (media-names.ts). */
-      readonly name?: 'outlet' | 'person';
+      /**
+       * Named, not described: an outlet's name (KazTAG) or a known journalist's surname (media-names.ts); or
+       * 'reporter', a word that also names who reported the news (корреспондент, тілші, news agency): beside an
+       * attribution word ("передают корреспонденты", "деп хабарлайды … тілшісі") it is the source, not the target.
+       */
+      readonly name?: 'outlet' | 'person' | 'reporter';
     }
   /** Next to an outlet's name, makes it the news's source, not its target ("сообщает KazTAG"). */
   | { readonly kind: 'attribution' }
@@ -97,8 +101,18 @@ function compile(
       continue;
     }
     // '~' marks an ambiguous target word (a post, a site, an operator): enough next to a restriction, not alone.
-    const weak = t.startsWith('~');
-    patterns.push(parsePattern<Cue>(weak ? t.slice(1) : t, { kind: 'target', weak }, normalise));
+    // '=' a word that may name the news's reporter ("сообщает корреспондент", "сайттың тілшісі хабарлайды"): an
+    // attribution next to it cancels it. '~=' a weak one.
+    const markers = /^~?=?/.exec(t)![0];
+    const weak = markers.includes('~');
+    const reporter = markers.includes('=');
+    patterns.push(
+      parsePattern<Cue>(
+        t.slice(markers.length),
+        reporter ? { kind: 'target', weak, name: 'reporter' } : { kind: 'target', weak },
+        normalise,
+      ),
+    );
   }
   for (const entry of raw.negatives) {
     const [source, weight] = entry;
@@ -140,9 +154,27 @@ function compile(
   return { lang, matcher: createMatcher(patterns), normalise };
 }
 
-const same = (w: string) => w;
+// "10-day prison sentence", "15-day arrest": a number joined to its unit is one token; patterns meet the unit.
+const NUMBER_UNIT = /^\p{N}+-(\p{L}[\p{L}-]*)$/u;
+const dropNumber = (w: string) => (/^\p{N}/u.test(w) ? w.replace(NUMBER_UNIT, '$1') : w);
+// Latin letters that look Cyrillic, typed inside a Cyrillic word ("соцcетям" with a Latin c): the word the reader
+// sees. Only words that mix the two scripts are touched.
+const LATIN_LOOKALIKES = 'aceopxykmthb';
+const CYRILLIC_LETTERS = 'асеорхукмтнв';
+const MIXED = /[a-z]/;
+const CYRILLIC = /[а-яё]/;
+const foldSegment = (w: string) =>
+  MIXED.test(w) && CYRILLIC.test(w)
+    ? w.replace(/[aceopxykmthb]/g, (c) => CYRILLIC_LETTERS[LATIN_LOOKALIKES.indexOf(c)]!)
+    : w;
+// Hyphenated words legitimately join the scripts ("ddos-шабуыл", "telegram-канал"): each part is judged alone.
+const foldLookalikes = (w: string) =>
+  !MIXED.test(w) ? w : w.includes('-') ? w.split('-').map(foldSegment).join('-') : foldSegment(w);
 // ё is written as е in most Russian news: patterns and words meet in the е form.
-const foldYo = (w: string) => (w.includes('ё') ? w.replace(/ё/g, 'е') : w);
+const foldYo = (w: string) => {
+  const f = foldLookalikes(w);
+  return f.includes('ё') ? f.replace(/ё/g, 'е') : f;
+};
 
 export type Lexicons = Readonly<Record<LexiconLang, Lexicon>>;
 
@@ -154,8 +186,8 @@ export function buildLexicons(known?: KnownMedia): Lexicons {
   const names = namePatterns(known);
   return {
     ru: compile('ru', ru, foldYo, names),
-    kk: compile('kk', kk, foldKazakh, names),
-    en: compile('en', en, same, names),
+    kk: compile('kk', kk, (w) => foldKazakh(foldLookalikes(w)), names),
+    en: compile('en', en, dropNumber, names),
   };
 }
 

@@ -1,0 +1,160 @@
+// Kinds of error the real dev set showed on text no one here wrote (docs/classifier-evaluation.md, "fourth pass"),
+// each fixed by a general mechanism of the lexicons or the ranking rules and checked here on sentences of our own
+// in the languages it covers: the ranked list puts first what the monthly report would count.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createClassifier } from '../../classifiers/index.ts';
+import { LEXICONS } from '../../classifiers/taxonomy-lexicons.ts';
+import type { TextClassifier } from '../../core/index.ts';
+
+let classifier: TextClassifier;
+beforeAll(() => {
+  classifier = createClassifier();
+});
+
+const classify = (text: string) => {
+  const c = classifier.classify({ title: '', text, kind: 'news' }, classifier.detectLanguage(text));
+  return { candidate: c.candidate, first: c.categories[0]?.id };
+};
+
+describe('a correspondent or agency beside an attribution word reports the news, it is not its target', () => {
+  it.each([
+    'Митинг кезінде арнайы жасақ алаңдағы жиырмаға жуық адамды ұстап алып кетті. Бұл туралы сайттың өңірдегі тілшісі хабарлайды.',
+    'У здания акимата начались задержания участников митинга, передают корреспонденты портала.',
+  ])('%s', (text) => {
+    expect(classify(text).candidate).toBe(false);
+  });
+
+  it.each([
+    'Полицейские задержали корреспондента портала у здания акимата во время съемки.',
+    'Полиция сайттың тілшісін митингіні түсіріп жатқан жерінен ұстап алып кетті.',
+  ])('the correspondent acted on stays a target: %s', (text) => {
+    expect(classify(text)).toMatchObject({ candidate: true, first: 'detention' });
+  });
+});
+
+describe('violence told through what was damaged, or its purpose, is an attack', () => {
+  it.each([
+    'Оператору телеканала сломали видеокамеру, чтобы помешать съемке пожара на рынке.',
+    'Ночью во дворе взорвали автомобиль журналиста областной газеты.',
+    'Белгісіз біреулер аудандық газеттің ғимаратына өрт қойды.',
+    'Түнде облыстық газеттің редакциясына ұры түсіп, компьютерлерді алып кетті.',
+    'Unknown men broke into the newsroom of the regional weekly at night and smashed its computers.',
+  ])('%s', (text) => {
+    expect(classify(text)).toMatchObject({ candidate: true, first: 'attack' });
+  });
+});
+
+describe("a prosecutor's official warning and a register of those funded from abroad are pressure", () => {
+  it.each([
+    'Прокуратура города вынесла главному редактору издания предупреждение об уголовной ответственности за публикацию.',
+    'Облыс прокуратурасы басылымның бас редакторына жарияланым үшін ресми ескерту жасады.',
+    'City prosecutors issued an official warning to the editor-in-chief of the news site over an article on the akimat.',
+    'Налоговый комитет опубликовал реестр лиц, получающих деньги от иностранных государств; в него вошли журналисты и блогеры Казахстана.',
+    'The Kazakh tax committee published a register of persons receiving money from foreign sources, listing several journalists.',
+  ])('%s', (text) => {
+    expect(classify(text)).toMatchObject({ candidate: true, first: 'pressure' });
+  });
+});
+
+describe('an arrest sanctioned by a court, or custody on suspicion, begins a criminal case', () => {
+  it.each([
+    'Следственный суд Алматы санкционировал арест блогера на два месяца по делу о распространении ложной информации.',
+    'The Almaty journalist was arrested on suspicion of spreading false information and remains in pre-trial detention.',
+    'Алматы сотының тергеу судьясы блогерді екі айға қамауға алуға санкция берді.',
+  ])('%s', (text) => {
+    expect(classify(text)).toMatchObject({ candidate: true, first: 'criminal_charge' });
+  });
+
+  it.each([
+    'The Almaty activist received a 10-day prison sentence for a Facebook post calling for a rally.',
+    'A court in Almaty sentenced the blogger to 20 days in jail for a post about a rally.',
+    'Ақтөбелік блогер митинг туралы жазбасы үшін он күнге қамалды.',
+  ])('an arrest of N days stays an administrative case: %s', (text) => {
+    expect(classify(text)).toMatchObject({ candidate: true, first: 'administrative_charge' });
+  });
+});
+
+describe('press access: a courtroom emptied of reporters, officials avoiding the press', () => {
+  it.each([
+    'Судья распорядился вывести журналистов из зала суда перед допросом свидетелей по делу активистов.',
+    'Судья тілшілерді сот залынан шығарып жіберді, процесс жабық жалғасты.',
+  ])('%s', (text) => {
+    expect(classify(text)).toMatchObject({ candidate: true, first: 'closed_session' });
+  });
+
+  it.each([
+    'После заседания правительства министры сбежали от журналистов через служебный выход.',
+    'Министры избегают журналистов и не выходят к прессе после заседаний правительства.',
+    'The ministers have avoided journalists since the start of the year and skipped the briefing after the cabinet meeting in Astana.',
+    'Үкімет үйінде журналистерді министрлер отырыс өтетін қабатқа кіргізбейтін болды.',
+  ])('%s', (text) => {
+    expect(classify(text)).toMatchObject({ candidate: true, first: 'info_denial' });
+  });
+});
+
+describe('a story told abroad, named by its demonym, region or leader only, is not one of ours', () => {
+  it.each([
+    'Serbian journalist assaulted outside her home after reporting on local corruption.',
+    'В Дагестане полиция задержала журналиста местной газеты после публикации о чиновниках.',
+    'Pakistan’s police arrest a journalist over his posts criticising the army.',
+  ])('%s', (text) => {
+    expect(classify(text).candidate).toBe(false);
+  });
+});
+
+describe('words typed with Latin look-alike letters inside Cyrillic still meet their patterns', () => {
+  it('«соцcетям» with a Latin c', () => {
+    const text = 'В Казахстане проблемы с доступом к соцcетям и мессенджерам с утра дня выборов.';
+    expect(text).toMatch(/соц\u0063етям/);
+    expect(classify(text)).toMatchObject({ candidate: true, first: 'blocking' });
+  });
+
+  it('a hyphen joining the scripts on purpose ("DDoS-шабуыл", "telegram-канал") is left as written', () => {
+    expect(LEXICONS.kk.normalise('ddos-шабуылдан')).toBe('ddos-шабуылдан');
+    expect(LEXICONS.ru.normalise('telegram-канала')).toBe('telegram-канала');
+    expect(LEXICONS.ru.normalise('соц\u0063етям')).toBe('соцсетям');
+    expect(LEXICONS.kk.normalise('\u0063әбиді')).toBe(LEXICONS.kk.normalise('сәбиді'));
+  });
+});
+
+describe('closures told as sealing an office or banning the publication', () => {
+  it.each([
+    'В Алматы полиция опечатала офис оппозиционной газеты.',
+    'Суд вынес решение о запрете выпуска газеты по иску прокурора.',
+  ])('%s', (text) => {
+    expect(classify(text)).toMatchObject({ candidate: true, first: 'media_closure' });
+  });
+});
+
+describe('Kazakh newsroom vocabulary checked against the Kazakh excerpts: charges, claims, speakers', () => {
+  it.each([
+    ['Журналистке ұлтаралық алауыздықты өршітті деген айып тағылып, сот басталды.', 'criminal_charge'],
+    ['Блогер әлеуметтік желідегі жазбасы үшін сотқа тартылды.', 'criminal_charge'],
+    ['Сот әкімнің газетке қатысты арызын қанағаттандырусыз қалдырды.', 'civil_claim'],
+    ['Қарағандылық стендап-әзілкеш сахнадағы әзілі үшін қамауға алынды.', 'detention'],
+  ])('%s', (text, id) => {
+    expect(classify(text)).toMatchObject({ candidate: true, first: id });
+  });
+
+  it('a comedian is a speaker in Russian too, and extremism charges over speech are criminal', () => {
+    expect(classify('Стендап-комика задержали в Алматы после выступления о чиновниках.')).toMatchObject({
+      candidate: true,
+      first: 'detention',
+    });
+    expect(
+      classify(
+        'Блогера судят за пропаганду экстремизма в его видео на YouTube-канале, сообщили в суде Астаны.',
+      ),
+    ).toMatchObject({ candidate: true, first: 'criminal_charge' });
+  });
+});
+
+describe('news about the detention of an official, told or denied by the media, is not a violation', () => {
+  it.each([
+    'Телеграм-канал написал о задержании министра энергетики; в министерстве эту информацию опровергли.',
+    'Сайт энергетика министрі ұсталды деп жазды, алайда министрлік бұл ақпаратты жоққа шығарды.',
+    'The ministry denied reports about the detention of the deputy prime minister that a news site had published.',
+  ])('%s', (text) => {
+    expect(classify(text).candidate).toBe(false);
+  });
+});
