@@ -128,7 +128,11 @@ describe('the fresh and fresh2 parts in the manifest', () => {
       { labeller: 'test', responsesDir: dir, excluded: noneExcluded },
     );
     const fresh2 = addGathered(
-      batch('c.jsonl', 'https://c.example.kz/3', 'Редакция районной газеты получила иск от бывшего акима села.'),
+      batch(
+        'c.jsonl',
+        'https://c.example.kz/3',
+        'Редакция районной газеты получила иск от бывшего акима села.',
+      ),
       manifest,
       { labeller: 'test', responsesDir: dir, excluded: noneExcluded, part: 'fresh2' },
     );
@@ -149,7 +153,12 @@ describe('the fresh and fresh2 parts in the manifest', () => {
     const fresh = [40, 41, 42, 43, 44].map((i) => entry(i, { part: 'fresh', group: 'event-y' }));
     // And four fresh2 entries, three of that event and one held-out-looking page of its own.
     const fresh2 = [50, 51, 52, 53].map((i) =>
-      entry(i, { part: 'fresh2', group: i === 53 ? undefined : 'event-y', candidate: true, category: 'attack' }),
+      entry(i, {
+        part: 'fresh2',
+        group: i === 53 ? undefined : 'event-y',
+        candidate: true,
+        category: 'attack',
+      }),
     );
     expect(applySplit([...split, ...fresh, ...fresh2]).map((e) => e.part)).toEqual([
       'tuning',
