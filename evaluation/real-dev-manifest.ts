@@ -11,8 +11,11 @@ export type ExcerptKind = 'headline' | 'paragraph' | 'lead';
 export type RealLang = 'kk' | 'ru' | 'en';
 export type RealScript = 'cyrl' | 'latn';
 export type SourceKind = 'news' | 'monitor';
-/** `fresh`: gathered after the held-out part had been measured and read; measured once, at the end. */
-export type Part = 'tuning' | 'heldout' | 'fresh';
+/**
+ * `fresh`: gathered after the held-out part had been measured and read; `fresh2`: gathered after `fresh` had been
+ * measured and read. Each is measured once, at the end of the session that follows its gathering.
+ */
+export type Part = 'tuning' | 'heldout' | 'fresh' | 'fresh2';
 
 export interface ManifestEntry {
   /** Stable id: "real-" + the first 10 hex digits of sha256(url + "#" + start + "-" + end). */
@@ -51,7 +54,7 @@ const KINDS = new Set(['headline', 'paragraph', 'lead']);
 const LANGS = new Set(['kk', 'ru', 'en']);
 const SCRIPTS = new Set(['cyrl', 'latn']);
 const SOURCES = new Set(['news', 'monitor']);
-export const PARTS: ReadonlySet<string> = new Set(['tuning', 'heldout', 'fresh']);
+export const PARTS: ReadonlySet<string> = new Set(['tuning', 'heldout', 'fresh', 'fresh2']);
 
 export function parseManifest(content: string, file: string): ManifestEntry[] {
   const out: ManifestEntry[] = [];

@@ -47,8 +47,11 @@ export interface SplitCheck {
   readonly problems: readonly string[];
 }
 
-/** Parts outside the hash split: stored explicitly when gathered (`real-dev add --part fresh`), never by `split`. */
-export const UNSPLIT_PARTS: ReadonlySet<string> = new Set(['fresh']);
+/**
+ * Parts outside the hash split: stored explicitly when gathered (`real-dev add --part fresh|fresh2`), never by
+ * `split`.
+ */
+export const UNSPLIT_PARTS: ReadonlySet<string> = new Set(['fresh', 'fresh2']);
 
 /** Checks the tuning/held-out split; entries of a part outside it (UNSPLIT_PARTS) are left out of every check. */
 export function checkSplit(all: readonly ManifestEntry[]): SplitCheck {

@@ -1,6 +1,7 @@
-// The real dev set's third part, "fresh": gathered after the held-out part had been measured and read, stored
-// explicitly on each entry, left out of the hash split, counted by `stats`, and measured only when named
-// (`eval:classify -- --real --part fresh`). Every text below is our own writing.
+// The real dev set's withheld parts, "fresh" and "fresh2": gathered after the held-out part (and then "fresh") had
+// been measured and read, stored explicitly on each entry, left out of the hash split, counted by `stats`, and
+// measured only when named (`eval:classify -- --real --part fresh2`), each alone. Every text below is our own
+// writing.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +15,7 @@ import { manifestEntry } from '../helpers/manifest-entry.ts';
 
 const entry = (i: number, over: Partial<ManifestEntry>) => manifestEntry(i, over, 'fresh');
 
-// One violation and one ordinary story in each of the three parts.
+// One violation and one ordinary story in each of the four parts.
 const FIXTURE: [ManifestEntry, string][] = [
   [
     entry(1, { candidate: true, category: 'detention', part: 'tuning' }),
@@ -39,6 +40,14 @@ const FIXTURE: [ManifestEntry, string][] = [
   [
     entry(6, { part: 'fresh', lang: 'kk' }),
     'Облыс әкімі Баспасөз күніне орай аудандық газеттің тілшілеріне алғыс хат табыстады.',
+  ],
+  [
+    entry(8, { candidate: true, category: 'threat', part: 'fresh2', lang: 'kk' }),
+    'Аудандық сайттың редакторына белгісіз адамдар телефон соғып, мақаланы өшірмесе зиян келтіреміз деп қорқытқан.',
+  ],
+  [
+    entry(9, { part: 'fresh2', lang: 'en', script: 'latn' }),
+    'Police in Semey detained two men suspected of stealing copper cable from a railway depot.',
   ],
 ];
 
@@ -69,17 +78,21 @@ function run(options: { part?: string; errors?: boolean }): { code: number; out:
   return { code, out: lines.join('\n') };
 }
 
-describe('the fresh part in the manifest', () => {
-  it('is a part a manifest line may carry, and an unknown part is refused with its line', () => {
+describe('the fresh and fresh2 parts in the manifest', () => {
+  it('are parts a manifest line may carry, and an unknown part is refused with its line', () => {
     const line = manifestLine(entry(7, { part: 'fresh' }));
-    expect(parseManifest(`${line}\n`, 'm.jsonl')[0]?.part).toBe('fresh');
+    const line2 = manifestLine(entry(10, { part: 'fresh2' }));
+    expect(parseManifest(`${line}\n${line2}\n`, 'm.jsonl').map((e) => e.part)).toEqual(['fresh', 'fresh2']);
     const bad = line.replace('"part":"fresh"', '"part":"later"');
     expect(() => parseManifest(`${line.replace('fresh7', 'fresh8')}\n${bad}\n`, 'm.jsonl')).toThrow(
-      /m\.jsonl:2.*"part" must be one of tuning, heldout, fresh/,
+      /m\.jsonl:2.*"part" must be one of tuning, heldout, fresh, fresh2/,
     );
+    // A third fresh part does not exist until someone adds it: "fresh3" is refused like any unknown part.
+    const third = line2.replace('"part":"fresh2"', '"part":"fresh3"');
+    expect(() => parseManifest(`${third}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
   });
 
-  it('is stored on every entry `add --part fresh` appends, and absent without it', () => {
+  it('is stored on every entry `add --part fresh|fresh2` appends, and absent without it', () => {
     const manifest = join(dir, 'manifest.jsonl');
     writeFileSync(manifest, '');
     const batch = (name: string, url: string, text: string) => {
@@ -114,10 +127,20 @@ describe('the fresh part in the manifest', () => {
       manifest,
       { labeller: 'test', responsesDir: dir, excluded: noneExcluded },
     );
+    const fresh2 = addGathered(
+      batch(
+        'c.jsonl',
+        'https://c.example.kz/3',
+        'Редакция районной газеты получила иск от бывшего акима села.',
+      ),
+      manifest,
+      { labeller: 'test', responsesDir: dir, excluded: noneExcluded, part: 'fresh2' },
+    );
     expect(fresh.added.map((e) => e.part)).toEqual(['fresh']);
     expect(plain.added.map((e) => e.part)).toEqual([undefined]);
+    expect(fresh2.added.map((e) => e.part)).toEqual(['fresh2']);
     const stored = parseManifest(readFileSync(manifest, 'utf8'), manifest);
-    expect(stored.map((e) => e.part)).toEqual(['fresh', undefined]);
+    expect(stored.map((e) => e.part)).toEqual(['fresh', undefined, 'fresh2']);
   });
 
   it('is never moved by the split, and left out of its checks even when it shares an event with tuning', () => {
@@ -128,56 +151,89 @@ describe('the fresh part in the manifest', () => {
     ];
     // Five fresh entries of the same event: they would drag the held-out share under a third and straddle it.
     const fresh = [40, 41, 42, 43, 44].map((i) => entry(i, { part: 'fresh', group: 'event-y' }));
-    expect(applySplit([...split, ...fresh]).map((e) => e.part)).toEqual([
+    // And four fresh2 entries, three of that event and one held-out-looking page of its own.
+    const fresh2 = [50, 51, 52, 53].map((i) =>
+      entry(i, {
+        part: 'fresh2',
+        group: i === 53 ? undefined : 'event-y',
+        candidate: true,
+        category: 'attack',
+      }),
+    );
+    expect(applySplit([...split, ...fresh, ...fresh2]).map((e) => e.part)).toEqual([
       'tuning',
       'heldout',
       'tuning',
       ...fresh.map(() => 'fresh'),
+      ...fresh2.map(() => 'fresh2'),
     ]);
     expect(partOf(fresh[0]!)).toBe('fresh');
-    const check = checkSplit([...split, ...fresh]);
+    expect(partOf(fresh2[3]!)).toBe('fresh2');
+    const check = checkSplit([...split, ...fresh, ...fresh2]);
     expect(check.problems).toEqual([]);
     expect(check.heldoutShare).toBeCloseTo(1 / 3, 5);
   });
 
-  it('is counted by stats as a third part', () => {
+  it('are counted by stats as a third and a fourth part', () => {
     const s = manifestStats(FIXTURE.map(([e]) => e));
-    expect(Object.keys(s.byPart).sort()).toEqual(['fresh', 'heldout', 'tuning']);
+    expect(Object.keys(s.byPart).sort()).toEqual(['fresh', 'fresh2', 'heldout', 'tuning']);
     expect(s.byPart.fresh).toEqual({ ru: { total: 1, candidates: 1 }, kk: { total: 1, candidates: 0 } });
     expect(s.categoryByPart.fresh).toEqual({ civil_claim: 1, none: 1 });
+    expect(s.byPart.fresh2).toEqual({ kk: { total: 1, candidates: 1 }, en: { total: 1, candidates: 0 } });
+    expect(s.categoryByPart.fresh2).toEqual({ threat: 1, none: 1 });
   });
 });
 
-describe('eval:classify --real and the fresh part', () => {
-  it('leaves the fresh part out of a plain run, saying so, and prints no figure of it', () => {
+describe('eval:classify --real and the withheld parts', () => {
+  it('leaves the fresh and fresh2 parts out of a plain run, saying so, and prints no figure of them', () => {
     const { code, out } = run({ errors: true });
     expect(code).toBe(0);
     expect(out).toContain('real dev set: 4 excerpts');
     expect(out).toContain(
       'part "fresh" (2 excerpts) not measured: it is measured once, at the end, with --part fresh',
     );
+    expect(out).toContain(
+      'part "fresh2" (2 excerpts) not measured: it is measured once, at the end, with --part fresh2',
+    );
     expect(out).toContain('== tuning: 2 excerpts');
     expect(out).toContain('== heldout: 2 excerpts');
     expect(out).not.toContain('== fresh');
-    expect(out).not.toContain('errors (fresh)');
+    expect(out).not.toContain('errors (fresh');
     // Language identification is measured on the same excerpts: 4, not 6.
     expect(out).toMatch(/language identification[^\n]*\n\s+all\s+\d\.\d{3} \(\d\/4\)/);
   });
 
-  it('measures the fresh part alone when it is named, with its errors only then', () => {
+  it('measures the fresh part alone when it is named, with its errors only then, and never fresh2 with it', () => {
     const { code, out } = run({ part: 'fresh', errors: true });
     expect(code).toBe(0);
     expect(out).toContain('real dev set: 2 excerpts');
     expect(out).toContain('== fresh: 2 excerpts, 1 violations ==');
     expect(out).not.toContain('== tuning');
     expect(out).not.toContain('== heldout');
+    expect(out).not.toContain('== fresh2');
     expect(out).not.toContain('not measured');
     expect(out).toContain('errors (fresh)');
+    expect(out).not.toContain('errors (fresh2)');
   });
 
-  it('names the fresh part among those available when another part is asked for', () => {
+  it('measures the fresh2 part alone when it is named, with its errors only then', () => {
+    const { code, out } = run({ part: 'fresh2', errors: true });
+    expect(code).toBe(0);
+    expect(out).toContain('real dev set: 2 excerpts');
+    expect(out).toContain('== fresh2: 2 excerpts, 1 violations ==');
+    expect(out).not.toContain('== tuning');
+    expect(out).not.toContain('== heldout');
+    expect(out).not.toMatch(/== fresh:/);
+    expect(out).not.toContain('not measured');
+    expect(out).toContain('errors (fresh2)');
+    expect(out).not.toMatch(/errors \(fresh\)/);
+    // Language identification on the named part only: its 2 excerpts.
+    expect(out).toMatch(/language identification[^\n]*\n\s+all\s+\d\.\d{3} \(\d\/2\)/);
+  });
+
+  it('names both withheld parts among those available when another part is asked for', () => {
     const { code, out } = run({ part: 'later' });
     expect(code).toBe(2);
-    expect(out).toContain('no part "later" (the manifest has fresh, heldout, tuning)');
+    expect(out).toContain('no part "later" (the manifest has fresh, fresh2, heldout, tuning)');
   });
 });
