@@ -32,3 +32,16 @@ export async function loadKnownMedia(store: Store): Promise<KnownMediaNames> {
   }
   return { people: [...people], outlets: [...outlets] };
 }
+
+/**
+ * What changes whenever the known names may have: the number of dataset entries and the latest change to one
+ * (confirming, editing, promoting or deleting an entry moves one of them). One small aggregate query, so a
+ * long-running process can ask it before each use and reload the names only when it differs.
+ */
+export async function knownMediaSignature(store: Store): Promise<string> {
+  const row = await store.db
+    .selectFrom('dataset_entries')
+    .select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('updated_at').as('latest')])
+    .executeTakeFirst();
+  return `${Number(row?.n ?? 0)}:${row?.latest ?? ''}`;
+}
