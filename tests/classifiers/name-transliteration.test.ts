@@ -3,6 +3,7 @@
 // Cyrillic, with each script's case endings; the same sentences about an unknown surname stay below the line.
 // A table row missing a field is refused with the file, line and field.
 import { describe, expect, it } from 'vitest';
+import { analyseText } from '../../classifiers/analyse-text.ts';
 import { createClassifier } from '../../classifiers/index.ts';
 import { surnamePatterns } from '../../classifiers/media-names.ts';
 import { nameSpellings, parseTransliteration } from '../../classifiers/name-transliteration.ts';
@@ -64,6 +65,27 @@ describe('a known name in another script', () => {
     'Полиция Алматы допросила Жумагалиева о поездке в Талгар.',
   ])('an unknown surname stays an ordinary name: %s', (text) => {
     expect(run(knowing, text).candidate).toBe(false);
+  });
+});
+
+describe("the committed outlets' spellings", () => {
+  const targets = (text: string) => {
+    const lang = plain.detectLanguage(text);
+    return analyseText('', text, lang.lang)
+      .hits.filter((h) => h.cue.kind === 'target' && h.cue.name === 'outlet')
+      .map((h) => h.surface);
+  };
+  it.each([
+    // Latin-script Kazakh is read in Cyrillic: the Latin patterns are compiled there too.
+    ['Tengrinews tilşisine qatysty qylmystyq is qozğaldy.', 'Tengrinews'],
+    ['Vlast.kz redaksiiasyna qatysty qylmystyq is qozğaldy.', 'Vlast.kz'],
+    ['Aq Jaiyq gazetine qatysty qylmystyq is qozğaldy.', 'Aq Jaiyq'],
+    // Spellings added to media-names.json.
+    ['Против «Казправды» подан иск о защите чести и достоинства.', 'Казправды'],
+    ['Тенгри Ньюс получил иск о защите чести и достоинства.', 'Тенгри Ньюс'],
+    ['Көкшетау Азия сайтына қарсы сотқа талап арыз түсті.', 'Көкшетау Азия'],
+  ])('%s names %s', (text, name) => {
+    expect(targets(text)).toContain(name);
   });
 });
 
