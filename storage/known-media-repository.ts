@@ -1,6 +1,7 @@
 // The journalists, bloggers and outlets the monitoring team already knows: the affected people and outlets of
-// confirmed dataset entries. The classifier reads them once per run (ClassifierOptions.knownMedia) so that a
-// headline naming only a known person ("Сапарова вызвали в полицию") names a target.
+// confirmed dataset entries. The classifier is built with them (ClassifierOptions.knownMedia) so that a headline
+// naming only a known person ("Сапарова вызвали в полицию") names a target; long-running processes compare
+// knownMediaSignature to know when to read them again.
 import { fromJson } from './json-column.ts';
 import type { Store } from './open-store.ts';
 
