@@ -61,7 +61,8 @@ export interface ClassifierOptions {
   /**
    * The journalists, bloggers and outlets the monitoring team already knows (the people and outlets of confirmed
    * dataset entries; storage's loadKnownMedia): their names count as targets, matched by surname in its case
-   * forms. The pipeline reads them once per run; classify() stays pure and synchronous.
+   * forms, in every script's spellings (name-transliteration.ts). Read when the classifier is built (a process
+   * that keeps up with the dataset builds a new one: cli/classifier/); classify() stays pure and synchronous.
    */
   readonly knownMedia?: KnownMedia;
 }

@@ -4,6 +4,7 @@
 // "Ниязовтың үстінен іс қозғалды". Compiled into lexicon patterns (taxonomy-lexicons.ts), so a name costs the
 // matcher what any other target word costs.
 import names from '../config/lexicons/media-names.json' with { type: 'json' };
+import { nameSpellings } from './name-transliteration.ts';
 
 export type NameLang = 'ru' | 'kk' | 'en';
 
@@ -62,24 +63,54 @@ const words = (s: string) =>
     .split(/\s+/)
     .filter(Boolean);
 
+/** The surname of a person as written in an entry, lower-cased, or null when no word can be one. */
+function surnameOf(person: string): string | null {
+  const parts = person
+    .split(/[\s,]+/)
+    .map((w) => w.replace(/[.«»"“”()]/g, '').toLowerCase())
+    .filter((w) => w.length > 2 && !PARTICLES.has(w));
+  if (parts.length === 0) return null;
+  return parts.find((w) => SURNAME.some((e) => w.endsWith(e) && w.length > e.length + 2)) ?? parts.at(-1)!;
+}
+
+/** A spelling of a surname as a prefix pattern without its trailing vowels, or null when too short to be safe. */
+function stemPattern(surname: string): string | null {
+  // Trailing vowels and й drop (Ахмедьярова → ахмедьяров, Павловский → павловск): the prefix then meets every case
+  // form of the name, masculine and feminine, Russian and Kazakh.
+  const stem = surname.replace(TRAILING_VOWELS, '');
+  if (stem.length < PERSONS.minStem || !/^[\p{L}-]+$/u.test(stem)) return null;
+  return `${stem}*`;
+}
+
 /**
  * The surname of a person as written in an entry, as a prefix pattern ("ниязов*" meets Ниязова, Ниязовтың,
  * Ниязовқа), or null when no word is long enough to be matched safely. Initials ("Е. Б.") and patronymic
  * particles (ұлы, қызы) are skipped; among the rest the word with a surname ending wins, else the last one.
  */
 export function surnamePattern(person: string): string | null {
-  const parts = person
-    .split(/[\s,]+/)
-    .map((w) => w.replace(/[.«»"“”()]/g, '').toLowerCase())
-    .filter((w) => w.length > 2 && !PARTICLES.has(w));
-  if (parts.length === 0) return null;
-  const surname =
-    parts.find((w) => SURNAME.some((e) => w.endsWith(e) && w.length > e.length + 2)) ?? parts.at(-1)!;
-  // Trailing vowels and й drop (Ахмедьярова → ахмедьяров, Павловский → павловск): the prefix then meets every case
-  // form of the name, masculine and feminine, Russian and Kazakh.
-  const stem = surname.replace(TRAILING_VOWELS, '');
-  if (stem.length < PERSONS.minStem || !/^[\p{L}-]+$/u.test(stem)) return null;
-  return `${stem}*`;
+  const surname = surnameOf(person);
+  return surname === null ? null : stemPattern(surname);
+}
+
+/**
+ * The surname's patterns in every script (config/name-transliteration.json): Ахметова → ахметов*, akhmetov*,
+ * ahmetov*; Tokhtarbekov → tokhtarbekov*, тохтарбеков*, toqtarbekov*… Each spelling loses its own trailing
+ * vowels, so the case endings of its script still meet it.
+ */
+export function surnamePatterns(person: string): string[] {
+  const surname = surnameOf(person);
+  if (surname === null) return [];
+  const out = new Set<string>();
+  for (const spelling of nameSpellings(surname)) {
+    const p = stemPattern(spelling);
+    if (p) out.add(p);
+  }
+  return [...out];
+}
+
+/** A multi-word outlet name of the dataset as a pattern: each long word a prefix without its final vowels. */
+function outletPattern(w: readonly string[]): string {
+  return w.map((x) => (x.length >= PERSONS.minStem ? `${x.replace(TRAILING_VOWELS, '')}*` : x)).join(' ');
 }
 
 /** The outlets' name patterns and those of the known people and outlets: targets of every language's lexicon. */
@@ -92,16 +123,15 @@ export function namePatterns(known?: KnownMedia): NamePattern[] {
     // A one-word name shorter than five letters ("Дат", "KTK") is too likely an ordinary word or an acronym of
     // something else; the committed list carries the ones that are safe.
     if (w.length === 0 || (w.length === 1 && w[0]!.length < 5)) continue;
-    // Each long word as a prefix without its final vowels: «Степной вестник» meets «Степного вестника».
-    const source = w
-      .map((x) => (x.length >= PERSONS.minStem ? `${x.replace(TRAILING_VOWELS, '')}*` : x))
-      .join(' ');
-    if (!out.has(source)) out.set(source, { source, outlet: true });
+    // «Степной вестник» meets «Степного вестника», and in Latin script "Stepnoy Vestnik".
+    for (const spelling of nameSpellings(w.join(' '))) {
+      const source = outletPattern(spelling.split(' ').filter(Boolean));
+      if (!out.has(source)) out.set(source, { source, outlet: true });
+    }
   }
-  for (const person of known?.people ?? []) {
-    const source = surnamePattern(person);
-    if (source && !out.has(source)) out.set(source, { source, outlet: false });
-  }
+  for (const person of known?.people ?? [])
+    for (const source of surnamePatterns(person))
+      if (!out.has(source)) out.set(source, { source, outlet: false });
   return [...out.values()];
 }
 

@@ -5,7 +5,7 @@ import facts from '../config/lexicons/facts.json' with { type: 'json' };
 import kk from '../config/lexicons/kk.json' with { type: 'json' };
 import ru from '../config/lexicons/ru.json' with { type: 'json' };
 import { BASE_CATEGORY_IDS, type CategoryId, isCategoryId } from '../core/index.ts';
-import { foldKazakh } from './kazakh-latin.ts';
+import { foldKazakh, kazakhLatinToCyrillic } from './kazakh-latin.ts';
 import { ATTRIBUTION, type KnownMedia, type NamePattern, namePatterns } from './media-names.ts';
 import { createMatcher, type Matcher, type Pattern, parsePattern } from './pattern-matcher.ts';
 
@@ -71,6 +71,28 @@ interface RawLexicon {
 // Kazakhstan's cities and regions (facts.json, all scripts) count as home in every language.
 const HOME_PLACES = Object.values(facts.places).flat();
 
+const LATIN_LETTER = /[a-z\u00c0-\u024f]/;
+
+/**
+ * A name written in Latin letters as Latin-script Kazakh reaches the Kazakh matcher: in Cyrillic, word by word,
+ * under both Latin alphabets (analyse-text.ts reads a Latin-script Kazakh text so), so "Tengrinews" and
+ * "Akhmetova" in a Latin-script Kazakh text meet "tengrinews*" and "akhmetov*".
+ */
+function kazakhLatinForms(source: string): string[] {
+  if (!LATIN_LETTER.test(source)) return [];
+  const forms = (['v2021', 'v2018'] as const).map((variant) =>
+    source
+      .split(' ')
+      .map((w) =>
+        w.endsWith('*')
+          ? `${kazakhLatinToCyrillic(w.slice(0, -1), variant)}*`
+          : kazakhLatinToCyrillic(w, variant),
+      )
+      .join(' '),
+  );
+  return [...new Set(forms)].filter((f) => f !== source);
+}
+
 function compile(
   lang: LexiconLang,
   raw: RawLexicon,
@@ -79,14 +101,18 @@ function compile(
 ): Lexicon {
   const where = `config/lexicons/${lang}.json`;
   const patterns: Pattern<Cue>[] = [];
-  for (const n of names)
-    patterns.push(
-      parsePattern<Cue>(
-        n.source,
-        { kind: 'target', weak: false, name: n.outlet ? 'outlet' : 'person' },
-        normalise,
-      ),
-    );
+  // One pattern per distinct form: two spellings of a name that normalise alike would count it twice.
+  const nameForms = new Set<string>();
+  for (const n of names) {
+    const cue: Cue = { kind: 'target', weak: false, name: n.outlet ? 'outlet' : 'person' };
+    for (const source of lang === 'kk' ? [n.source, ...kazakhLatinForms(n.source)] : [n.source]) {
+      const pattern = parsePattern<Cue>(source, cue, normalise);
+      const key = pattern.parts.map((p) => `${p.text}${p.prefix ? '*' : ''}`).join(' ');
+      if (nameForms.has(key)) continue;
+      nameForms.add(key);
+      patterns.push(pattern);
+    }
+  }
   for (const source of ATTRIBUTION[lang])
     patterns.push(parsePattern<Cue>(source, { kind: 'attribution' }, normalise));
   for (const [name, list] of Object.entries(raw.contexts ?? {})) {

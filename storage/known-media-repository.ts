@@ -1,6 +1,7 @@
 // The journalists, bloggers and outlets the monitoring team already knows: the affected people and outlets of
-// confirmed dataset entries. The classifier reads them once per run (ClassifierOptions.knownMedia) so that a
-// headline naming only a known person ("Сапарова вызвали в полицию") names a target.
+// confirmed dataset entries. The classifier is built with them (ClassifierOptions.knownMedia) so that a headline
+// naming only a known person ("Сапарова вызвали в полицию") names a target; long-running processes compare
+// knownMediaSignature to know when to read them again.
 import { fromJson } from './json-column.ts';
 import type { Store } from './open-store.ts';
 
@@ -31,4 +32,17 @@ export async function loadKnownMedia(store: Store): Promise<KnownMediaNames> {
     }
   }
   return { people: [...people], outlets: [...outlets] };
+}
+
+/**
+ * What changes whenever the known names may have: the number of dataset entries and the latest change to one
+ * (confirming, editing, promoting or deleting an entry moves one of them). One small aggregate query, so a
+ * long-running process can ask it before each use and reload the names only when it differs.
+ */
+export async function knownMediaSignature(store: Store): Promise<string> {
+  const row = await store.db
+    .selectFrom('dataset_entries')
+    .select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('updated_at').as('latest')])
+    .executeTakeFirst();
+  return `${Number(row?.n ?? 0)}:${row?.latest ?? ''}`;
 }

@@ -5,7 +5,6 @@
 
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { createClassifier, loadModel } from '../../classifiers/index.ts';
 import { EXIT, parseDate, usageError } from '../../core/index.ts';
 import {
   COURT_CONFIG_FILE,
@@ -28,7 +27,8 @@ import {
   selectSources,
   workerSettings,
 } from '../../crawlers/index.ts';
-import { loadKnownMedia, resolveLocation } from '../../storage/index.ts';
+import { resolveLocation } from '../../storage/index.ts';
+import { openClassifier } from '../classifier/open-classifier.ts';
 import { type Command, type CommandContext, intOption, listOption, stringOption } from '../command.ts';
 
 export const crawlCommand: Command = {
@@ -95,10 +95,8 @@ Exit 0 when at least one source succeeded, 1 when all failed.`,
         `config/crawl.json: the User-Agent's contact ${contact} reaches no one; set "userAgent" to your own contact page before crawling real outlets`,
       );
     }
-    const model = loadModel(); // before the database: a missing model leaves it untouched
-    const store = await ctx.openStore();
-    // The people and outlets of the dataset, read once per run: their names count as targets.
-    const classifier = createClassifier({ model, knownMedia: await loadKnownMedia(store) });
+    // The model, the database and the dataset's known names, read once per run: the names count as targets.
+    const { store, classifier } = await openClassifier(ctx);
     const progress = ctx.progress('crawl', 0);
     let total = 0;
     const onProgress = (e: ProgressEvent) => {

@@ -28,6 +28,7 @@ import {
   type TaskStatus,
   type UserRole,
 } from '../../storage/index.ts';
+import { openClassifier } from '../classifier/open-classifier.ts';
 import { type Command, type CommandContext, intOption, stringOption } from '../command.ts';
 import { addReportDeps, modelInUse } from '../review/add-report-deps.ts';
 
@@ -100,14 +101,17 @@ See docs/deployment.md.`,
     const publicUrl = stringOption(ctx, 'public-url');
     if (publicUrl !== undefined && !/^https?:\/\/[^/\s]+/.test(publicUrl))
       throw usageError(`--public-url: "${publicUrl}" is not an http(s) address`);
-    const store = await ctx.openStore();
+    // Built before the first request, not lazily inside one: the model and the dataset's known names are read
+    // now, and "Add a report" brings the names up to date alongside each fetch (confirmed since, or a new day).
+    const { store, classifier } = await openClassifier(ctx);
+    const addDeps = addReportDeps({ classifier });
     const server = await startReviewServer(store, {
       port,
       host,
       logger: ctx.logger,
       trustProxy: ctx.values['trust-proxy'] === true,
       ...(publicUrl ? { publicUrl } : {}),
-      addReport: () => addReportDeps(),
+      addReport: () => addDeps,
       model: () => modelInUse(),
     });
     ctx.logger.info(`review server at ${server.url} (Ctrl-C stops it)`);
@@ -229,9 +233,10 @@ without an article is exit code 1 with the URL and what failed; nothing is store
   async run(ctx) {
     const [url, ...extra] = ctx.positionals;
     if (!url || extra.length > 0) throw usageError('soz review add: give exactly one URL');
-    const store = await ctx.openStore();
+    // Scored as the nightly crawl scores: with the journalists and outlets the dataset knows.
+    const { store, classifier } = await openClassifier(ctx);
     const who = await reviewer(ctx, store);
-    const r = await addReportByUrl(store, addReportDeps(), {
+    const r = await addReportByUrl(store, addReportDeps({ classifier }), {
       url,
       note: stringOption(ctx, 'note') ?? null,
       actor: who.name,

@@ -2,7 +2,6 @@
 // Asia/Almaty); a crawl still running when the next is due is skipped, never doubled. Ctrl-C stops it.
 // On PostgreSQL it queues the night's jobs for `soz worker` instead (one per source), and a second
 // scheduler started by mistake (or as a standby) does not queue them twice.
-import { createClassifier, loadModel } from '../../classifiers/index.ts';
 import { EXIT } from '../../core/index.ts';
 import {
   CrawlQueue,
@@ -17,7 +16,8 @@ import {
   workerId,
   workerSettings,
 } from '../../crawlers/index.ts';
-import { acquireLease, loadKnownMedia, resolveLocation } from '../../storage/index.ts';
+import { acquireLease, resolveLocation } from '../../storage/index.ts';
+import { openClassifier } from '../classifier/open-classifier.ts';
 import { type Command, listOption, stringOption } from '../command.ts';
 
 export const scheduleCommand: Command = {
@@ -44,10 +44,9 @@ source for 'soz worker' processes, on any machines (docs/deployment.md).`,
     const ids = listOption(ctx, 'source');
     selectSources(loadSources(file), ids, file); // fail now, not at 02:00
     const config = loadCrawlConfig();
-    const model = loadModel();
-    const store = await ctx.openStore();
-    // The people and outlets of the dataset, read once when the scheduler starts: their names count as targets.
-    const classifier = createClassifier({ model, knownMedia: await loadKnownMedia(store) });
+    // The dataset's known names count as targets; they are read again before each run (below), so names
+    // reviewers confirmed since the scheduler started are used by its next crawl.
+    const { store, classifier } = await openClassifier(ctx);
     const where = resolveLocation({ path: ctx.dbPath });
     const queue =
       where.kind === 'postgres'
@@ -74,6 +73,10 @@ source for 'soz worker' processes, on any machines (docs/deployment.md).`,
         ctx.logger.info(`crawl run #${queued.runId}: queued ${queued.news} job(s) for soz worker`);
         return;
       }
+      const names = await classifier.refresh();
+      ctx.logger.info(
+        `known names: ${names.people} people, ${names.outlets} outlets${names.added ? ` (${names.added} new since the last run)` : ''}`,
+      );
       const report = await runCrawl(store, { sources, classifier, signal: ctx.signal });
       for (const s of report.sources) ctx.logger.info(`  ${formatSourceReport(s)}`);
       ctx.logger.info(`crawl run #${report.runId}: ${report.status}`);

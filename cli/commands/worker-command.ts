@@ -1,5 +1,4 @@
 // `soz worker`: runs crawl jobs from the PostgreSQL queue (see crawlers/jobs/run-worker.ts) until stopped.
-import { createClassifier, loadModel } from '../../classifiers/index.ts';
 import { EXIT, usageError } from '../../core/index.ts';
 import {
   COURT_CONFIG_FILE,
@@ -12,7 +11,9 @@ import {
   runWorker,
   workerSettings,
 } from '../../crawlers/index.ts';
-import { loadKnownMedia, resolveLocation } from '../../storage/index.ts';
+import { resolveLocation } from '../../storage/index.ts';
+import { NAMES_CHECK_INTERVAL_MS } from '../classifier/known-names-classifier.ts';
+import { openClassifier } from '../classifier/open-classifier.ts';
 import { type Command, intOption, stringOption } from '../command.ts';
 
 export const workerCommand: Command = {
@@ -69,10 +70,15 @@ Needs PostgreSQL: with SQLite, 'soz crawl' runs the whole crawl in one process. 
       ? { config: loadCourtConfig(stringOption(ctx, 'court-config') ?? COURT_CONFIG_FILE) }
       : undefined;
     const storageStatePath = stringOption(ctx, 'storage-state');
-    const model = loadModel();
-    const store = await ctx.openStore();
-    // The people and outlets of the dataset, read once when the worker starts: their names count as targets.
-    const classifier = createClassifier({ model, knownMedia: await loadKnownMedia(store) });
+    // The dataset's known names count as targets; a worker runs for weeks, so it checks for names reviewers
+    // have confirmed since (a small query) every few minutes and rebuilds its classifier between jobs' items.
+    const { store, classifier } = await openClassifier(ctx);
+    const namesCheck = setInterval(() => {
+      classifier
+        .refreshIfChanged()
+        .catch((error) => ctx.logger.warn(`known names not refreshed: ${(error as Error).message}`));
+    }, NAMES_CHECK_INTERVAL_MS);
+    namesCheck.unref();
     const queue = await CrawlQueue.open({
       url: where.url,
       settings,
@@ -90,6 +96,7 @@ Needs PostgreSQL: with SQLite, 'soz crawl' runs the whole crawl in one process. 
         ...(court ? { court: { ...court, ...(storageStatePath ? { storageStatePath } : {}) } } : {}),
       });
     } finally {
+      clearInterval(namesCheck);
       await queue.close();
     }
     return EXIT.ok;

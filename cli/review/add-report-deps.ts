@@ -1,10 +1,11 @@
 // What `soz review add` and the review server's "Add a report" page fetch and classify with: the crawler's
 // polite fetcher (config/crawl.json: our User-Agent, robots.txt, its timeout and page size cap; one retry
-// at most, since a person is waiting), the classifier with the installed model, and the registered source
+// at most, since a person is waiting), the classifier that knows the dataset's names, and the registered source
 // of the URL's host so that an added report carries its outlet's id.
-import { createClassifier, DEFAULT_MODEL_PATH, loadModel } from '../../classifiers/index.ts';
+import { DEFAULT_MODEL_PATH, loadModel } from '../../classifiers/index.ts';
 import { loadCrawlConfig, loadSources, PoliteFetcher, withCrawlConfig } from '../../crawlers/index.ts';
 import type { AddReportDeps, ModelInUse } from '../../pipeline/index.ts';
+import type { KnownNamesClassifier } from '../classifier/known-names-classifier.ts';
 
 /** Retries for a page a reviewer is waiting for (the nightly crawl's own are in config/crawl.json). */
 const INTERACTIVE_RETRIES = 1;
@@ -12,12 +13,16 @@ const INTERACTIVE_RETRIES = 1;
 /** The host a source and an added URL are matched on: `www.` is the same outlet. */
 const hostKey = (hostname: string): string => hostname.replace(/^www\./, '');
 
-export function addReportDeps(options: { sourcesFile?: string; modelPath?: string } = {}): AddReportDeps {
+/** `classifier`: the command's own (cli/classifier/open-classifier.ts), which knows the dataset's names. */
+export function addReportDeps(options: {
+  classifier: KnownNamesClassifier;
+  sourcesFile?: string;
+}): AddReportDeps {
   const base = loadCrawlConfig();
   const fetcher = new PoliteFetcher(
     withCrawlConfig({ maxRetries: Math.min(base.maxRetries, INTERACTIVE_RETRIES) }, base),
   );
-  const classifier = createClassifier(options.modelPath ? { modelPath: options.modelPath } : {});
+  const { classifier } = options;
   const byHost = new Map<string, string>();
   for (const s of loadSources(options.sourcesFile))
     for (const u of s.urls) {
@@ -27,6 +32,7 @@ export function addReportDeps(options: { sourcesFile?: string; modelPath?: strin
     }
   return {
     classifier,
+    refreshClassifier: () => classifier.refreshIfChanged(),
     sourceIdOf: (url) => byHost.get(hostKey(url.hostname)) ?? null,
     fetchPage: async (url) => {
       const outcome = await fetcher.fetch({ url, sourceId: 'reviewer' });

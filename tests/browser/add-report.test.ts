@@ -4,6 +4,7 @@
 // miss; a URL that cannot be fetched stays on the form with the URL and what failed.
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openClassifier } from '../../cli/classifier/open-classifier.ts';
 import { addReportDeps, modelInUse } from '../../cli/review/add-report-deps.ts';
 import { findChromium } from '../../crawlers/index.ts';
 import { hashPassword, startReviewServer } from '../../pipeline/index.ts';
@@ -25,11 +26,13 @@ beforeAll(async () => {
   t = await openTestStore('sqlite');
   await saveUser(t.store, { name: 'aliya', role: 'reviewer', passwordHash: await hashPassword(PASSWORD) });
   site = await startTipSite();
+  const { classifier } = await openClassifier({ openStore: async () => t.store, logger: silent });
+  const addDeps = addReportDeps({ classifier });
   server = await startReviewServer(t.store, {
     port: 0,
     host: '127.0.0.1',
     logger: silent,
-    addReport: () => addReportDeps(),
+    addReport: () => addDeps,
     model: () => modelInUse(),
   });
   const found = await findChromium();

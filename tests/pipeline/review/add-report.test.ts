@@ -3,7 +3,9 @@
 // store nothing; a report below the line is queued, marked, recorded with the classifier's score and
 // model version, and counted as a miss by the classifier statistics once confirmed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openClassifier } from '../../../cli/classifier/open-classifier.ts';
 import { addReportDeps } from '../../../cli/review/add-report-deps.ts';
+import { silentLogger } from '../../../core/index.ts';
 import {
   type AddReportDeps,
   addReportByUrl,
@@ -17,17 +19,18 @@ import { openTestStore, TEST_DIALECTS, type TestStore } from '../../helpers/test
 import { startTipSite, TIP_ARTICLE_PATH, type TipSite } from '../../helpers/tip-site.ts';
 
 let site: TipSite;
-let deps: AddReportDeps;
 beforeAll(async () => {
   site = await startTipSite();
-  deps = addReportDeps();
 });
 afterAll(async () => site?.close());
 
 describe.each(TEST_DIALECTS)('addReportByUrl on %s', (dialect) => {
   let t: TestStore;
+  let deps: AddReportDeps;
   beforeAll(async () => {
     t = await openTestStore(dialect);
+    const { classifier } = await openClassifier({ openStore: async () => t.store, logger: silentLogger });
+    deps = addReportDeps({ classifier });
   });
   afterAll(async () => t?.close());
 

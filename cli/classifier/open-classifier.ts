@@ -1,0 +1,19 @@
+// What every command that classifies the crawl's or a reviewer's pages starts with (crawl, worker, schedule,
+// review add, review serve): the installed model, the database, and a classifier that knows the dataset's
+// journalists and outlets and can be brought up to date with it.
+import { loadModel } from '../../classifiers/index.ts';
+import type { Store } from '../../storage/index.ts';
+import type { CommandContext } from '../command.ts';
+import { createKnownNamesClassifier, type KnownNamesClassifier } from './known-names-classifier.ts';
+
+export async function openClassifier(
+  ctx: Pick<CommandContext, 'openStore' | 'logger'>,
+  options: { readonly modelPath?: string } = {},
+): Promise<{ store: Store; classifier: KnownNamesClassifier }> {
+  const model = loadModel(options.modelPath); // before the database: a missing model leaves it untouched
+  const store = await ctx.openStore();
+  const classifier = await createKnownNamesClassifier(store, model, { logger: ctx.logger });
+  const { people, outlets } = classifier.knownMedia;
+  ctx.logger.debug(`known names: ${people.length} people, ${outlets.length} outlets from the dataset`);
+  return { store, classifier };
+}
