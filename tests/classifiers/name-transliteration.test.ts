@@ -49,7 +49,7 @@ describe('a known name in another script', () => {
     ['en', "Akhmetova's lawyer said the police questioned her for four hours about her trip to Talgar."],
     ['kk-latn', 'Janar Ahmetovağa qatysty qylmystyq is qozğaldy.'],
     ['kk-latn', 'Zhanar Akhmetovağa qatysty qylmystyq is qozğaldy.'],
-    ['kk-cyrl', 'Алматы полициясы Тохтарбековқа қатысты қылмыстық іс қозғады.'],
+    ['kk-cyrl', 'Алматы полициясы Тохтарбековты Facebook-тегі жазбасы үшін жауапқа тартты.'],
     ['ru', 'Полиция Алматы допросила Тохтарбекова о поездке в Талгар.'],
     ['ru', 'Полиция Алматы допросила Сейткалиева о поездке в Талгар.'],
     ['en', 'Police in Almaty questioned Seitkaliyev about his trip to Talgar.'],

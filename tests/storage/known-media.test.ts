@@ -2,34 +2,17 @@
 // classifier does with them (a headline naming only a known journalist becomes a candidate).
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { createClassifier } from '../../classifiers/index.ts';
-import type { DatasetEntry } from '../../core/index.ts';
 import { loadKnownMedia, upsertEntry } from '../../storage/index.ts';
+import { mediaDatasetEntry } from '../helpers/media-dataset-entry.ts';
 import { dialectLabel, openTestStore, TEST_DIALECTS } from '../helpers/test-stores.ts';
 
-const entry = (id: string, people: string[], outlets: string[]): DatasetEntry => ({
-  id,
-  month: '2024-05',
-  eventDate: '2024-05-14',
-  category: 'detention',
-  block: 'A',
-  stage: 'incident',
-  inCourt: false,
-  outcome: null,
-  claimedAmountKzt: null,
-  awardedAmountKzt: null,
-  lawArticle: null,
-  isHonorDignity: false,
-  summary: 'Корреспондента задержали у здания акимата во время прямого эфира.',
-  lang: 'ru',
-  sources: [`https://dala-news.kz/news/${id}`],
-  people,
-  outlets,
-  actors: ['полиция'],
-  court: null,
-  caseNumber: null,
-  region: 'Уральск',
-  ongoing: false,
-});
+const entry = (id: string, people: string[], outlets: string[]) =>
+  mediaDatasetEntry(id, people, outlets, {
+    category: 'detention',
+    summary: 'Корреспондента задержали у здания акимата во время прямого эфира.',
+    sources: [`https://dala-news.kz/news/${id}`],
+    region: 'Уральск',
+  });
 
 describe.each(TEST_DIALECTS)('known media from the dataset on %s', (dialect) => {
   const ready = openTestStore(dialect);

@@ -4,37 +4,15 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadModel } from '../../../classifiers/index.ts';
 import { createKnownNamesClassifier } from '../../../cli/classifier/known-names-classifier.ts';
-import type { DatasetEntry } from '../../../core/index.ts';
 import { deleteEntry, knownMediaSignature, upsertEntry } from '../../../storage/index.ts';
+import { mediaDatasetEntry } from '../../helpers/media-dataset-entry.ts';
 import { dialectLabel, openTestStore, TEST_DIALECTS } from '../../helpers/test-stores.ts';
 
 const model = loadModel();
 const TIP = 'Полиция Алматы допросила Бектурову о поездке в Талгар.';
 
-const entry = (id: string, people: string[]): DatasetEntry => ({
-  id,
-  month: '2024-06',
-  eventDate: '2024-06-11',
-  category: 'summons',
-  block: 'A',
-  stage: 'incident',
-  inCourt: false,
-  outcome: null,
-  claimedAmountKzt: null,
-  awardedAmountKzt: null,
-  lawArticle: null,
-  isHonorDignity: false,
-  summary: 'Корреспондента вызвали в полицию после публикации о земельных участках.',
-  lang: 'ru',
-  sources: [`https://zhetysu-inform.kz/news/${id}`],
-  people,
-  outlets: [],
-  actors: ['полиция'],
-  court: null,
-  caseNumber: null,
-  region: 'Талгар',
-  ongoing: false,
-});
+const entry = (id: string, people: string[]) =>
+  mediaDatasetEntry(id, people, [], { month: '2024-06', eventDate: '2024-06-11' });
 
 describe.each(TEST_DIALECTS)('a classifier that keeps up with the dataset on %s', (dialect) => {
   const ready = openTestStore(dialect);

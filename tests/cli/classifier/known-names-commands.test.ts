@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../../cli/command.ts';
 import { reviewCommand } from '../../../cli/commands/review-command.ts';
 import { scheduleCommand } from '../../../cli/commands/schedule-command.ts';
-import type { DatasetEntry, Logger } from '../../../core/index.ts';
+import type { Logger } from '../../../core/index.ts';
 import { hashPassword } from '../../../pipeline/index.ts';
 import {
   getItemByUrl,
@@ -22,6 +22,7 @@ import {
   saveUser,
   upsertEntry,
 } from '../../../storage/index.ts';
+import { mediaDatasetEntry } from '../../helpers/media-dataset-entry.ts';
 import { ReviewClient } from '../../pipeline/review/review-http.ts';
 
 /** A regional outlet's article page of our own writing. */
@@ -103,30 +104,7 @@ async function startSite(): Promise<Site> {
   };
 }
 
-const entry = (id: string, person: string): DatasetEntry => ({
-  id,
-  month: '2024-05',
-  eventDate: '2024-05-14',
-  category: 'summons',
-  block: 'A',
-  stage: 'incident',
-  inCourt: false,
-  outcome: null,
-  claimedAmountKzt: null,
-  awardedAmountKzt: null,
-  lawArticle: null,
-  isHonorDignity: false,
-  summary: 'Корреспондента вызвали в полицию после публикации о земельных участках.',
-  lang: 'ru',
-  sources: [`https://zhetysu-inform.kz/news/${id}`],
-  people: [person],
-  outlets: [],
-  actors: ['полиция'],
-  court: null,
-  caseNumber: null,
-  region: 'Талгар',
-  ongoing: false,
-});
+const entry = (id: string, person: string) => mediaDatasetEntry(id, [person]);
 
 /** A command context over one SQLite file; `lines` collects what the command logs and prints. */
 function context(store: Store, dbPath: string, values: CommandContext['values'], positionals: string[] = []) {
