@@ -1,10 +1,11 @@
 // The taxonomy lexicons of config/lexicons/{ru,kk,en}.json compiled to matchers, one set per language.
 
+import extraction from '../config/extraction.json' with { type: 'json' };
 import en from '../config/lexicons/en.json' with { type: 'json' };
 import facts from '../config/lexicons/facts.json' with { type: 'json' };
 import kk from '../config/lexicons/kk.json' with { type: 'json' };
 import ru from '../config/lexicons/ru.json' with { type: 'json' };
-import { BASE_CATEGORY_IDS, type CategoryId, isCategoryId } from '../core/index.ts';
+import { BASE_CATEGORY_IDS, type CategoryId, foldLatinLookalikes, isCategoryId } from '../core/index.ts';
 import { foldKazakh, kazakhLatinToCyrillic } from './kazakh-latin.ts';
 import { ATTRIBUTION, type KnownMedia, type NamePattern, namePatterns } from './media-names.ts';
 import { createMatcher, type Matcher, type Pattern, parsePattern } from './pattern-matcher.ts';
@@ -184,20 +185,21 @@ function compile(
 const NUMBER_UNIT = /^\p{N}+-(\p{L}[\p{L}-]*)$/u;
 const dropNumber = (w: string) => (/^\p{N}/u.test(w) ? w.replace(NUMBER_UNIT, '$1') : w);
 // Latin letters that look Cyrillic, typed inside a Cyrillic word ("соцcетям" with a Latin c): the word the reader
-// sees. Only words that mix the two scripts are touched.
-const LATIN_LOOKALIKES = 'aceopxykmthb';
-const CYRILLIC_LETTERS = 'асеорхукмтнв';
-const MIXED = /[a-z]/;
-const CYRILLIC = /[а-яё]/;
-const foldSegment = (w: string) =>
-  MIXED.test(w) && CYRILLIC.test(w)
-    ? w.replace(/[aceopxykmthb]/g, (c) => CYRILLIC_LETTERS[LATIN_LOOKALIKES.indexOf(c)]!)
-    : w;
-// Hyphenated words legitimately join the scripts ("ddos-шабуыл", "telegram-канал"): each part is judged alone.
-const foldLookalikes = (w: string) =>
-  !MIXED.test(w) ? w : w.includes('-') ? w.split('-').map(foldSegment).join('-') : foldSegment(w);
+// sees, by the normalise stage's rule and map (core's foldLatinLookalikes; words arrive here lower-cased, so the
+// map's lower-case letters, then its capitals' lower-case forms: T → т, M → м).
+const LOWER_LOOKALIKES: Readonly<Record<string, string>> = (() => {
+  const pairs = Object.entries(extraction.normalize.latinToCyrillic);
+  const map: Record<string, string> = {};
+  for (const [latin, cyrillic] of pairs)
+    if (latin !== latin.toLowerCase()) map[latin.toLowerCase()] = cyrillic.toLowerCase();
+  // The map's own lower-case letters win (h → һ, not н from H).
+  for (const [latin, cyrillic] of pairs) if (latin === latin.toLowerCase()) map[latin] = cyrillic;
+  return map;
+})();
+// Every key of the map is a-z: a word without one (most Russian and Kazakh words) has nothing to fold.
+const foldLookalikes = (w: string) => (/[a-z]/.test(w) ? foldLatinLookalikes(w, LOWER_LOOKALIKES) : w);
 // ё is written as е in most Russian news: patterns and words meet in the е form.
-const foldYo = (w: string) => {
+const foldRussian = (w: string) => {
   const f = foldLookalikes(w);
   return f.includes('ё') ? f.replace(/ё/g, 'е') : f;
 };
@@ -211,7 +213,7 @@ export type Lexicons = Readonly<Record<LexiconLang, Lexicon>>;
 export function buildLexicons(known?: KnownMedia): Lexicons {
   const names = namePatterns(known);
   return {
-    ru: compile('ru', ru, foldYo, names),
+    ru: compile('ru', ru, foldRussian, names),
     kk: compile('kk', kk, (w) => foldKazakh(foldLookalikes(w)), names),
     en: compile('en', en, dropNumber, names),
   };

@@ -1,5 +1,6 @@
 export * from './content-hash.ts';
 export * from './errors.ts';
+export * from './fold-latin-lookalikes.ts';
 export * from './json-lines.ts';
 export * from './legal-case.ts';
 export * from './logger.ts';
