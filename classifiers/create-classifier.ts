@@ -86,7 +86,12 @@ export function loadModel(path: string = DEFAULT_MODEL_PATH): ModelFile {
       `cannot read the classifier model ${path} (${(error as Error).message}); run 'soz train' to build it`,
     );
   }
-  const parsed: unknown = JSON.parse(raw);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch (error) {
+    throw new Error(`${path} is not valid JSON (${(error as Error).message}); run 'soz train' to rebuild it`);
+  }
   if (!isModelFile(parsed))
     throw new Error(`${path} is not a classifier model (no version, tables or combiner)`);
   return parsed;

@@ -1,18 +1,19 @@
 // What every command that classifies the crawl's or a reviewer's pages starts with (crawl, worker, schedule,
 // review add, review serve): the installed model, the database, and a classifier that knows the dataset's
-// journalists and outlets and can be brought up to date with it.
-import { loadModel } from '../../classifiers/index.ts';
+// journalists and outlets and can be brought up to date with them and with a model installed later.
+import { DEFAULT_MODEL_PATH, loadModel } from '../../classifiers/index.ts';
 import type { Store } from '../../storage/index.ts';
 import type { CommandContext } from '../command.ts';
-import { createKnownNamesClassifier, type KnownNamesClassifier } from './known-names-classifier.ts';
+import { createLiveClassifier, type LiveClassifier } from './live-classifier.ts';
 
 export async function openClassifier(
   ctx: Pick<CommandContext, 'openStore' | 'logger'>,
   options: { readonly modelPath?: string } = {},
-): Promise<{ store: Store; classifier: KnownNamesClassifier }> {
-  const model = loadModel(options.modelPath); // before the database: a missing model leaves it untouched
+): Promise<{ store: Store; classifier: LiveClassifier }> {
+  const modelPath = options.modelPath ?? DEFAULT_MODEL_PATH;
+  const model = loadModel(modelPath); // before the database: a missing model leaves it untouched
   const store = await ctx.openStore();
-  const classifier = await createKnownNamesClassifier(store, model, { logger: ctx.logger });
+  const classifier = await createLiveClassifier(store, model, { logger: ctx.logger, modelPath });
   const { people, outlets } = classifier.knownMedia;
   ctx.logger.debug(`known names: ${people.length} people, ${outlets.length} outlets from the dataset`);
   return { store, classifier };

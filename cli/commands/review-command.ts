@@ -30,7 +30,7 @@ import {
 } from '../../storage/index.ts';
 import { openClassifier } from '../classifier/open-classifier.ts';
 import { type Command, type CommandContext, intOption, stringOption } from '../command.ts';
-import { addReportDeps, modelInUse } from '../review/add-report-deps.ts';
+import { addReportDeps, modelInUse, modelInUseOf } from '../review/add-report-deps.ts';
 
 const STATUSES: readonly TaskStatus[] = ['pending', 'deferred', 'confirmed', 'duplicate', 'rejected'];
 
@@ -77,7 +77,7 @@ const decisionOptions = {
 const serve: Command = {
   name: 'serve',
   summary: 'serve the review web UI',
-  help: `Usage: soz review serve [--port 8080] [--host 127.0.0.1] [--public-url URL] [--trust-proxy]
+  help: `Usage: soz review serve [--port 8080] [--host 127.0.0.1] [--public-url URL] [--trust-proxy] [--model FILE]
 
 Binds 127.0.0.1 by default. Another interface (e.g. --host 0.0.0.0) is refused until accounts exist
 (soz users add NAME --role editor). Stops on Ctrl-C.
@@ -87,12 +87,15 @@ Behind a reverse proxy (several servers on one database: sessions and the login 
                      server.publicUrl); https makes the cookies Secure, and form posts from it are accepted
   --trust-proxy      take the client address (for the login rate limit and the log) from the last
                      X-Forwarded-For entry, which the proxy appends; without it that header is ignored
+  --model FILE       the classifier's model for "Add a report" (default config/model/model.json); a model
+                     soz train installs there later is used from the next report added or Classifier page
 See docs/deployment.md.`,
   options: {
     port: { type: 'string' },
     host: { type: 'string' },
     'public-url': { type: 'string' },
     'trust-proxy': { type: 'boolean' },
+    model: { type: 'string' },
   },
   async run(ctx) {
     const port = intOption(ctx, 'port', 8080, 0);
@@ -103,7 +106,8 @@ See docs/deployment.md.`,
       throw usageError(`--public-url: "${publicUrl}" is not an http(s) address`);
     // Built before the first request, not lazily inside one: the model and the dataset's known names are read
     // now, and "Add a report" brings the names up to date alongside each fetch (confirmed since, or a new day).
-    const { store, classifier } = await openClassifier(ctx);
+    const modelPath = stringOption(ctx, 'model');
+    const { store, classifier } = await openClassifier(ctx, modelPath === undefined ? {} : { modelPath });
     const addDeps = addReportDeps({ classifier });
     const server = await startReviewServer(store, {
       port,
@@ -112,7 +116,13 @@ See docs/deployment.md.`,
       trustProxy: ctx.values['trust-proxy'] === true,
       ...(publicUrl ? { publicUrl } : {}),
       addReport: () => addDeps,
-      model: () => modelInUse(),
+      // The page shows the model Add-a-report scores with: a model soz train installed since start is loaded first.
+      model: async () => {
+        await classifier
+          .refreshIfChanged()
+          .catch((error) => ctx.logger.warn(`classifier not refreshed: ${(error as Error).message}`));
+        return modelInUseOf(classifier.model);
+      },
     });
     ctx.logger.info(`review server at ${server.url} (Ctrl-C stops it)`);
     if ((await countUsers(store)) === 0) ctx.logger.warn('no accounts yet: soz users add NAME --role editor');

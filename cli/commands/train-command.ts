@@ -26,8 +26,9 @@ model at --out, else config/model/model.json) and prints both side by side:
   - on the committed evaluation sets (config/dev), pooled and one by one.
 It is written (default config/model/model.json, replaced atomically) only when it is not worse on the
 judged rows: F1 and top category within config/train-gate.json's tolerances. Otherwise nothing is
-written and the exit code is 1; --force installs it anyway. The running crawl picks a new model up on
-its next start.
+written and the exit code is 1; --force installs it anyway. A running soz worker, soz schedule or review
+server uses the installed model from its next check (within five minutes; the review server's Classifier
+page and Add a report check at once).
 
 Options:
   --out FILE   where to write the model

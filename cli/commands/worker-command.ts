@@ -12,7 +12,7 @@ import {
   workerSettings,
 } from '../../crawlers/index.ts';
 import { resolveLocation } from '../../storage/index.ts';
-import { NAMES_CHECK_INTERVAL_MS } from '../classifier/known-names-classifier.ts';
+import { LIVE_CHECK_INTERVAL_MS } from '../classifier/live-classifier.ts';
 import { openClassifier } from '../classifier/open-classifier.ts';
 import { type Command, intOption, stringOption } from '../command.ts';
 
@@ -71,13 +71,14 @@ Needs PostgreSQL: with SQLite, 'soz crawl' runs the whole crawl in one process. 
       : undefined;
     const storageStatePath = stringOption(ctx, 'storage-state');
     // The dataset's known names count as targets; a worker runs for weeks, so it checks for names reviewers
-    // have confirmed since (a small query) every few minutes and rebuilds its classifier between jobs' items.
+    // have confirmed since (a small query) and for a model soz train installed every few minutes, and rebuilds
+    // its classifier between jobs' items.
     const { store, classifier } = await openClassifier(ctx);
     const namesCheck = setInterval(() => {
       classifier
         .refreshIfChanged()
-        .catch((error) => ctx.logger.warn(`known names not refreshed: ${(error as Error).message}`));
-    }, NAMES_CHECK_INTERVAL_MS);
+        .catch((error) => ctx.logger.warn(`classifier not refreshed: ${(error as Error).message}`));
+    }, LIVE_CHECK_INTERVAL_MS);
     namesCheck.unref();
     const queue = await CrawlQueue.open({
       url: where.url,

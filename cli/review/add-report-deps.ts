@@ -2,10 +2,10 @@
 // polite fetcher (config/crawl.json: our User-Agent, robots.txt, its timeout and page size cap; one retry
 // at most, since a person is waiting), the classifier that knows the dataset's names, and the registered source
 // of the URL's host so that an added report carries its outlet's id.
-import { DEFAULT_MODEL_PATH, loadModel } from '../../classifiers/index.ts';
+import { DEFAULT_MODEL_PATH, loadModel, type ModelFile } from '../../classifiers/index.ts';
 import { loadCrawlConfig, loadSources, PoliteFetcher, withCrawlConfig } from '../../crawlers/index.ts';
 import type { AddReportDeps, ModelInUse } from '../../pipeline/index.ts';
-import type { KnownNamesClassifier } from '../classifier/known-names-classifier.ts';
+import type { LiveClassifier } from '../classifier/live-classifier.ts';
 
 /** Retries for a page a reviewer is waiting for (the nightly crawl's own are in config/crawl.json). */
 const INTERACTIVE_RETRIES = 1;
@@ -14,10 +14,7 @@ const INTERACTIVE_RETRIES = 1;
 const hostKey = (hostname: string): string => hostname.replace(/^www\./, '');
 
 /** `classifier`: the command's own (cli/classifier/open-classifier.ts), which knows the dataset's names. */
-export function addReportDeps(options: {
-  classifier: KnownNamesClassifier;
-  sourcesFile?: string;
-}): AddReportDeps {
+export function addReportDeps(options: { classifier: LiveClassifier; sourcesFile?: string }): AddReportDeps {
   const base = loadCrawlConfig();
   const fetcher = new PoliteFetcher(
     withCrawlConfig({ maxRetries: Math.min(base.maxRetries, INTERACTIVE_RETRIES) }, base),
@@ -44,8 +41,12 @@ export function addReportDeps(options: {
   };
 }
 
-/** The installed model's version, training date and size, for the Classifier page and soz review stats. */
-export function modelInUse(path: string = DEFAULT_MODEL_PATH): ModelInUse {
-  const m = loadModel(path);
+/** A model's version, training date and size, for the Classifier page and soz review stats. */
+export function modelInUseOf(m: ModelFile): ModelInUse {
   return { version: m.version, trainedAt: m.trainedAt, base: m.examples.base, reviewed: m.examples.reviewed };
+}
+
+/** The installed model, as `soz review stats` (which classifies nothing) reports it. */
+export function modelInUse(path: string = DEFAULT_MODEL_PATH): ModelInUse {
+  return modelInUseOf(loadModel(path));
 }

@@ -82,8 +82,8 @@ export interface ReviewServerOptions {
   readonly publicUrl?: string;
   /** What "Add a report by URL" fetches and classifies with (built on first use); absent: not offered. */
   readonly addReport?: () => AddReportDeps;
-  /** The classifier's model in use, for the Classifier page. */
-  readonly model?: () => ModelInUse | null;
+  /** The model "Add a report" classifies with, for the Classifier page (brought up to date first, if it can be). */
+  readonly model?: () => ModelInUse | null | Promise<ModelInUse | null>;
 }
 
 export interface ReviewServer {
@@ -629,7 +629,7 @@ export async function startReviewServer(
         log: (message) => logger.info(message),
       });
     if (path === '/classifier' && !body) {
-      const page = await classifierRoute(store, ctx, options.model?.() ?? null);
+      const page = await classifierRoute(store, ctx, (await options.model?.()) ?? null);
       return send(res, page.status, page.body);
     }
     const caseRequest = {

@@ -1,14 +1,16 @@
 // The dataset's known journalists reach every classifier, as the commands build them (in process, SQLite file):
 // `soz review add` and the review server's "Add a report" score a tip that names only a known reporter's surname
 // as a candidate and the same tip about an unknown surname not; the server uses a name confirmed after it
-// started; `soz schedule` uses a name confirmed after it started on its next run. The tips are pages of our own
-// on a local site; their quirk: the person is named by surname alone, never as "journalist".
-import { mkdtempSync, writeFileSync } from 'node:fs';
+// started; `soz schedule` uses a name confirmed after it started on its next run. The server also uses a model
+// `soz train` installs after it started, on its Classifier page and in Add a report alike. The tips are pages of
+// our own on a local site; their quirk: the person is named by surname alone, never as "journalist".
+import { copyFileSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_MODEL_PATH } from '../../../classifiers/index.ts';
 import type { CommandContext } from '../../../cli/command.ts';
 import { reviewCommand } from '../../../cli/commands/review-command.ts';
 import { scheduleCommand } from '../../../cli/commands/schedule-command.ts';
@@ -61,6 +63,7 @@ const PAGES: Record<string, string> = {
   '/news/seitkalieva-2': questioned('Динара', 'Сейткалиев'),
   '/news/bekturova': summonedAgain('Асель', 'Бектуров'),
   '/news/bekturova-2': questioned('Асель', 'Бектуров'),
+  '/news/omarova': summoned('Гульнар', 'Омаров'),
 };
 
 interface Site {
@@ -213,6 +216,41 @@ describe('the known names in the commands that classify', () => {
       await add('/news/seitkalieva-2');
       expect((await stored('/news/seitkalieva-2'))?.candidate).toBe(true);
       expect(lines).toContainEqual(expect.stringMatching(/known names: 2 people, 0 outlets \(1 new\)/));
+    } finally {
+      abort.abort();
+      await serving;
+    }
+  }, 180_000);
+
+  it('the server uses a model installed after it started, on the Classifier page and in Add a report', async () => {
+    const modelPath = join(dir, 'model.json');
+    copyFileSync(DEFAULT_MODEL_PATH, modelPath);
+    const started = (JSON.parse(readFileSync(modelPath, 'utf8')) as { version: string }).version;
+    const { ctx, lines, abort } = context(store, dbPath, { port: '0', host: '127.0.0.1', model: modelPath });
+    const serving = sub('serve').run!(ctx);
+    try {
+      const url = await until('the server', async () =>
+        lines.map((l) => /^review server at (\S+)/.exec(l)?.[1]).find(Boolean),
+      );
+      const client = new ReviewClient(url);
+      await client.logIn('dana', 'пароль-для-имён-2024');
+      expect((await client.get('/classifier')).body).toContain(started);
+      // As soz train installs a model: written beside it, then renamed over it.
+      const next = { ...JSON.parse(readFileSync(modelPath, 'utf8')), version: 'retrained-2024-07-01' };
+      writeFileSync(`${modelPath}.tmp`, JSON.stringify(next));
+      renameSync(`${modelPath}.tmp`, modelPath);
+      const page = (await client.get('/classifier')).body;
+      expect(page).toContain('retrained-2024-07-01');
+      expect(page).not.toContain(started);
+      const form = await client.get('/add');
+      const { res } = await client.post('/add', {
+        _csrf: ReviewClient.csrfOf(form.body),
+        url: `${site.origin}/news/omarova`,
+        note: '',
+      });
+      expect(res.status).toBe(303);
+      expect((await stored('/news/omarova'))?.modelVersion).toMatch(/^retrained-2024-07-01\+cfg-/);
+      expect(lines).toContainEqual(expect.stringMatching(/model retrained-2024-07-01 installed since start/));
     } finally {
       abort.abort();
       await serving;
