@@ -83,9 +83,11 @@ describe.each(TEST_DIALECTS)('a classifier that keeps up with the dataset on %s'
 
 describe('a classifier that keeps up with the installed model', () => {
   const ready = openTestStore('sqlite');
-  afterAll(async () => (await ready).close());
   const dir = mkdtempSync(join(tmpdir(), 'soz-live-model-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(async () => {
+    await (await ready).close();
+    rmSync(dir, { recursive: true, force: true });
+  });
   /** As soz train installs a model: written beside the file, then renamed over it. */
   const install = (path: string, content: string) => {
     writeFileSync(`${path}.tmp`, content);
