@@ -1,19 +1,40 @@
-// Latin-script Kazakh (the 2018 acute-accent and the 2021 alphabets) to Cyrillic, word by word, so that one
-// Cyrillic lexicon and one stemmer serve all three scripts. The tables are data in config/lexicons/kazakh-latin.json.
+// Latin-script Kazakh (the 2018 acute-accent alphabet, the 2021 alphabet, and the Turkish-keyboard habit that uses
+// the 2021 letters with ı for ы) to Cyrillic, word by word, so that one Cyrillic lexicon and one stemmer serve all
+// three scripts. The tables are data in config/lexicons/kazakh-latin.json.
 import table from '../config/lexicons/kazakh-latin.json' with { type: 'json' };
 
-export type LatinVariant = 'v2018' | 'v2021';
+export type LatinVariant = 'v2018' | 'v2021' | 'turkic';
+
+export const LATIN_VARIANTS: readonly LatinVariant[] = ['v2021', 'turkic', 'v2018'];
 
 const V2018_MARKS = /[áǵńóúý]/i;
+const FRONT = new RegExp(`[${table.harmony.front}]`);
+const BACK = new RegExp(`[${table.harmony.back}]`);
 
-/** Which Latin alphabet a Kazakh text is written in: acute accents mean 2018; anything else is read as 2021. */
+/**
+ * Which Latin alphabet a Kazakh text is written in. Acute accents mean 2018. Otherwise the dotless ı decides: the
+ * 2021 alphabet gives it to і, which lives in front-vowelled words (künı, äkımşılık), the Turkish-keyboard habit
+ * to ы, which lives in back-vowelled ones (qatıstı, otırısı) — Kazakh words keep to one row of vowels. A text with
+ * no word that tells is read as 2021 (y = ы is also what writers without special letters use: qysym, ūstaldy).
+ */
 export function latinVariant(text: string): LatinVariant {
-  return V2018_MARKS.test(text) ? 'v2018' : 'v2021';
+  if (V2018_MARKS.test(text)) return 'v2018';
+  let front = 0;
+  let back = 0;
+  for (const word of text.toLowerCase().match(/\p{L}*ı\p{L}*/gu) ?? []) {
+    const isFront = FRONT.test(word);
+    const isBack = BACK.test(word);
+    // Loanwords mix both rows (ıdeologııa); only a word of one row tells.
+    if (isFront && !isBack) front++;
+    else if (isBack && !isFront) back++;
+  }
+  return back > front ? 'turkic' : 'v2021';
 }
 
 const MAPS: Record<LatinVariant, Map<string, string>> = {
   v2018: new Map(Object.entries({ ...table.common, ...table.v2018 })),
   v2021: new Map(Object.entries({ ...table.common, ...table.v2021 })),
+  turkic: new Map(Object.entries({ ...table.common, ...table.turkic })),
 };
 
 /** A lower-case Latin-script Kazakh word in Cyrillic; characters with no mapping are kept. */

@@ -12,7 +12,7 @@ const cache = new Map<string, string>();
 /** The form Kazakh patterns and stems are compared in: Cyrillic, with і/й folded into и. */
 export function kazakhForm(lower: string, variant: LatinVariant | null): string {
   return foldKazakh(
-    variant && /[a-zäöüğñşıūáǵńóúý]/.test(lower) ? kazakhLatinToCyrillic(lower, variant) : lower,
+    variant && /[a-zäöüğñşıūáǵńóúýǧŋ]/.test(lower) ? kazakhLatinToCyrillic(lower, variant) : lower,
   );
 }
 
@@ -24,7 +24,8 @@ export function stemWord(lower: string, lang: StemLang, variant: LatinVariant | 
   if (hit !== undefined) return hit;
   let stem: string;
   if (lang === 'kk') {
-    const cyr = variant && /[a-zäöüğñşıūáǵńóúý]/.test(lower) ? kazakhLatinToCyrillic(lower, variant) : lower;
+    const cyr =
+      variant && /[a-zäöüğñşıūáǵńóúýǧŋ]/.test(lower) ? kazakhLatinToCyrillic(lower, variant) : lower;
     stem = foldKazakh(kazakhStem(cyr));
   } else if (lang === 'ru')
     stem = /[а-яё]/.test(lower) ? natural.PorterStemmerRu.stem(lower) : natural.PorterStemmer.stem(lower);

@@ -6,7 +6,7 @@ import facts from '../config/lexicons/facts.json' with { type: 'json' };
 import kk from '../config/lexicons/kk.json' with { type: 'json' };
 import ru from '../config/lexicons/ru.json' with { type: 'json' };
 import { BASE_CATEGORY_IDS, type CategoryId, foldLatinLookalikes, isCategoryId } from '../core/index.ts';
-import { foldKazakh, kazakhLatinToCyrillic } from './kazakh-latin.ts';
+import { foldKazakh, kazakhLatinToCyrillic, LATIN_VARIANTS } from './kazakh-latin.ts';
 import { ATTRIBUTION, type KnownMedia, type NamePattern, namePatterns } from './media-names.ts';
 import { createMatcher, type Matcher, type Pattern, parsePattern } from './pattern-matcher.ts';
 
@@ -76,12 +76,12 @@ const LATIN_LETTER = /[a-z\u00c0-\u024f]/;
 
 /**
  * A name written in Latin letters as Latin-script Kazakh reaches the Kazakh matcher: in Cyrillic, word by word,
- * under both Latin alphabets (analyse-text.ts reads a Latin-script Kazakh text so), so "Tengrinews" and
+ * under every Latin alphabet (analyse-text.ts reads a Latin-script Kazakh text so), so "Tengrinews" and
  * "Akhmetova" in a Latin-script Kazakh text meet "tengrinews*" and "akhmetov*".
  */
 function kazakhLatinForms(source: string): string[] {
   if (!LATIN_LETTER.test(source)) return [];
-  const forms = (['v2021', 'v2018'] as const).map((variant) =>
+  const forms = LATIN_VARIANTS.map((variant) =>
     source
       .split(' ')
       .map((w) =>
