@@ -30,8 +30,18 @@ export {
 } from './evaluate-classifier.ts';
 export { extractFacts } from './extract-facts.ts';
 export { kazakhStem } from './kazakh-stem.ts';
-export type { KnownMedia } from './media-names.ts';
+export { type KnownMedia, namePatterns } from './media-names.ts';
 export type { ModelFile } from './model-file.ts';
+export { nameSpellings } from './name-transliteration.ts';
 export { type AmountMatch, findAmountsKzt, parseAmountKzt } from './parse-amount-kzt.ts';
 export { type LabelledText, readLabelledSet } from './read-labelled-set.ts';
+export {
+  crossValidate,
+  devOverlap,
+  KINDS as LANGUAGE_SAMPLE_KINDS,
+  languageVarieties,
+  type Tally,
+  trainLanguageModel,
+} from './train-language-model.ts';
 export { type TrainingExample, trainModel } from './train-model.ts';
+export { baseExamples } from './training-examples.ts';

@@ -4,10 +4,7 @@
 
 import { resolve } from 'node:path';
 import { francAll } from 'franc';
-import { createClassifier } from '../classifiers/index.ts';
-import { namePatterns } from '../classifiers/media-names.ts';
-import { nameSpellings } from '../classifiers/name-transliteration.ts';
-import { readLabelledSet } from '../classifiers/read-labelled-set.ts';
+import { createClassifier, namePatterns, nameSpellings, readLabelledSet } from '../classifiers/index.ts';
 import { CONFIG_DIR } from '../core/index.ts';
 
 const argIndex = process.argv.indexOf('--docs');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { TextClassifier } from '../core/index.ts';
 import type { NewsSource, PageExtractor } from '../crawlers/index.ts';
 // Not through crawlers/index.ts: the setting must come before the modules are loaded, as in bin/soz.mjs.
-import { limitHeapGrowth } from '../crawlers/limit-heap-growth.ts';
+import { limitHeapGrowth } from '../crawlers/index.ts';
 
 limitHeapGrowth();
 const cheerio = await import('cheerio');

@@ -9,15 +9,15 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  createClassifier,
   evaluateClassifier,
   evaluateLanguage,
   type LanguageSample,
   type Prf,
-} from '../classifiers/evaluate-classifier.ts';
-import { createClassifier } from '../classifiers/index.ts';
-import { readLabelledSet } from '../classifiers/read-labelled-set.ts';
+  readLabelledSet,
+} from '../classifiers/index.ts';
 import { CONFIG_DIR } from '../core/index.ts';
-import { runRealEvaluation } from '../evaluation/run-real-evaluation.ts';
+import { runRealEvaluation } from '../evaluation/index.ts';
 
 const { values: options, positionals } = parseArgs({
   allowPositionals: true,

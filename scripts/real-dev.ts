@@ -2,20 +2,26 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CATEGORY_IDS } from '../core/index.ts';
-import { addGathered } from '../evaluation/add-gathered.ts';
-import { buildRealDev, queriesToRun, writeExcerpts } from '../evaluation/build-real-dev.ts';
-import { excludedPages } from '../evaluation/excluded-pages.ts';
-import { manifestStats } from '../evaluation/manifest-stats.ts';
 import {
+  addGathered,
+  applyGroups,
+  applySplit,
+  buildRealDev,
+  checkSplit,
+  EXCERPTS_PATH,
+  excludedPages,
   MANIFEST_PATH,
   manifestLine,
+  manifestStats,
+  mixedGroups,
   PARTS,
   type Part,
+  queriesToRun,
+  RESPONSES_DIR,
+  readGroups,
   readManifest,
-} from '../evaluation/real-dev-manifest.ts';
-import { mixedGroups, readGroups } from '../evaluation/real-dev-split.ts';
-import { EXCERPTS_PATH, RESPONSES_DIR } from '../evaluation/search-answers.ts';
-import { applyGroups, applySplit, checkSplit } from '../evaluation/split-real-dev.ts';
+  writeExcerpts,
+} from '../evaluation/index.ts';
 
 const { values: options, positionals } = parseArgs({
   allowPositionals: true,

@@ -9,15 +9,15 @@
 // `--weight=W` tries another ngramWeight; `--errors` lists what detectLanguage gets wrong.
 // Usage: npm run train:language [-- OUT] | [-- --check [--weight=W] [--errors]]
 import { writeFileSync } from 'node:fs';
-import { DEFAULT_NGRAM_MODEL_PATH } from '../classifiers/detect-language.ts';
 import {
   crossValidate,
+  DEFAULT_NGRAM_MODEL_PATH,
   devOverlap,
-  KINDS,
+  LANGUAGE_SAMPLE_KINDS,
   languageVarieties,
   type Tally,
   trainLanguageModel,
-} from '../classifiers/train-language-model.ts';
+} from '../classifiers/index.ts';
 
 const weightArg = process.argv.find((a) => a.startsWith('--weight='));
 const weight = weightArg ? Number(weightArg.slice('--weight='.length)) : undefined;
@@ -31,10 +31,12 @@ if (process.argv.includes('--check')) {
   const { byVariety, errors } = crossValidate(all, 5, weight);
   const pct = (t: Tally) =>
     `${(t.right / Math.max(1, t.total)).toFixed(3)} (${t.total - t.right}/${t.total})`.padEnd(17);
-  console.log(`variety    n-grams alone: ${KINDS.join(' / ')}          detectLanguage: ${KINDS.join(' / ')}`);
+  console.log(
+    `variety    n-grams alone: ${LANGUAGE_SAMPLE_KINDS.join(' / ')}          detectLanguage: ${LANGUAGE_SAMPLE_KINDS.join(' / ')}`,
+  );
   for (const [name, t] of byVariety)
     console.log(
-      `${name.padEnd(10)} ${KINDS.map((k) => pct(t.ngram[k])).join(' ')} | ${KINDS.map((k) => pct(t.full[k])).join(' ')}`,
+      `${name.padEnd(10)} ${LANGUAGE_SAMPLE_KINDS.map((k) => pct(t.ngram[k])).join(' ')} | ${LANGUAGE_SAMPLE_KINDS.map((k) => pct(t.full[k])).join(' ')}`,
     );
   if (process.argv.includes('--errors')) for (const e of errors) console.log(`  ${e}`);
 } else {

@@ -2,8 +2,7 @@
 // config/model/model.json, which is committed so that nothing trains at run time.
 // Usage: node --import tsx scripts/train-model.ts [OUT]
 import { writeFileSync } from 'node:fs';
-import { DEFAULT_MODEL_PATH, trainModel } from '../classifiers/index.ts';
-import { baseExamples } from '../classifiers/training-examples.ts';
+import { baseExamples, DEFAULT_MODEL_PATH, trainModel } from '../classifiers/index.ts';
 
 const examples = baseExamples();
 const out = process.argv[2] ?? DEFAULT_MODEL_PATH;

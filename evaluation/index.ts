@@ -1,0 +1,11 @@
+// The real-text dev set's public surface (docs/real-dev-set.md): the manifest, gathering, the rebuild of the
+// git-ignored cache from saved search answers, the split, and the evaluation on it.
+export { addGathered } from './add-gathered.ts';
+export { buildRealDev, queriesToRun, writeExcerpts } from './build-real-dev.ts';
+export { excludedPages } from './excluded-pages.ts';
+export { manifestStats } from './manifest-stats.ts';
+export { MANIFEST_PATH, manifestLine, PARTS, type Part, readManifest } from './real-dev-manifest.ts';
+export { mixedGroups, readGroups } from './real-dev-split.ts';
+export { runRealEvaluation } from './run-real-evaluation.ts';
+export { EXCERPTS_PATH, RESPONSES_DIR } from './search-answers.ts';
+export { applyGroups, applySplit, checkSplit } from './split-real-dev.ts';
