@@ -108,6 +108,7 @@ async function startSite(): Promise<Site> {
 }
 
 const entry = (id: string, person: string) => mediaDatasetEntry(id, [person]);
+const EDITOR_PASSWORD = 'пароль-для-имён-2024';
 
 /** A command context over one SQLite file; `lines` collects what the command logs and prints. */
 function context(store: Store, dbPath: string, values: CommandContext['values'], positionals: string[] = []) {
@@ -154,6 +155,11 @@ describe('the known names in the commands that classify', () => {
     store = await openStore({ path: dbPath });
     site = await startSite();
     await upsertEntry(store, entry('2024-05-akhmetova', 'Жанар Ахметова'), 'review');
+    await saveUser(store, {
+      name: 'dana',
+      role: 'editor',
+      passwordHash: await hashPassword(EDITOR_PASSWORD),
+    });
   }, 60_000);
   afterAll(async () => {
     await site?.close();
@@ -167,7 +173,7 @@ describe('the known names in the commands that classify', () => {
 
   it('soz review add scores a tip naming only a known surname as a candidate, an unknown surname not', async () => {
     const add = async (path: string) => {
-      const { ctx, lines } = context(store, dbPath, { reviewer: 'aigerim', json: true }, [
+      const { ctx, lines } = context(store, dbPath, { reviewer: 'dana', json: true }, [
         `${site.origin}${path}`,
       ]);
       expect(await sub('add').run!(ctx)).toBe(0);
@@ -180,60 +186,60 @@ describe('the known names in the commands that classify', () => {
     expect(known.score).toBeGreaterThan(unknown.score);
   }, 120_000);
 
-  it("the server's Add a report knows the names from its start, and a name confirmed since", async () => {
-    await saveUser(store, {
-      name: 'dana',
-      role: 'editor',
-      passwordHash: await hashPassword('пароль-для-имён-2024'),
-    });
-    const { ctx, lines, abort } = context(store, dbPath, { port: '0', host: '127.0.0.1' });
+  /** Runs `soz review serve` with these options around `body`, logged in as an editor; stops it after. */
+  async function withServer(
+    values: CommandContext['values'],
+    body: (client: ReviewClient, lines: string[]) => Promise<void>,
+  ): Promise<void> {
+    const { ctx, lines, abort } = context(store, dbPath, { port: '0', host: '127.0.0.1', ...values });
     const serving = sub('serve').run!(ctx);
     try {
       const url = await until('the server', async () =>
         lines.map((l) => /^review server at (\S+)/.exec(l)?.[1]).find(Boolean),
       );
       const client = new ReviewClient(url);
-      await client.logIn('dana', 'пароль-для-имён-2024');
-      const add = async (path: string) => {
-        const form = await client.get('/add');
-        const { res } = await client.post('/add', {
-          _csrf: ReviewClient.csrfOf(form.body),
-          url: `${site.origin}${path}`,
-          note: '',
-        });
-        expect(res.status).toBe(303);
-        expect(res.headers.get('location')).toMatch(/done=add-/);
-      };
-      // The same tip about an unknown surname joins the first one's event: its own score tells.
-      await add('/news/akhmetova-2');
-      await add('/news/zhumagalieva-2');
-      expect((await stored('/news/akhmetova-2'))?.candidate).toBe(true);
-      expect((await stored('/news/zhumagalieva-2'))?.candidate).toBe(false);
-      // Before Сейткалиева is in the dataset her tip is below the line; once confirmed, her next tip is not.
-      await add('/news/seitkalieva');
-      expect((await stored('/news/seitkalieva'))?.candidate).toBe(false);
-      await upsertEntry(store, entry('2024-06-seitkalieva', 'Динара Сейткалиева'), 'review');
-      await add('/news/seitkalieva-2');
-      expect((await stored('/news/seitkalieva-2'))?.candidate).toBe(true);
-      expect(lines).toContainEqual(expect.stringMatching(/known names: 2 people, 0 outlets \(1 new\)/));
+      await client.logIn('dana', EDITOR_PASSWORD);
+      await body(client, lines);
     } finally {
       abort.abort();
       await serving;
     }
+  }
+
+  /** The Add a report form, filled with a page of the site. */
+  async function addReport(client: ReviewClient, path: string): Promise<void> {
+    const form = await client.get('/add');
+    const { res } = await client.post('/add', {
+      _csrf: ReviewClient.csrfOf(form.body),
+      url: `${site.origin}${path}`,
+      note: '',
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toMatch(/done=add-/);
+  }
+
+  it("the server's Add a report knows the names from its start, and a name confirmed since", async () => {
+    await withServer({}, async (client, lines) => {
+      // The same tip about an unknown surname joins the first one's event: its own score tells.
+      await addReport(client, '/news/akhmetova-2');
+      await addReport(client, '/news/zhumagalieva-2');
+      expect((await stored('/news/akhmetova-2'))?.candidate).toBe(true);
+      expect((await stored('/news/zhumagalieva-2'))?.candidate).toBe(false);
+      // Before Сейткалиева is in the dataset her tip is below the line; once confirmed, her next tip is not.
+      await addReport(client, '/news/seitkalieva');
+      expect((await stored('/news/seitkalieva'))?.candidate).toBe(false);
+      await upsertEntry(store, entry('2024-06-seitkalieva', 'Динара Сейткалиева'), 'review');
+      await addReport(client, '/news/seitkalieva-2');
+      expect((await stored('/news/seitkalieva-2'))?.candidate).toBe(true);
+      expect(lines).toContainEqual(expect.stringMatching(/known names: 2 people, 0 outlets \(1 new\)/));
+    });
   }, 180_000);
 
   it('the server uses a model installed after it started, on the Classifier page and in Add a report', async () => {
     const modelPath = join(dir, 'model.json');
     copyFileSync(DEFAULT_MODEL_PATH, modelPath);
     const started = (JSON.parse(readFileSync(modelPath, 'utf8')) as { version: string }).version;
-    const { ctx, lines, abort } = context(store, dbPath, { port: '0', host: '127.0.0.1', model: modelPath });
-    const serving = sub('serve').run!(ctx);
-    try {
-      const url = await until('the server', async () =>
-        lines.map((l) => /^review server at (\S+)/.exec(l)?.[1]).find(Boolean),
-      );
-      const client = new ReviewClient(url);
-      await client.logIn('dana', 'пароль-для-имён-2024');
+    await withServer({ model: modelPath }, async (client, lines) => {
       expect((await client.get('/classifier')).body).toContain(started);
       // As soz train installs a model: written beside it, then renamed over it.
       const next = { ...JSON.parse(readFileSync(modelPath, 'utf8')), version: 'retrained-2024-07-01' };
@@ -242,19 +248,10 @@ describe('the known names in the commands that classify', () => {
       const page = (await client.get('/classifier')).body;
       expect(page).toContain('retrained-2024-07-01');
       expect(page).not.toContain(started);
-      const form = await client.get('/add');
-      const { res } = await client.post('/add', {
-        _csrf: ReviewClient.csrfOf(form.body),
-        url: `${site.origin}/news/omarova`,
-        note: '',
-      });
-      expect(res.status).toBe(303);
+      await addReport(client, '/news/omarova');
       expect((await stored('/news/omarova'))?.modelVersion).toMatch(/^retrained-2024-07-01\+cfg-/);
       expect(lines).toContainEqual(expect.stringMatching(/model retrained-2024-07-01 installed since start/));
-    } finally {
-      abort.abort();
-      await serving;
-    }
+    });
   }, 180_000);
 
   it('soz schedule uses a name confirmed after it started on its next run', async () => {
