@@ -30,6 +30,9 @@ describe('Latin-script Kazakh', () => {
     expect(latinVariant(ACUTE_2018)).toBe('v2018');
     // No word holds ı: read as 2021, where y is ы, as writers without special letters also use it.
     expect(latinVariant('Qysym körsetildi')).toBe('v2021');
+    // A headline whose ı-words tie (a loanword mixes both rows of vowels): the letters' shares decide.
+    expect(latinVariant('Ministrlik tilşiniñ sūrağına «qızmettik aqparat» dep jauap berdi')).toBe('turkic');
+    expect(latinVariant('Ministrlık tılşınıñ sūraǧyna «qyzmettık aqparat» dep jauap berdı')).toBe('v2021');
   });
 
   it('reads the key words of each form as the same Cyrillic words', () => {
