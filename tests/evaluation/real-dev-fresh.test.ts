@@ -1,7 +1,7 @@
-// The real dev set's withheld parts, "fresh" and "fresh2": gathered after the held-out part (and then "fresh") had
-// been measured and read, stored explicitly on each entry, left out of the hash split, counted by `stats`, and
-// measured only when named (`eval:classify -- --real --part fresh2`), each alone. Every text below is our own
-// writing.
+// The real dev set's withheld parts, "fresh", "fresh2" and "fresh3": each gathered after the held-out part (then
+// "fresh", then "fresh2") had been measured and read, stored explicitly on each entry, left out of the hash split,
+// counted by `stats`, and measured only when named (`eval:classify -- --real --part fresh3`), each alone. Every text
+// below is our own writing.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +15,7 @@ import { manifestEntry } from '../helpers/manifest-entry.ts';
 
 const entry = (i: number, over: Partial<ManifestEntry>) => manifestEntry(i, over, 'fresh');
 
-// One violation and one ordinary story in each of the four parts.
+// One violation and one ordinary story in each of the five parts.
 const FIXTURE: [ManifestEntry, string][] = [
   [
     entry(1, { candidate: true, category: 'detention', part: 'tuning' }),
@@ -49,6 +49,14 @@ const FIXTURE: [ManifestEntry, string][] = [
     entry(9, { part: 'fresh2', lang: 'en', script: 'latn' }),
     'Police in Semey detained two men suspected of stealing copper cable from a railway depot.',
   ],
+  [
+    entry(11, { candidate: true, category: 'blocking', part: 'fresh3', lang: 'en', script: 'latn' }),
+    'Readers in Aktobe could not open the regional news site for a week after it published a story on the akim.',
+  ],
+  [
+    entry(12, { part: 'fresh3', lang: 'kk', script: 'latn' }),
+    'Qostanaıda jol apatynan keıin eki jurgizushi polısııaǵa jetkizildi, tergeu bastaldy.',
+  ],
 ];
 
 let dir: string;
@@ -78,21 +86,26 @@ function run(options: { part?: string; errors?: boolean }): { code: number; out:
   return { code, out: lines.join('\n') };
 }
 
-describe('the fresh and fresh2 parts in the manifest', () => {
+describe('the fresh, fresh2 and fresh3 parts in the manifest', () => {
   it('are parts a manifest line may carry, and an unknown part is refused with its line', () => {
     const line = manifestLine(entry(7, { part: 'fresh' }));
     const line2 = manifestLine(entry(10, { part: 'fresh2' }));
-    expect(parseManifest(`${line}\n${line2}\n`, 'm.jsonl').map((e) => e.part)).toEqual(['fresh', 'fresh2']);
+    const line3 = manifestLine(entry(13, { part: 'fresh3' }));
+    expect(parseManifest(`${line}\n${line2}\n${line3}\n`, 'm.jsonl').map((e) => e.part)).toEqual([
+      'fresh',
+      'fresh2',
+      'fresh3',
+    ]);
     const bad = line.replace('"part":"fresh"', '"part":"later"');
     expect(() => parseManifest(`${line.replace('fresh7', 'fresh8')}\n${bad}\n`, 'm.jsonl')).toThrow(
-      /m\.jsonl:2.*"part" must be one of tuning, heldout, fresh, fresh2/,
+      /m\.jsonl:2.*"part" must be one of tuning, heldout, fresh, fresh2, fresh3/,
     );
-    // A third fresh part does not exist until someone adds it: "fresh3" is refused like any unknown part.
-    const third = line2.replace('"part":"fresh2"', '"part":"fresh3"');
-    expect(() => parseManifest(`${third}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
+    // A fourth fresh part does not exist until someone adds it: "fresh4" is refused like any unknown part.
+    const fourth = line3.replace('"part":"fresh3"', '"part":"fresh4"');
+    expect(() => parseManifest(`${fourth}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
   });
 
-  it('is stored on every entry `add --part fresh|fresh2` appends, and absent without it', () => {
+  it('is stored on every entry `add --part fresh|fresh2|fresh3` appends, and absent without it', () => {
     const manifest = join(dir, 'manifest.jsonl');
     writeFileSync(manifest, '');
     const batch = (name: string, url: string, text: string) => {
@@ -136,11 +149,21 @@ describe('the fresh and fresh2 parts in the manifest', () => {
       manifest,
       { labeller: 'test', responsesDir: dir, excluded: noneExcluded, part: 'fresh2' },
     );
+    const fresh3 = addGathered(
+      batch(
+        'd.jsonl',
+        'https://d.example.kz/4',
+        'Бывший судья подал иск к интернет-изданию и просит удалить расследование о его доме.',
+      ),
+      manifest,
+      { labeller: 'test', responsesDir: dir, excluded: noneExcluded, part: 'fresh3' },
+    );
     expect(fresh.added.map((e) => e.part)).toEqual(['fresh']);
     expect(plain.added.map((e) => e.part)).toEqual([undefined]);
     expect(fresh2.added.map((e) => e.part)).toEqual(['fresh2']);
+    expect(fresh3.added.map((e) => e.part)).toEqual(['fresh3']);
     const stored = parseManifest(readFileSync(manifest, 'utf8'), manifest);
-    expect(stored.map((e) => e.part)).toEqual(['fresh', undefined, 'fresh2']);
+    expect(stored.map((e) => e.part)).toEqual(['fresh', undefined, 'fresh2', 'fresh3']);
   });
 
   it('is never moved by the split, and left out of its checks even when it shares an event with tuning', () => {
@@ -160,32 +183,40 @@ describe('the fresh and fresh2 parts in the manifest', () => {
         category: 'attack',
       }),
     );
-    expect(applySplit([...split, ...fresh, ...fresh2]).map((e) => e.part)).toEqual([
+    // And three fresh3 entries: two of that event, one a page of its own with no group.
+    const fresh3 = [60, 61, 62].map((i) =>
+      entry(i, { part: 'fresh3', group: i === 62 ? undefined : 'event-y' }),
+    );
+    expect(applySplit([...split, ...fresh, ...fresh2, ...fresh3]).map((e) => e.part)).toEqual([
       'tuning',
       'heldout',
       'tuning',
       ...fresh.map(() => 'fresh'),
       ...fresh2.map(() => 'fresh2'),
+      ...fresh3.map(() => 'fresh3'),
     ]);
     expect(partOf(fresh[0]!)).toBe('fresh');
     expect(partOf(fresh2[3]!)).toBe('fresh2');
-    const check = checkSplit([...split, ...fresh, ...fresh2]);
+    expect(partOf(fresh3[2]!)).toBe('fresh3');
+    const check = checkSplit([...split, ...fresh, ...fresh2, ...fresh3]);
     expect(check.problems).toEqual([]);
     expect(check.heldoutShare).toBeCloseTo(1 / 3, 5);
   });
 
-  it('are counted by stats as a third and a fourth part', () => {
+  it('are counted by stats as a third, a fourth and a fifth part', () => {
     const s = manifestStats(FIXTURE.map(([e]) => e));
-    expect(Object.keys(s.byPart).sort()).toEqual(['fresh', 'fresh2', 'heldout', 'tuning']);
+    expect(Object.keys(s.byPart).sort()).toEqual(['fresh', 'fresh2', 'fresh3', 'heldout', 'tuning']);
     expect(s.byPart.fresh).toEqual({ ru: { total: 1, candidates: 1 }, kk: { total: 1, candidates: 0 } });
     expect(s.categoryByPart.fresh).toEqual({ civil_claim: 1, none: 1 });
     expect(s.byPart.fresh2).toEqual({ kk: { total: 1, candidates: 1 }, en: { total: 1, candidates: 0 } });
     expect(s.categoryByPart.fresh2).toEqual({ threat: 1, none: 1 });
+    expect(s.byPart.fresh3).toEqual({ en: { total: 1, candidates: 1 }, kk: { total: 1, candidates: 0 } });
+    expect(s.categoryByPart.fresh3).toEqual({ blocking: 1, none: 1 });
   });
 });
 
 describe('eval:classify --real and the withheld parts', () => {
-  it('leaves the fresh and fresh2 parts out of a plain run, saying so, and prints no figure of them', () => {
+  it('leaves the fresh, fresh2 and fresh3 parts out of a plain run, saying so, and prints no figure of them', () => {
     const { code, out } = run({ errors: true });
     expect(code).toBe(0);
     expect(out).toContain('real dev set: 4 excerpts');
@@ -195,15 +226,18 @@ describe('eval:classify --real and the withheld parts', () => {
     expect(out).toContain(
       'part "fresh2" (2 excerpts) not measured: it is measured once, at the end, with --part fresh2',
     );
+    expect(out).toContain(
+      'part "fresh3" (2 excerpts) not measured: it is measured once, at the end, with --part fresh3',
+    );
     expect(out).toContain('== tuning: 2 excerpts');
     expect(out).toContain('== heldout: 2 excerpts');
     expect(out).not.toContain('== fresh');
     expect(out).not.toContain('errors (fresh');
-    // Language identification is measured on the same excerpts: 4, not 6.
+    // Language identification is measured on the same excerpts: 4, not 10.
     expect(out).toMatch(/language identification[^\n]*\n\s+all\s+\d\.\d{3} \(\d\/4\)/);
   });
 
-  it('measures the fresh part alone when it is named, with its errors only then, and never fresh2 with it', () => {
+  it('measures the fresh part alone when it is named, with its errors only then, and never fresh2/3 with it', () => {
     const { code, out } = run({ part: 'fresh', errors: true });
     expect(code).toBe(0);
     expect(out).toContain('real dev set: 2 excerpts');
@@ -211,9 +245,11 @@ describe('eval:classify --real and the withheld parts', () => {
     expect(out).not.toContain('== tuning');
     expect(out).not.toContain('== heldout');
     expect(out).not.toContain('== fresh2');
+    expect(out).not.toContain('== fresh3');
     expect(out).not.toContain('not measured');
     expect(out).toContain('errors (fresh)');
     expect(out).not.toContain('errors (fresh2)');
+    expect(out).not.toContain('errors (fresh3)');
   });
 
   it('measures the fresh2 part alone when it is named, with its errors only then', () => {
@@ -227,13 +263,29 @@ describe('eval:classify --real and the withheld parts', () => {
     expect(out).not.toContain('not measured');
     expect(out).toContain('errors (fresh2)');
     expect(out).not.toMatch(/errors \(fresh\)/);
+    expect(out).not.toContain('== fresh3');
+    expect(out).not.toContain('errors (fresh3)');
     // Language identification on the named part only: its 2 excerpts.
     expect(out).toMatch(/language identification[^\n]*\n\s+all\s+\d\.\d{3} \(\d\/2\)/);
   });
 
-  it('names both withheld parts among those available when another part is asked for', () => {
+  it('measures the fresh3 part alone when it is named, with its errors only then, and no other part with it', () => {
+    const { code, out } = run({ part: 'fresh3', errors: true });
+    expect(code).toBe(0);
+    expect(out).toContain('real dev set: 2 excerpts');
+    expect(out).toContain('== fresh3: 2 excerpts, 1 violations ==');
+    expect(out).not.toContain('== tuning');
+    expect(out).not.toContain('== heldout');
+    expect(out).not.toMatch(/== fresh2?:/);
+    expect(out).not.toContain('not measured');
+    expect(out).toContain('errors (fresh3)');
+    expect(out).not.toMatch(/errors \(fresh2?\)/);
+    expect(out).toMatch(/language identification[^\n]*\n\s+all\s+\d\.\d{3} \(\d\/2\)/);
+  });
+
+  it('names the withheld parts among those available when another part is asked for', () => {
     const { code, out } = run({ part: 'later' });
     expect(code).toBe(2);
-    expect(out).toContain('no part "later" (the manifest has fresh, fresh2, heldout, tuning)');
+    expect(out).toContain('no part "later" (the manifest has fresh, fresh2, fresh3, heldout, tuning)');
   });
 });
