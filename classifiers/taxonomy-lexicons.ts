@@ -19,9 +19,12 @@ export type Cue =
       /**
        * Named, not described: an outlet's name (KazTAG) or a known journalist's surname (media-names.ts); or
        * 'reporter', a word that also names who reported the news (корреспондент, тілші, news agency): beside an
-       * attribution word ("передают корреспонденты", "деп хабарлайды … тілшісі") it is the source, not the target.
+       * attribution word ("передают корреспонденты", "деп хабарлайды … тілшісі") it is the source, not the target;
+       * or 'speech', an utterance named as what was punished ("за пост в Facebook", "жазбасы үшін", "for a video",
+       * "spreading false information"): an ordinary person fined or jailed for what they said is the taxonomy's
+       * case as surely as a journalist is, and the phrase is a strong target (a bare "post" stays weak).
        */
-      readonly name?: 'outlet' | 'person' | 'reporter';
+      readonly name?: 'outlet' | 'person' | 'reporter' | 'speech';
     }
   /** Next to an outlet's name, makes it the news's source, not its target ("сообщает KazTAG"). */
   | { readonly kind: 'attribution' }
@@ -62,6 +65,8 @@ export interface Lexicon {
 
 interface RawLexicon {
   targets: string[];
+  /** Utterances named as what was punished (strong targets); '-' phrases cancel them as in targets. */
+  speech?: string[];
   negatives: (string | number)[][];
   categories: Record<string, string[]>;
   places: { home: string[]; foreign: string[] };
@@ -141,6 +146,14 @@ function compile(
       ),
     );
   }
+  if (raw.speech !== undefined && !Array.isArray(raw.speech))
+    throw new Error(`${where}: "speech" must be a list of patterns`);
+  for (const t of raw.speech ?? [])
+    patterns.push(
+      t.startsWith('-')
+        ? parsePattern<Cue>(t.slice(1), { kind: 'notTarget' }, normalise)
+        : parsePattern<Cue>(t, { kind: 'target', weak: false, name: 'speech' }, normalise),
+    );
   for (const entry of raw.negatives) {
     const [source, weight] = entry;
     if (typeof source !== 'string' || typeof weight !== 'number')
