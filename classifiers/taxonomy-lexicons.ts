@@ -3,6 +3,7 @@
 import extraction from '../config/extraction.json' with { type: 'json' };
 import en from '../config/lexicons/en.json' with { type: 'json' };
 import facts from '../config/lexicons/facts.json' with { type: 'json' };
+import foreignCities from '../config/lexicons/foreign-cities.json' with { type: 'json' };
 import kk from '../config/lexicons/kk.json' with { type: 'json' };
 import ru from '../config/lexicons/ru.json' with { type: 'json' };
 import { BASE_CATEGORY_IDS, type CategoryId, foldLatinLookalikes, isCategoryId } from '../core/index.ts';
@@ -76,6 +77,14 @@ interface RawLexicon {
 
 // Kazakhstan's cities and regions (facts.json, all scripts) count as home in every language.
 const HOME_PLACES = Object.values(facts.places).flat();
+
+/** Large foreign cities and demonyms (config/lexicons/foreign-cities.json): more of each lexicon's foreign places. */
+function foreignCitiesOf(lang: LexiconLang): readonly string[] {
+  const list = (foreignCities as Record<string, unknown>)[lang];
+  if (!Array.isArray(list) || list.some((p) => typeof p !== 'string'))
+    throw new Error(`config/lexicons/foreign-cities.json: "${lang}" must be a list of patterns`);
+  return list as string[];
+}
 
 const LATIN_LETTER = /[a-z\u00c0-\u024f]/;
 
@@ -167,7 +176,7 @@ function compile(
   if (!Array.isArray(raw.explainer)) throw new Error(`${where}: needs "explainer": [...]`);
   for (const source of raw.explainer)
     patterns.push(parsePattern<Cue>(source, { kind: 'explainer' }, normalise));
-  for (const source of raw.places.foreign)
+  for (const source of [...raw.places.foreign, ...foreignCitiesOf(lang)])
     patterns.push(parsePattern<Cue>(source, { kind: 'place', home: false }, normalise));
   for (const [id, list] of Object.entries(raw.categories)) {
     if (!isCategoryId(id)) throw new Error(`${where}: unknown category "${id}"`);

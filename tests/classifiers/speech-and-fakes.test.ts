@@ -50,3 +50,31 @@ describe('news about fakes that is no case against anyone is not a violation', (
     expect(classify(text).candidate).toBe(false);
   });
 });
+
+describe('a story told in a large foreign city (config/lexicons/foreign-cities.json) is not one of ours', () => {
+  it.each([
+    'В Екатеринбурге суд оштрафовал местного блогера за ролик о губернаторе.',
+    'Омбыда полиция жергілікті журналисті митингіде ұстап алды.',
+    'Police in Jakarta detained two reporters covering a student protest outside parliament.',
+  ])('%s', (text) => {
+    expect(classify(text).candidate).toBe(false);
+  });
+
+  it('a Kazakhstani story that mentions a foreign city stays ours', () => {
+    expect(
+      classify(
+        'В Павлодаре полиция задержала журналиста областной газеты, вернувшегося из командировки в Новосибирск.',
+      ).candidate,
+    ).toBe(true);
+  });
+});
+
+describe('fines on mobile operators for the quality of their service are not about speech', () => {
+  it.each([
+    'Операторам сотовой связи в Актобе выписали штраф за низкое качество мобильного интернета.',
+    'Ақтөбеде ұялы байланыс операторларына сапасыз интернет үшін айыппұл салынды.',
+    'Regulators fined two mobile operators in Aktobe over the poor quality of internet service.',
+  ])('%s', (text) => {
+    expect(classify(text).candidate).toBe(false);
+  });
+});
