@@ -78,3 +78,37 @@ describe('fines on mobile operators for the quality of their service are not abo
     expect(classify(text).candidate).toBe(false);
   });
 });
+
+describe("category order by taxonomy.md's rules", () => {
+  it.each([
+    'Суд отправил главного редактора городского портала под домашний арест на два месяца.',
+    'Сот аудандық газеттің бас редакторын екі айға үй қамағына алды.',
+    'A court placed the editor of the regional weekly under house arrest for two months.',
+  ])('house arrest of an editor begins a criminal case: %s', (text) => {
+    expect(classify(text)).toMatchObject({ candidate: true, first: 'criminal_charge' });
+  });
+
+  it.each([
+    // The marks of unmarked cars are a regulation cue (journalists' marks at assemblies): the search ranks first.
+    'Следователи проводят следственные действия в редакции еженедельника, у подъезда дежурят машины без опознавательных знаков.',
+    'Officers raided the newsroom of the weekly and threatened its staff with prosecution.',
+  ])('a search of a newsroom is pressure: %s', (text) => {
+    expect(classify(text)).toMatchObject({ candidate: true, first: 'pressure' });
+  });
+
+  it.each([
+    'The correspondent of the district newspaper failed to obtain accreditation for the governor’s visit.',
+    'Akimat press office prevented the accreditation of the opposition newspaper for the president’s visit.',
+    'Облыстық газеттің тілшісі әкімнің сапарына аккредитация ала алмады.',
+  ])('accreditation not obtained is info_denial: %s', (text) => {
+    expect(classify(text)).toMatchObject({ candidate: true, first: 'info_denial' });
+  });
+
+  it.each([
+    'Судья запрещает вести аудиозапись процесса журналисту районной газеты, препятствуя гласности.',
+    'The judge banned the reporter from recording the hearing in the courtroom.',
+    'Сот журналисттің сот отырысын түсіруге тыйым салды, жариялылықты шектеді.',
+  ])('a court restricting the publicity of a trial is closed_session: %s', (text) => {
+    expect(classify(text)).toMatchObject({ candidate: true, first: 'closed_session' });
+  });
+});
