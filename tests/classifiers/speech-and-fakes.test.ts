@@ -112,3 +112,43 @@ describe("category order by taxonomy.md's rules", () => {
     expect(classify(text)).toMatchObject({ candidate: true, first: 'closed_session' });
   });
 });
+
+describe('a speech offence named (inciting discord, knowingly false information) is itself the utterance punished', () => {
+  it.each([
+    'Полиция алауыздықты қоздырды деген айыппен ауыл тұрғынына қатысты қылмыстық іс қозғады.',
+    'Следователи возбудили уголовное дело о разжигании социальной розни против жителя Шымкента.',
+    'Prosecutors charged a Shymkent resident with inciting social discord over his remarks at a village meeting.',
+  ])('%s', (text) => {
+    expect(classify(text)).toMatchObject({ candidate: true, first: 'criminal_charge' });
+  });
+});
+
+describe('Kazakh and English newsroom words: bullying, unanswered questions, registration duties, suits', () => {
+  it.each([
+    'Павлодарда аудандық газеттің тілшісі буллингке ұшырады.',
+    'A reporter of the city portal in Taraz was bullied by officials after his story.',
+  ])('bullying a journalist is insult: %s', (text) => {
+    expect(classify(text)).toMatchObject({ candidate: true, first: 'insult' });
+  });
+
+  it.each([
+    'Облыс әкімі брифингте тілшінің сұрағына жауап берген жоқ.',
+    'Облыс әкімі брифингте тілшінің сұраққа жауап берген жоқ.',
+  ])('a question left unanswered is info_denial: %s', (text) => {
+    expect(classify(text)).toMatchObject({ candidate: true, first: 'info_denial' });
+  });
+
+  it('an obligation to register channels is regulation', () => {
+    expect(classify('Министрлік телеграм-арналарды тіркеуден өтуге міндеттемек.')).toMatchObject({
+      candidate: true,
+      first: 'regulation',
+    });
+  });
+
+  it('suing a newspaper is a civil claim', () => {
+    expect(classify('Аудан әкімі облыстық газетпен соттасып жатыр.')).toMatchObject({
+      candidate: true,
+      first: 'civil_claim',
+    });
+  });
+});
