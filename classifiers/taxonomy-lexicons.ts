@@ -3,6 +3,7 @@
 import extraction from '../config/extraction.json' with { type: 'json' };
 import en from '../config/lexicons/en.json' with { type: 'json' };
 import facts from '../config/lexicons/facts.json' with { type: 'json' };
+import foreignCities from '../config/lexicons/foreign-cities.json' with { type: 'json' };
 import kk from '../config/lexicons/kk.json' with { type: 'json' };
 import ru from '../config/lexicons/ru.json' with { type: 'json' };
 import { BASE_CATEGORY_IDS, type CategoryId, foldLatinLookalikes, isCategoryId } from '../core/index.ts';
@@ -19,9 +20,12 @@ export type Cue =
       /**
        * Named, not described: an outlet's name (KazTAG) or a known journalist's surname (media-names.ts); or
        * 'reporter', a word that also names who reported the news (корреспондент, тілші, news agency): beside an
-       * attribution word ("передают корреспонденты", "деп хабарлайды … тілшісі") it is the source, not the target.
+       * attribution word ("передают корреспонденты", "деп хабарлайды … тілшісі") it is the source, not the target;
+       * or 'speech', an utterance named as what was punished ("за пост в Facebook", "жазбасы үшін", "for a video",
+       * "spreading false information"): an ordinary person fined or jailed for what they said is the taxonomy's
+       * case as surely as a journalist is, and the phrase is a strong target (a bare "post" stays weak).
        */
-      readonly name?: 'outlet' | 'person' | 'reporter';
+      readonly name?: 'outlet' | 'person' | 'reporter' | 'speech';
     }
   /** Next to an outlet's name, makes it the news's source, not its target ("сообщает KazTAG"). */
   | { readonly kind: 'attribution' }
@@ -62,6 +66,8 @@ export interface Lexicon {
 
 interface RawLexicon {
   targets: string[];
+  /** Utterances named as what was punished (strong targets); '-' phrases cancel them as in targets. */
+  speech?: string[];
   negatives: (string | number)[][];
   categories: Record<string, string[]>;
   places: { home: string[]; foreign: string[] };
@@ -71,6 +77,14 @@ interface RawLexicon {
 
 // Kazakhstan's cities and regions (facts.json, all scripts) count as home in every language.
 const HOME_PLACES = Object.values(facts.places).flat();
+
+/** Large foreign cities and demonyms (config/lexicons/foreign-cities.json): more of each lexicon's foreign places. */
+function foreignCitiesOf(lang: LexiconLang): readonly string[] {
+  const list = (foreignCities as Record<string, unknown>)[lang];
+  if (!Array.isArray(list) || list.some((p) => typeof p !== 'string'))
+    throw new Error(`config/lexicons/foreign-cities.json: "${lang}" must be a list of patterns`);
+  return list as string[];
+}
 
 const LATIN_LETTER = /[a-z\u00c0-\u024f]/;
 
@@ -141,6 +155,14 @@ function compile(
       ),
     );
   }
+  if (raw.speech !== undefined && !Array.isArray(raw.speech))
+    throw new Error(`${where}: "speech" must be a list of patterns`);
+  for (const t of raw.speech ?? [])
+    patterns.push(
+      t.startsWith('-')
+        ? parsePattern<Cue>(t.slice(1), { kind: 'notTarget' }, normalise)
+        : parsePattern<Cue>(t, { kind: 'target', weak: false, name: 'speech' }, normalise),
+    );
   for (const entry of raw.negatives) {
     const [source, weight] = entry;
     if (typeof source !== 'string' || typeof weight !== 'number')
@@ -154,7 +176,7 @@ function compile(
   if (!Array.isArray(raw.explainer)) throw new Error(`${where}: needs "explainer": [...]`);
   for (const source of raw.explainer)
     patterns.push(parsePattern<Cue>(source, { kind: 'explainer' }, normalise));
-  for (const source of raw.places.foreign)
+  for (const source of [...raw.places.foreign, ...foreignCitiesOf(lang)])
     patterns.push(parsePattern<Cue>(source, { kind: 'place', home: false }, normalise));
   for (const [id, list] of Object.entries(raw.categories)) {
     if (!isCategoryId(id)) throw new Error(`${where}: unknown category "${id}"`);
