@@ -2,6 +2,7 @@
 // words, the lexicon cues found in it and the stems the statistical model reads. Training and classification
 // go through this one function, so the model always sees features made the same way.
 import facts from '../config/lexicons/facts.json' with { type: 'json' };
+import foreignCities from '../config/lexicons/foreign-cities.json' with { type: 'json' };
 import stopwordLists from '../config/lexicons/stopwords.json' with { type: 'json' };
 import type { CategoryId, Lang, LanguageResult } from '../core/index.ts';
 import { identifyParagraph, splitParagraphs } from './detect-language.ts';
@@ -46,9 +47,12 @@ const STOPWORDS: Readonly<Record<StemLang, ReadonlySet<string>>> = {
 };
 
 // Place names carry no topic either: on a few hundred training texts a city picks up the lean of the stories that
-// happened to be set there ("Almaty" leaning "not a violation" because two thefts were). Names from facts.json:
-// long ones match as prefixes (Караганде, Қарағандыда), short ones only whole ("семей" is also "families").
-const PLACE_WORDS = Object.values(facts.places)
+// happened to be set there ("Almaty" leaning "not a violation" because two thefts were; "Novosibirsk" pulling a
+// Pavlodar detention below the line because foreign stories set there were written as negatives). Whether a story
+// is foreign is the lexicons' call (places.foreign, foreign-cities.json), not the model's. Names from facts.json
+// and foreign-cities.json: long ones match as prefixes (Караганде, Қарағандыда), short ones only whole ("семей"
+// is also "families").
+const PLACE_WORDS = [...Object.values(facts.places), ...Object.values(foreignCities).filter(Array.isArray)]
   .flat()
   .map((p) => (p.includes(' ') ? p.slice(0, p.indexOf(' ')) : p).replace(/\*$/, ''));
 const PLACE_WHOLE = new Set(PLACE_WORDS.filter((p) => p.length < 6 && !p.includes('*')));
