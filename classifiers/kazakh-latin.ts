@@ -56,7 +56,8 @@ export function kazakhLatinToCyrillic(word: string, variant: LatinVariant): stri
     const ch = word[i]!;
     out += map.get(ch) ?? ch;
   }
-  return out;
+  // ng for ң typed without the letter: safe only at the end of a word (see the table's _doc).
+  return word.length > 2 && word.endsWith('ng') ? `${out.slice(0, -2)}ң` : out;
 }
 
 /** Folds і and й into и: Latin-script Kazakh does not tell them apart reliably, so matching ignores the difference. */

@@ -51,6 +51,15 @@ describe('Latin-script Kazakh', () => {
     );
   });
 
+  it('reads gh as ғ, and ng as ң at the end of a word only, as writers without the special letters type them', () => {
+    const read = (w: string) => foldKazakh(kazakhLatinToCyrillic(w, 'v2018'));
+    expect(read('jaghdaiy')).toBe(foldKazakh('жағдайы'));
+    expect(read('zang')).toBe('заң');
+    expect(read('erkindigining')).toBe(foldKazakh('еркіндігінің'));
+    // Inside a word ng is also н + г: "sengen" is сенген, not a word with ң.
+    expect(read('sengen')).toBe('сенген');
+  });
+
   it('finds the detention in each form', () => {
     const c = createClassifier();
     for (const text of [OFFICIAL_2021, TURKIC_HABIT, ACUTE_2018]) {
