@@ -2,7 +2,6 @@
 // words, the lexicon cues found in it and the stems the statistical model reads. Training and classification
 // go through this one function, so the model always sees features made the same way.
 import facts from '../config/lexicons/facts.json' with { type: 'json' };
-import foreignCities from '../config/lexicons/foreign-cities.json' with { type: 'json' };
 import stopwordLists from '../config/lexicons/stopwords.json' with { type: 'json' };
 import type { CategoryId, Lang, LanguageResult } from '../core/index.ts';
 import { identifyParagraph, splitParagraphs } from './detect-language.ts';
@@ -10,7 +9,7 @@ import { latinVariant } from './kazakh-latin.ts';
 import { quotedOutletNames, quotedOutletSpans } from './media-names.ts';
 import { matchSpan } from './pattern-matcher.ts';
 import { kazakhForm, type StemLang, stemWord } from './stem-word.ts';
-import { type Cue, LEXICONS, type Lexicons } from './taxonomy-lexicons.ts';
+import { type Cue, FOREIGN_CITY_PATTERNS, LEXICONS, type Lexicons } from './taxonomy-lexicons.ts';
 import { tokenize } from './tokenize.ts';
 
 export interface CueHit {
@@ -52,7 +51,7 @@ const STOPWORDS: Readonly<Record<StemLang, ReadonlySet<string>>> = {
 // is foreign is the lexicons' call (places.foreign, foreign-cities.json), not the model's. Names from facts.json
 // and foreign-cities.json: long ones match as prefixes (Караганде, Қарағандыда), short ones only whole ("семей"
 // is also "families").
-const PLACE_WORDS = [...Object.values(facts.places), ...Object.values(foreignCities).filter(Array.isArray)]
+const PLACE_WORDS = [...Object.values(facts.places), FOREIGN_CITY_PATTERNS]
   .flat()
   .map((p) => (p.includes(' ') ? p.slice(0, p.indexOf(' ')) : p).replace(/\*$/, ''));
 const PLACE_WHOLE = new Set(PLACE_WORDS.filter((p) => p.length < 6 && !p.includes('*')));

@@ -86,6 +86,11 @@ function foreignCitiesOf(lang: LexiconLang): readonly string[] {
   return list as string[];
 }
 
+/** Every language's foreign cities (patterns), checked as the lexicons read them: analyse-text keeps them out of the model. */
+export const FOREIGN_CITY_PATTERNS: readonly string[] = (['ru', 'kk', 'en'] as const).flatMap(
+  foreignCitiesOf,
+);
+
 const LATIN_LETTER = /[a-z\u00c0-\u024f]/;
 
 /**
