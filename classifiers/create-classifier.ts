@@ -26,6 +26,7 @@ import { applyContextRules, applyPrecedence, contextRules, precedenceRules } fro
 import { decideCourt } from './court-decision.ts';
 import { detectLanguage } from './detect-language.ts';
 import { extractFacts } from './extract-facts.ts';
+import { knownPeople } from './known-people.ts';
 import { combinerInputs, lexiconEvidence } from './lexicon-evidence.ts';
 import type { KnownMedia } from './media-names.ts';
 import {
@@ -63,8 +64,11 @@ export interface ClassifierOptions {
    * dataset entries; storage's loadKnownMedia): their names count as targets, matched by surname in its case
    * forms, in every script's spellings (name-transliteration.ts). Read when the classifier is built (a process
    * that keeps up with the dataset builds a new one: cli/classifier/); classify() stays pure and synchronous.
+   * The watch list (config/lexicons/watched-people.json) is added to them (known-people.ts), and known without them.
    */
   readonly knownMedia?: KnownMedia;
+  /** false: only the dataset's names, without the watch list (measuring what the list adds). Default true. */
+  readonly watchList?: boolean;
 }
 
 /** Facts of a non-candidate (shared with the rest of the project through core). */
@@ -169,7 +173,10 @@ export function createClassifier(options: ClassifierOptions = {}): TextClassifie
   // decisions as surely as retraining does, and stored classifications say which produced them.
   const modelVersion = `${model.version}+cfg-${CONFIG_FINGERPRINT}`;
   const factsAlways = options.facts === 'always';
-  const lexicons = options.knownMedia ? buildLexicons(options.knownMedia) : LEXICONS;
+  const watching = options.watchList !== false;
+  const known = watching ? knownPeople(options.knownMedia) : options.knownMedia;
+  // Without a dataset the default lexicons already hold the watch list: built once per process, not per classifier.
+  const lexicons = options.knownMedia || !watching ? buildLexicons(known) : LEXICONS;
   const factsOf = (input: ClassifyInput, candidate: boolean): ExtractedFacts => {
     if (!candidate && !factsAlways) return EMPTY_FACTS;
     const facts = extractFacts(input.title ? `${input.title}\n\n${input.text}` : input.text);

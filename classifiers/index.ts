@@ -30,6 +30,7 @@ export {
 } from './evaluate-classifier.ts';
 export { extractFacts } from './extract-facts.ts';
 export { kazakhStem } from './kazakh-stem.ts';
+export { type KnownPeopleCount, knownPeople, knownPeopleCount } from './known-people.ts';
 export { type KnownMedia, namePatterns } from './media-names.ts';
 export type { ModelFile } from './model-file.ts';
 export { nameSpellings } from './name-transliteration.ts';
@@ -45,3 +46,10 @@ export {
 } from './train-language-model.ts';
 export { type TrainingExample, trainModel } from './train-model.ts';
 export { baseExamples } from './training-examples.ts';
+export {
+  parseWatchList,
+  WATCH_LIST,
+  WATCHED_PEOPLE_FILE,
+  type WatchedPerson,
+  type WatchList,
+} from './watched-people.ts';

@@ -3,7 +3,7 @@
 import settings from '../config/classifier.json' with { type: 'json' };
 import type { CategoryId } from '../core/index.ts';
 import type { CueHit } from './analyse-text.ts';
-import { ATTRIBUTION_GAP } from './media-names.ts';
+import { ATTRIBUTION_GAP, PERSON_ATTRIBUTION } from './media-names.ts';
 
 export interface LexiconEvidence {
   /** Per category, the weight of its distinct patterns: the strength of the case that something was done. */
@@ -130,21 +130,27 @@ const LEGAL: readonly CategoryId[] = ['criminal_charge', 'administrative_charge'
  * Target hits that no "not a target" phrase ("press service") covers, and outlets' names and reporter words
  * that no attribution stands next to: in "журналиста задержали, сообщает KazTAG" the agency tells the
  * news, and in "… адамды ұстап алып кетті. Бұл туралы сайттың тілшісі хабарлайды" the correspondent
- * reports the detention of others; neither is its target. A person's name and a journalist are not cancelled (a
- * victim quoted by name is still the victim).
+ * reports the detention of others; neither is its target. A journalist is not cancelled (a victim quoted as such is
+ * still the victim); a person's name is, by media-names.json's persons.attribution.
  */
 function realTargets(hits: readonly CueHit[]): CueHit[] {
   const cancel = hits.filter((h) => h.cue.kind === 'notTarget');
   const attribution = hits.filter((h) => h.cue.kind === 'attribution');
   const gap = ATTRIBUTION_GAP;
+  const near = (h: CueHit, a: CueHit) => a.part === h.part && h.from - a.to <= gap && a.from - h.to <= gap;
+  const personCue = (a: CueHit) =>
+    a.cue.kind === 'attribution' && (a.cue.persons === true || PERSON_ATTRIBUTION.general);
   return hits.filter(
     (h) =>
       h.cue.kind === 'target' &&
       !cancel.some((c) => c.part === h.part && c.from < h.to && h.from < c.to) &&
       !(
         (h.cue.name === 'outlet' || h.cue.name === 'reporter') &&
-        attribution.some((a) => a.part === h.part && h.from - a.to <= gap && a.from - h.to <= gap)
-      ),
+        attribution.some((a) => a.cue.kind === 'attribution' && !a.cue.persons && near(h, a))
+      ) &&
+      // A person's name beside "по словам", "said", "X's investigation" is who tells or wrote the news; the same
+      // name elsewhere in the item, or a word like "journalist", still names the target.
+      !(h.cue.name === 'person' && attribution.some((a) => personCue(a) && near(h, a))),
   );
 }
 

@@ -5,6 +5,7 @@
 // matcher what any other target word costs.
 import names from '../config/lexicons/media-names.json' with { type: 'json' };
 import { nameSpellings } from './name-transliteration.ts';
+import { surnameStem, type WatchList } from './watched-people.ts';
 
 export type NameLang = 'ru' | 'kk' | 'en';
 
@@ -13,12 +14,25 @@ export interface KnownMedia {
   /** Journalists, bloggers and other people affected, as written in entries ("Lukpan Akhmedyarov", "Сапаров Е. Б."). */
   readonly people: readonly string[];
   readonly outlets: readonly string[];
+  /**
+   * The watch list (watched-people.ts) the classifier also knows; known-people.ts's knownPeople() adds it and
+   * drops the dataset's people it already holds.
+   */
+  readonly watch?: WatchList;
 }
 
 /** One target pattern in the lexicon syntax; `outlet` tells attribution ("сообщает KazTAG") to cancel it. */
 export interface NamePattern {
   readonly source: string;
   readonly outlet: boolean;
+}
+
+/** Attribution cues of persons.attribution: they make a person's name the news's author or source, not its target. */
+export interface PersonAttribution {
+  /** The person-only cues of each language ("по словам", "расследование", "said"). */
+  readonly cues: Readonly<Record<NameLang, readonly string[]>>;
+  /** Whether the outlets' attribution words ("сообщает", "told") also cancel a person's name. */
+  readonly general: boolean;
 }
 
 const LANGS: readonly NameLang[] = ['ru', 'kk', 'en'];
@@ -53,6 +67,21 @@ export const ATTRIBUTION: Readonly<Record<NameLang, readonly string[]>> = {
   en: checkList(names.attribution.en, 'attribution.en'),
 };
 export const ATTRIBUTION_GAP: number = names.attributionGap;
+const personAttribution = PERSONS.attribution as Record<string, unknown>;
+export const PERSON_ATTRIBUTION: PersonAttribution = {
+  cues: {
+    ru: checkList(personAttribution.ru, 'persons.attribution.ru'),
+    kk: checkList(personAttribution.kk, 'persons.attribution.kk'),
+    en: checkList(personAttribution.en, 'persons.attribution.en'),
+  },
+  general: (() => {
+    if (typeof personAttribution.general !== 'boolean')
+      throw new Error('config/lexicons/media-names.json: persons.attribution.general must be true or false');
+    return personAttribution.general;
+  })(),
+};
+// Initials that are also one-letter words ("и", "в", "a", "I"): "и Козлов" is no initial.
+const WORD_INITIALS = new Set(checkList(PERSONS.wordInitials, 'persons.wordInitials'));
 
 /** "Vlast.kz" is two words to the tokenizer ("vlast", "kz"): patterns are written the way it splits them. */
 const words = (s: string) =>
@@ -108,6 +137,56 @@ export function surnamePatterns(person: string): string[] {
   return [...out];
 }
 
+/** A first name (or any word) as a prefix pattern: its trailing vowels dropped, whole when that leaves too little. */
+function wordPattern(word: string): string | null {
+  if (!/^[\p{L}-]+$/u.test(word)) return null;
+  const stem = word.replace(TRAILING_VOWELS, '');
+  return stem.length >= 2 ? `${stem}*` : word;
+}
+
+/** Whether a watched person's surname needs the first name: frequent in Kazakhstan, too short, or said so. */
+export function needsFirstName(person: WatchList['people'][number], common: ReadonlySet<string>): boolean {
+  const surname = person.name.split(/\s+/).at(-1)!.toLowerCase();
+  const stem = surname.replace(TRAILING_VOWELS, '');
+  // Feminine forms meet their masculine stem (Садыкова → садыков, Козлова → козлов).
+  return person.match === 'fullName' || stem.length < PERSONS.minStem || common.has(surnameStem(surname));
+}
+
+/**
+ * The patterns of one watched person in every script: the surname alone over its case endings, or, when the
+ * surname needs the first name, "first surname", "surname first" and "initial surname" (Жанболат Мамай, Мамай
+ * Жанболат, Ж. Мамай — the tokenizer drops the initial's dot).
+ */
+export function watchedPatterns(person: WatchList['people'][number], common: ReadonlySet<string>): string[] {
+  // The Cyrillic forms give every script through the tables; a Latin form is the press's own spelling and stays as
+  // written (read back into Cyrillic it would make forms no one writes: "Yuliya" → "ьюлия").
+  const spellings = new Set<string>();
+  for (const n of [person.name, ...(person.kk ? [person.kk] : [])])
+    for (const s of nameSpellings(n.toLowerCase())) spellings.add(s);
+  for (const n of person.latin) spellings.add(n.toLowerCase());
+  const out = new Set<string>();
+  if (!needsFirstName(person, common)) {
+    for (const s of spellings) {
+      const p = surnamePattern(s);
+      if (p) out.add(p);
+    }
+    return [...out];
+  }
+  for (const s of spellings) {
+    const w = s.split(/[\s]+/).filter(Boolean);
+    if (w.length < 2) continue;
+    const first = wordPattern(w[0]!);
+    const last = wordPattern(w.at(-1)!);
+    if (!first || !last) continue;
+    out.add(`${first} ${last}`);
+    out.add(`${last} ${first}`);
+    const initial = [...w[0]!][0]!;
+    if (/^[\p{L}]$/u.test(initial) && !/[ьъ]/.test(initial) && !WORD_INITIALS.has(initial))
+      out.add(`${initial} ${last}`);
+  }
+  return [...out];
+}
+
 /** A multi-word outlet name of the dataset as a pattern: each long word a prefix without its final vowels. */
 function outletPattern(w: readonly string[]): string {
   return w.map((x) => (x.length >= PERSONS.minStem ? `${x.replace(TRAILING_VOWELS, '')}*` : x)).join(' ');
@@ -129,6 +208,10 @@ export function namePatterns(known?: KnownMedia): NamePattern[] {
       if (!out.has(source)) out.set(source, { source, outlet: true });
     }
   }
+  const watch = known?.watch;
+  for (const person of watch?.people ?? [])
+    for (const source of watchedPatterns(person, watch!.commonSurnames))
+      if (!out.has(source)) out.set(source, { source, outlet: false });
   for (const person of known?.people ?? [])
     for (const source of surnamePatterns(person))
       if (!out.has(source)) out.set(source, { source, outlet: false });

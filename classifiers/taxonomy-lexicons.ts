@@ -8,7 +8,14 @@ import kk from '../config/lexicons/kk.json' with { type: 'json' };
 import ru from '../config/lexicons/ru.json' with { type: 'json' };
 import { BASE_CATEGORY_IDS, type CategoryId, foldLatinLookalikes, isCategoryId } from '../core/index.ts';
 import { foldKazakh, kazakhLatinToCyrillic, LATIN_VARIANTS } from './kazakh-latin.ts';
-import { ATTRIBUTION, type KnownMedia, type NamePattern, namePatterns } from './media-names.ts';
+import { knownPeople } from './known-people.ts';
+import {
+  ATTRIBUTION,
+  type KnownMedia,
+  type NamePattern,
+  namePatterns,
+  PERSON_ATTRIBUTION,
+} from './media-names.ts';
 import { createMatcher, type Matcher, type Pattern, parsePattern } from './pattern-matcher.ts';
 
 export type LexiconLang = 'ru' | 'kk' | 'en';
@@ -27,8 +34,11 @@ export type Cue =
        */
       readonly name?: 'outlet' | 'person' | 'reporter' | 'speech';
     }
-  /** Next to an outlet's name, makes it the news's source, not its target ("сообщает KazTAG"). */
-  | { readonly kind: 'attribution' }
+  /**
+   * Next to an outlet's name, makes it the news's source, not its target ("сообщает KazTAG"); `persons`: a cue of
+   * media-names.json's persons.attribution, which does so for a person's name only ("по словам Ахмедьярова").
+   */
+  | { readonly kind: 'attribution'; readonly persons?: boolean }
   /**
    * A circumstance that decides between categories (an administrative arrest, the trial of a journalist's
    * attacker, news about a law): the "contexts" lists of a lexicon, read by the rules of classifier.json
@@ -135,6 +145,8 @@ function compile(
   }
   for (const source of ATTRIBUTION[lang])
     patterns.push(parsePattern<Cue>(source, { kind: 'attribution' }, normalise));
+  for (const source of PERSON_ATTRIBUTION.cues[lang])
+    patterns.push(parsePattern<Cue>(source, { kind: 'attribution', persons: true }, normalise));
   for (const [name, list] of Object.entries(raw.contexts ?? {})) {
     if (!Array.isArray(list)) throw new Error(`${where}: contexts.${name} must be a list of patterns`);
     for (const source of list) patterns.push(parsePattern<Cue>(source, { kind: 'context', name }, normalise));
@@ -246,7 +258,8 @@ export function buildLexicons(known?: KnownMedia): Lexicons {
   };
 }
 
-export const LEXICONS: Lexicons = buildLexicons();
+/** The default lexicons: the committed outlets and the watch list (known-people.ts), no dataset. */
+export const LEXICONS: Lexicons = buildLexicons(knownPeople());
 
 /** The context names a lexicon file declares (classifier.json's rules are checked against them). */
 export const CONTEXT_NAMES: ReadonlySet<string> = new Set(
