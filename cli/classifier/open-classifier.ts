@@ -1,7 +1,7 @@
 // What every command that classifies the crawl's or a reviewer's pages starts with (crawl, worker, schedule,
 // review add, review serve): the installed model, the database, and a classifier that knows the dataset's
 // journalists and outlets and can be brought up to date with them and with a model installed later.
-import { DEFAULT_MODEL_PATH, loadModel } from '../../classifiers/index.ts';
+import { DEFAULT_MODEL_PATH, knownPeople, knownPeopleCount, loadModel } from '../../classifiers/index.ts';
 import type { Store } from '../../storage/index.ts';
 import type { CommandContext } from '../command.ts';
 import { createLiveClassifier, type LiveClassifier } from './live-classifier.ts';
@@ -14,7 +14,10 @@ export async function openClassifier(
   const model = loadModel(modelPath); // before the database: a missing model leaves it untouched
   const store = await ctx.openStore();
   const classifier = await createLiveClassifier(store, model, { logger: ctx.logger, modelPath });
-  const { people, outlets } = classifier.knownMedia;
-  ctx.logger.debug(`known names: ${people.length} people, ${outlets.length} outlets from the dataset`);
+  const known = knownPeople(classifier.knownMedia);
+  const { watched, dataset } = knownPeopleCount(known);
+  ctx.logger.debug(
+    `known names: ${watched} watched people, ${dataset} more people and ${known.outlets.length} outlets from the dataset`,
+  );
   return { store, classifier };
 }

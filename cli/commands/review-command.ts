@@ -271,6 +271,9 @@ function printStats(ctx: CommandContext, s: ClassifierStats) {
       ? `model ${m.version}, trained ${m.trainedAt} on ${m.reviewed} reviewer decisions and ${m.base} base texts`
       : 'model: unknown',
   );
+  ctx.out(
+    `known by name: ${s.knownPeople.watched} people on the watch list, ${s.knownPeople.dataset} more from the dataset`,
+  );
   const table = (
     title: string,
     rows: Readonly<
@@ -308,8 +311,9 @@ const stats: Command = {
 Over the last 30 and 90 days of decisions: reviewer-confirmed precision per top category and per language
 (of the reports the classifier flagged and reviewers decided on, the share confirmed), rejections by
 reason, misses (confirmed reports the classifier had not flagged, reports added by URL below its line
-among them), and the model in use (default config/model/model.json). The review UI's Classifier page
-shows the same.`,
+among them), the model in use (default config/model/model.json), and how many people it knows by name
+(the watch list, config/lexicons/watched-people.json, and the dataset's people not on it). The review UI's
+Classifier page shows the same.`,
   options: { json: { type: 'boolean' }, model: { type: 'string' } },
   async run(ctx) {
     const store = await ctx.openStore();

@@ -3,11 +3,13 @@
 // items the classifier flagged and reviewers decided on, the share confirmed (a label per item: a
 // confirmed task of three reports counts three) — the rejections by reason, the misses (confirmed items
 // the classifier had not flagged: below the line when a reviewer added them by URL, or not a candidate
-// when classified), and the model in use.
+// when classified), the model in use, and how many people it knows by name (watch list and dataset).
+import { type KnownPeopleCount, knownPeople, knownPeopleCount } from '../../classifiers/index.ts';
 import {
   additionsSince,
   type DecidedItem,
   decidedItemsSince,
+  loadKnownMedia,
   rejectionReasonsSince,
   type Store,
 } from '../../storage/index.ts';
@@ -57,6 +59,8 @@ export interface ModelInUse {
 export interface ClassifierStats {
   readonly generatedAt: string;
   readonly model: ModelInUse | null;
+  /** People the classifier knows by name: the watch list's, and the dataset's not already on it. */
+  readonly knownPeople: KnownPeopleCount;
   readonly periods: readonly PeriodStats[];
 }
 
@@ -137,5 +141,6 @@ export async function classifierStats(
 ): Promise<ClassifierStats> {
   const periods: PeriodStats[] = [];
   for (const days of STATS_PERIODS) periods.push(await periodStats(store, days, now));
-  return { generatedAt: now.toISOString(), model, periods };
+  const known = knownPeopleCount(knownPeople(await loadKnownMedia(store)));
+  return { generatedAt: now.toISOString(), model, knownPeople: known, periods };
 }

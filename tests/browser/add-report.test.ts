@@ -113,5 +113,9 @@ describe('adding a report by URL in Chromium', () => {
       );
     }
     expect(await page.locator('#model dd').first().textContent()).toBe(modelInUse().version);
+    // How many people the classifier knows by name: the watch list, and the dataset's people not on it.
+    expect(await page.locator('#known-people dd').textContent()).toMatch(
+      /^[1-9]\d* people on the watch list \(config\/lexicons\/watched-people\.json\), \d+ more from the dataset$/,
+    );
   }, 240_000);
 });

@@ -87,6 +87,9 @@ export function classifierPage(ctx: PageContext, stats: ClassifierStats): string
       </dl>`
           : html`<p class="empty">${t.t('classifier.model.unknown')}</p>`
       }
+      <dl id="known-people">
+        <dt>${t.t('classifier.model.people')}</dt><dd>${t.t('classifier.model.peopleValue', { watched: stats.knownPeople.watched, dataset: stats.knownPeople.dataset })}</dd>
+      </dl>
     </section>
     ${stats.periods.map((p) => periodSection(ctx, p))}`;
   return layout(ctx, t.t('classifier.title'), body);

@@ -3,6 +3,7 @@
 // store nothing; a report below the line is queued, marked, recorded with the classifier's score and
 // model version, and counted as a miss by the classifier statistics once confirmed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WATCH_LIST } from '../../../classifiers/index.ts';
 import { openClassifier } from '../../../cli/classifier/open-classifier.ts';
 import { addReportDeps } from '../../../cli/review/add-report-deps.ts';
 import { silentLogger } from '../../../core/index.ts';
@@ -79,6 +80,8 @@ describe.each(TEST_DIALECTS)('addReportByUrl on %s', (dialect) => {
     expect(await countItems(t.store)).toBe(1);
 
     let stats = await classifierStats(t.store, null);
+    // The watch list is known before any entry is confirmed; the dataset adds no one yet.
+    expect(stats.knownPeople).toEqual({ watched: WATCH_LIST.people.length, dataset: 0 });
     expect(stats.periods.map((p) => [p.days, p.misses.length, p.added, p.addedBelowLine])).toEqual([
       [30, 0, 1, 1],
       [90, 0, 1, 1],
