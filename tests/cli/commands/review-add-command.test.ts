@@ -67,7 +67,9 @@ describe('soz review add / list --sort uncertain / stats', () => {
     const stats = await soz(['--db', db, 'review', 'stats']);
     expect(stats.code).toBe(0);
     expect(stats.stdout).toMatch(/^model \S+, trained /);
-    expect(stats.stdout).toMatch(/^known by name: [1-9]\d* people on the watch list, 0 more from the dataset$/m);
+    expect(stats.stdout).toMatch(
+      /^known by name: [1-9]\d* people on the watch list, 0 more from the dataset$/m,
+    );
     expect(stats.stdout).toMatch(/misses: 0 \(added by URL: 1, 1 below the line\)/);
   }, 600_000);
 });
