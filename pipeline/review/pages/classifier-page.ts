@@ -3,6 +3,7 @@
 // reason, and the misses (confirmed reports the classifier had not flagged). Figures come from
 // pipeline/review/classifier-stats.ts; `soz review stats` prints the same.
 
+import { WATCHED_PEOPLE_FILE } from '../../../classifiers/index.ts';
 import type { ClassifierStats, PeriodStats, PrecisionRow } from '../classifier-stats.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { langName } from '../review-wording.ts';
@@ -89,6 +90,7 @@ export function classifierPage(ctx: PageContext, stats: ClassifierStats): string
       }
       <dl id="known-people">
         <dt>${t.t('classifier.model.people')}</dt><dd>${t.t('classifier.model.peopleValue', { watched: stats.knownPeople.watched, dataset: stats.knownPeople.dataset })}</dd>
+        <dt>${t.t('classifier.model.watchFile')}</dt><dd><code translate="no">${WATCHED_PEOPLE_FILE}</code></dd>
       </dl>
     </section>
     ${stats.periods.map((p) => periodSection(ctx, p))}`;
