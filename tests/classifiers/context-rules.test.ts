@@ -194,6 +194,11 @@ describe('an outlet closed or suspended by a court is media_closure, however the
     // halt the paper is the civil claim.
     ['The court ordered the news site blocked; readers can open it only through a VPN.', 'blocking'],
     ['The news site had to suspend its operations after a hacking attack.', 'cyberattack'],
+    // A newsroom wrecked that then stops is an attack on property (taxonomy.md's attack line), not a closure.
+    ['Vandals wrecked the newsroom of the weekly, which had to suspend publication.', 'attack'],
+    ['Неизвестные разгромили студию телеканала, и он приостановил вещание.', 'attack'],
+    // A pogrom the paper reported on is not an attack on it: the court's suspension counts.
+    ['Суд приостановил выпуск газеты после её репортажа о погроме на рынке.', 'media_closure'],
     [
       'Чиновник подал иск о защите чести и достоинства к газете и просит суд взыскать 50 млн тенге морального вреда и приостановить её выпуск.',
       'civil_claim',
