@@ -20,6 +20,12 @@ describe('an administrative arrest is an administrative case; a detention during
     'Блогера из Атырау арестовали на десять суток за пост о проведении митинга.',
     'Атыраулық блогер митинг туралы жазбасы үшін он тәулікке қамалды.',
     'The blogger was sentenced to ten days of administrative arrest for a post calling for a rally.',
+    // Rule administrative-arrest (docs/real-dev-set.md): the court's N days are the administrative case whatever
+    // they punished, a journalist's presence at a rally included; the detention before it is the second entry.
+    'Суд Уральска приговорил журналиста к десяти суткам ареста по статье 488 КоАП за участие в митинге, который он освещал.',
+    'Тілші митингке қатысқаны үшін 15 тәулікке әкімшілік қамауға алынды.',
+    'A court sentenced the reporter to 15 days in jail for taking part in an unsanctioned rally she was covering.',
+    'Blogerdi video üşin 15 täulikke äkimşilik qamauğa aldı.',
   ])('%s', (text) => {
     const r = top(text);
     expect(r.candidate).toBe(true);
@@ -29,6 +35,7 @@ describe('an administrative arrest is an administrative case; a detention during
   it.each([
     'Полицейские задержали корреспондента телеканала во время съемки акции у акимата.',
     'Police detained a TV reporter while she was filming the protest outside the akimat.',
+    'Журналиста задержали на митинге и три часа продержали в отделе полиции.',
   ])('%s', (text) => {
     expect(top(text).first).toBe('detention');
   });
