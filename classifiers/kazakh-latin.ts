@@ -1,6 +1,7 @@
 // Latin-script Kazakh (the 2018 acute-accent alphabet, the 2021 alphabet, and the Turkish-keyboard habit that uses
 // the 2021 letters with ı for ы) to Cyrillic, word by word, so that one Cyrillic lexicon and one stemmer serve all
-// three scripts. The tables are data in config/lexicons/kazakh-latin.json.
+// three scripts. Informal writers on an English keyboard also type w for ұ (twrğını) and for у beside a vowel (tañdaw):
+// w is read by its neighbours. The tables are data in config/lexicons/kazakh-latin.json.
 import table from '../config/lexicons/kazakh-latin.json' with { type: 'json' };
 
 export type LatinVariant = 'v2018' | 'v2021' | 'turkic';
@@ -42,11 +43,28 @@ const MAPS: Record<LatinVariant, Map<string, string>> = {
   turkic: new Map(Object.entries({ ...table.common, ...table.turkic })),
 };
 
+const W = table.informalW;
+const W_VOWELS = new Set(W.vowels);
+
+/**
+ * w, which no alphabet has, as people type Kazakh on an English keyboard: у beside a vowel (tañdaw, sawal), else
+ * the vowel ұ (twrğını, wstady), or ү in a front-vowelled word. The table's informalW says why.
+ */
+function informalW(word: string, i: number, variant: LatinVariant): string {
+  if (W_VOWELS.has(word[i - 1] ?? '') || W_VOWELS.has(word[i + 1] ?? '')) return W.nearVowel;
+  const front = FRONT.test(word) || word.includes(W.frontI[variant]);
+  return front && !BACK.test(word) ? W.vowelFront : W.vowel;
+}
+
 /** A lower-case Latin-script Kazakh word in Cyrillic; characters with no mapping are kept. */
 export function kazakhLatinToCyrillic(word: string, variant: LatinVariant): string {
   const map = MAPS[variant];
   let out = '';
   for (let i = 0; i < word.length; i++) {
+    if (word[i] === 'w') {
+      out += informalW(word, i, variant);
+      continue;
+    }
     const two = map.get(word.slice(i, i + 2));
     if (two !== undefined && word[i + 1] === 'h') {
       out += two;

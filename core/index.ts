@@ -5,6 +5,7 @@ export * from './json-lines.ts';
 export * from './legal-case.ts';
 export * from './logger.ts';
 export * from './month.ts';
+export * from './month-names.ts';
 export * from './paths.ts';
 export * from './records.ts';
 export * from './source-health.ts';

@@ -3,6 +3,13 @@
 export { addGathered } from './add-gathered.ts';
 export { buildRealDev, queriesToRun, writeExcerpts } from './build-real-dev.ts';
 export { excludedPages } from './excluded-pages.ts';
+export {
+  LABEL_CORRECTIONS_PATH,
+  type LabelCorrection,
+  labelCorrectionProblems,
+  parseLabelCorrections,
+  readLabelCorrections,
+} from './label-corrections.ts';
 export { manifestStats } from './manifest-stats.ts';
 export { MANIFEST_PATH, manifestLine, PARTS, type Part, readManifest } from './real-dev-manifest.ts';
 export { mixedGroups, readGroups } from './real-dev-split.ts';

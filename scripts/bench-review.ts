@@ -6,7 +6,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Article, CategoryId, Classification } from '../core/index.ts';
+import { type Article, type CategoryId, type Classification, monthName } from '../core/index.ts';
 import { encodeTaskFingerprint } from '../pipeline/cluster/task-fingerprint.ts';
 import { fingerprintItem, hashPassword, queueCandidate, startReviewServer } from '../pipeline/index.ts';
 import { createTask, openStore, saveArticle, saveClassification, saveUser } from '../storage/index.ts';
@@ -40,20 +40,6 @@ const LAST = [
   'Омарова',
 ];
 const TOWNS = ['Шымкенте', 'Актобе', 'Таразе', 'Павлодаре', 'Уральске', 'Костанае', 'Семее', 'Атырау'];
-const MONTHS = [
-  'января',
-  'февраля',
-  'марта',
-  'апреля',
-  'мая',
-  'июня',
-  'июля',
-  'августа',
-  'сентября',
-  'октября',
-  'ноября',
-  'декабря',
-];
 const CATS: CategoryId[] = [
   'detention',
   'civil_claim',
@@ -74,7 +60,7 @@ function synthetic(i: number): { article: Article; classification: Classificatio
   const lang = i % 4 === 0 ? 'kk' : 'ru';
   const cat = CATS[i % CATS.length]!;
   const date = `2024-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  const text = `Журналист ${who} сообщил о случае в ${town} ${day} ${MONTHS[month - 1]}. Материал номер ${i} о ${cat}: редакция требует объяснений от местного акимата, дело № ${1000 + i}-24-00-2/${i}.
+  const text = `Журналист ${who} сообщил о случае в ${town} ${day} ${monthName('ru', month)}. Материал номер ${i} о ${cat}: редакция требует объяснений от местного акимата, дело № ${1000 + i}-24-00-2/${i}.
 
 Коллеги ${who} отмечают, что подобное происходит не впервые, и просят прокуратуру дать оценку действиям должностных лиц.`;
   const phrase = 'редакция требует объяснений';

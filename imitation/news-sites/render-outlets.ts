@@ -1,5 +1,6 @@
 // The HTML, feeds and sitemaps of the imitation outlets, each with the boilerplate of its real model:
 // menus, "most read" lists naming other stories, related links, share bars, comments, footers.
+import { monthName } from '../../core/index.ts';
 import { COMMENTS, type ImitationArticle, NEWS_ARTICLES, type OutletKey } from './news-articles.ts';
 
 const esc = (s: string) =>
@@ -8,41 +9,12 @@ const esc = (s: string) =>
 export const articlesOf = (outlet: OutletKey, list: readonly ImitationArticle[] = NEWS_ARTICLES) =>
   list.filter((a) => a.outlet === outlet).sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
 
-const RU_MONTHS = [
-  'января',
-  'февраля',
-  'марта',
-  'апреля',
-  'мая',
-  'июня',
-  'июля',
-  'августа',
-  'сентября',
-  'октября',
-  'ноября',
-  'декабря',
-];
-const EN_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** "15 августа 2020, 13:05" / "August 15, 2020" as the outlets print local Almaty time. */
 function localDate(iso: string, lang: 'ru' | 'kk' | 'en'): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(iso)!;
   const [y, mo, d, h, mi] = [m[1], Number(m[2]), Number(m[3]), m[4], m[5]];
-  if (lang === 'en') return `${EN_MONTHS[mo - 1]} ${d}, ${y}, ${h}:${mi}`;
-  return `${d} ${RU_MONTHS[mo - 1]} ${y}, ${h}:${mi}`;
+  if (lang === 'en') return `${monthName('en', mo)} ${d}, ${y}, ${h}:${mi}`;
+  return `${d} ${monthName('ru', mo)} ${y}, ${h}:${mi}`;
 }
 
 function comments(lang: 'ru' | 'kk' | 'en', heading: string): string {

@@ -4,7 +4,7 @@
 // ({ zero?, one, few?, many?, other }) chosen by Intl.PluralRules of the language.
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { CATEGORIES, CONFIG_DIR, type UiLang } from '../../core/index.ts';
+import { CATEGORIES, CONFIG_DIR, monthName, type UiLang } from '../../core/index.ts';
 
 export type { UiLang } from '../../core/index.ts';
 export const UI_LANGS: readonly UiLang[] = ['ru', 'kk', 'en'];
@@ -90,71 +90,6 @@ const fill = (template: string, vars: Vars | undefined): string =>
 let cached: ReadonlyMap<UiLang, Wording> | null = null;
 const texts = new Map<UiLang, UiText>();
 
-// Month names in the genitive for dates (Kazakh uses the nominative after the day).
-const MONTHS_AFTER_DAY: Record<UiLang, readonly string[]> = {
-  ru: [
-    'января',
-    'февраля',
-    'марта',
-    'апреля',
-    'мая',
-    'июня',
-    'июля',
-    'августа',
-    'сентября',
-    'октября',
-    'ноября',
-    'декабря',
-  ],
-  kk: [
-    'қаңтар',
-    'ақпан',
-    'наурыз',
-    'сәуір',
-    'мамыр',
-    'маусым',
-    'шілде',
-    'тамыз',
-    'қыркүйек',
-    'қазан',
-    'қараша',
-    'желтоқсан',
-  ],
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
-};
-
-// A month on its own («август 2020») is in the nominative; only Russian changes the form.
-const MONTHS_ALONE: Record<UiLang, readonly string[]> = {
-  ...MONTHS_AFTER_DAY,
-  ru: [
-    'январь',
-    'февраль',
-    'март',
-    'апрель',
-    'май',
-    'июнь',
-    'июль',
-    'август',
-    'сентябрь',
-    'октябрь',
-    'ноябрь',
-    'декабрь',
-  ],
-};
-
 /** The wording of one language (read once per process). */
 export function uiText(lang: UiLang): UiText {
   const known = texts.get(lang);
@@ -186,9 +121,9 @@ export function uiText(lang: UiLang): UiText {
     date(iso) {
       const m = iso ? /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(iso) : null;
       if (!m) return iso ?? '';
-      const index = Number(m[2]) - 1;
-      const month = (m[3] ? MONTHS_AFTER_DAY : MONTHS_ALONE)[lang][index];
-      if (!month) return iso ?? '';
+      const index = Number(m[2]);
+      if (index < 1 || index > 12) return iso ?? '';
+      const month = monthName(lang, index, m[3] ? 'afterDay' : 'alone');
       return m[3] ? `${Number(m[3])} ${month} ${m[1]}` : `${month} ${m[1]}`;
     },
     dateTime(iso) {

@@ -20,6 +20,12 @@ describe('an administrative arrest is an administrative case; a detention during
     'Блогера из Атырау арестовали на десять суток за пост о проведении митинга.',
     'Атыраулық блогер митинг туралы жазбасы үшін он тәулікке қамалды.',
     'The blogger was sentenced to ten days of administrative arrest for a post calling for a rally.',
+    // Rule administrative-arrest (docs/real-dev-set.md): the court's N days are the administrative case whatever
+    // they punished, a journalist's presence at a rally included; the detention before it is the second entry.
+    'Суд Уральска приговорил журналиста к десяти суткам ареста по статье 488 КоАП за участие в митинге, который он освещал.',
+    'Тілші митингке қатысқаны үшін 15 тәулікке әкімшілік қамауға алынды.',
+    'A court sentenced the reporter to 15 days in jail for taking part in an unsanctioned rally she was covering.',
+    'Blogerdi video üşin 15 täulikke äkimşilik qamauğa aldı.',
   ])('%s', (text) => {
     const r = top(text);
     expect(r.candidate).toBe(true);
@@ -29,6 +35,7 @@ describe('an administrative arrest is an administrative case; a detention during
   it.each([
     'Полицейские задержали корреспондента телеканала во время съемки акции у акимата.',
     'Police detained a TV reporter while she was filming the protest outside the akimat.',
+    'Журналиста задержали на митинге и три часа продержали в отделе полиции.',
   ])('%s', (text) => {
     expect(top(text).first).toBe('detention');
   });
@@ -153,5 +160,57 @@ describe('the rules as data', () => {
     expect(
       applyContextRules(ranked, rules, new Set(['adminArrest', 'lawNews']), make).map((c) => c.id),
     ).toEqual(['detention', 'obstruction']);
+  });
+});
+
+describe('an outlet closed or suspended by a court is media_closure, however the story tells it', () => {
+  it.each([
+    // Told through the court decision, the prosecutor's claim, the appeal, the fine or the seized print run.
+    'Суд Алматы приостановил выпуск еженедельника «Голос степи» на три месяца за нарушение периодичности.',
+    'По иску прокуратуры суд запретил деятельность оппозиционной газеты и оштрафовал её собственника.',
+    'Апелляционный суд оставил в силе решение о приостановлении выпуска журнала «Мысль».',
+    'Полиция изъяла тираж газеты в типографии.',
+    'Неизвестные скупили весь тираж газеты в киосках города.',
+    'Сот «Дала үні» апталығының шығуын үш айға тоқтатты.',
+    'Прокуратураның талабы бойынша сот басылымды тіркеуден шығарды.',
+    'Газеттің таралымы баспаханада тәркіленді.',
+    'A court in Almaty suspended the weekly Steppe Voice for three months and fined its owner for breaking the publication schedule.',
+    'An appeals court upheld the order to shut down the magazine.',
+    'Police confiscated the entire print run of the district newspaper.',
+    'Unknown buyers bought up the entire print run of the weekly at kiosks.',
+  ])('%s', (text) => {
+    const r = top(text);
+    expect(r.candidate).toBe(true);
+    expect(r.first).toBe('media_closure');
+  });
+
+  it.each([
+    // Printing houses or distributors refusing a paper: no closure, pressure on the outlet (taxonomy.md names
+    // only the seized print run under media_closure).
+    'Типография отказалась печатать очередной номер районной газеты после звонка из акимата.',
+    'Баспахана аудандық газеттің жаңа санын басудан бас тартты.',
+    "Two printing houses refused to print the opposition newspaper's new issue.",
+  ])('%s → pressure', (text) => {
+    const r = top(text);
+    expect(r.candidate).toBe(true);
+    expect(r.first).toBe('pressure');
+  });
+
+  it.each([
+    // Access to a site is blocking; a site down after a hack is a cyberattack; an honour claim that also asks to
+    // halt the paper is the civil claim.
+    ['The court ordered the news site blocked; readers can open it only through a VPN.', 'blocking'],
+    ['The news site had to suspend its operations after a hacking attack.', 'cyberattack'],
+    // A newsroom wrecked that then stops is an attack on property (taxonomy.md's attack line), not a closure.
+    ['Vandals wrecked the newsroom of the weekly, which had to suspend publication.', 'attack'],
+    ['Неизвестные разгромили студию телеканала, и он приостановил вещание.', 'attack'],
+    // A pogrom the paper reported on is not an attack on it: the court's suspension counts.
+    ['Суд приостановил выпуск газеты после её репортажа о погроме на рынке.', 'media_closure'],
+    [
+      'Чиновник подал иск о защите чести и достоинства к газете и просит суд взыскать 50 млн тенге морального вреда и приостановить её выпуск.',
+      'civil_claim',
+    ],
+  ])('%s → %s', (text, id) => {
+    expect(top(text).first).toBe(id);
   });
 });

@@ -60,6 +60,41 @@ describe('Latin-script Kazakh', () => {
     expect(read('sengen')).toBe('сенген');
   });
 
+  it('reads w, typed on an English keyboard, as ұ (ү in a front word) between consonants and as у beside a vowel', () => {
+    const read = (w: string) => foldKazakh(kazakhLatinToCyrillic(w, 'turkic'));
+    // The vowel: тұрғыны, айыппұл, сұхбат, ұстады, дұрыс; күні in a front-vowelled word.
+    expect(read('twrğını')).toBe(foldKazakh('тұрғыны'));
+    expect(read('ayıppwl')).toBe(foldKazakh('айыппұл'));
+    expect(read('swhbat')).toBe('сұхбат');
+    expect(read('wstadı')).toBe('ұстады');
+    expect(read('dwrıs')).toBe('дұрыс');
+    expect(read('kwni')).toBe(foldKazakh('күні'));
+    // The consonant у beside a vowel: таңдау, сауал, аудан.
+    expect(read('tañdaw')).toBe('таңдау');
+    expect(read('sawal')).toBe('сауал');
+    expect(read('awdan')).toBe('аудан');
+    // The same writers keep u for у in loanwords: jurnalist stays журналист.
+    expect(read('jurnalist')).toBe(foldKazakh('журналіст'));
+    // The 2021 alphabet reads its own ū as before.
+    expect(foldKazakh(kazakhLatinToCyrillic('tūrğyny', 'v2021'))).toBe(foldKazakh('тұрғыны'));
+  });
+
+  it('finds a detention and a fine told with w', () => {
+    const c = createClassifier();
+    for (const [text, id] of [
+      [
+        'Aqtöbede «Aqtöbe uaqıtı» gazetiniñ tilşisi mitingti tüsirip jürgen kezde polisiya bölimşesinde üş sağat wstaldı.',
+        'detention',
+      ],
+      ['Sot blogerge Facebook-taği jazbası üşin 50 AEK ayıppwl saldı.', 'administrative_charge'],
+    ] as const) {
+      const r = c.classify({ title: '', text, kind: 'news' }, c.detectLanguage(text));
+      expect(r.candidate, text).toBe(true);
+      expect(r.categories[0]?.id, text).toBe(id);
+      expect(r.categories[0]?.evidence.length, text).toBeGreaterThan(0);
+    }
+  });
+
   it('finds the detention in each form', () => {
     const c = createClassifier();
     for (const text of [OFFICIAL_2021, TURKIC_HABIT, ACUTE_2018]) {
