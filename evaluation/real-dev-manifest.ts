@@ -56,7 +56,14 @@ const KINDS = new Set(['headline', 'paragraph', 'lead']);
 const LANGS = new Set(['kk', 'ru', 'en']);
 const SCRIPTS = new Set(['cyrl', 'latn']);
 const SOURCES = new Set(['news', 'monitor']);
-export const PARTS: ReadonlySet<string> = new Set(['tuning', 'heldout', 'fresh', 'fresh2', 'fresh3', 'fresh4']);
+export const PARTS: ReadonlySet<string> = new Set([
+  'tuning',
+  'heldout',
+  'fresh',
+  'fresh2',
+  'fresh3',
+  'fresh4',
+]);
 
 export function parseManifest(content: string, file: string): ManifestEntry[] {
   const out: ManifestEntry[] = [];
