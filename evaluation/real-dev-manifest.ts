@@ -13,10 +13,11 @@ export type RealScript = 'cyrl' | 'latn';
 export type SourceKind = 'news' | 'monitor';
 /**
  * `fresh`: gathered after the held-out part had been measured and read; `fresh2`: gathered after `fresh` had been
- * measured and read; `fresh3`: gathered after `fresh2` had been measured and read. Each is measured once, at the end
+ * measured and read; `fresh3`: gathered after `fresh2` had been measured and read; `fresh4`: gathered
+ * after `fresh3` had been measured and read. Each is measured once, at the end
  * of the session that follows its gathering.
  */
-export type Part = 'tuning' | 'heldout' | 'fresh' | 'fresh2' | 'fresh3';
+export type Part = 'tuning' | 'heldout' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4';
 
 export interface ManifestEntry {
   /** Stable id: "real-" + the first 10 hex digits of sha256(url + "#" + start + "-" + end). */
@@ -55,7 +56,14 @@ const KINDS = new Set(['headline', 'paragraph', 'lead']);
 const LANGS = new Set(['kk', 'ru', 'en']);
 const SCRIPTS = new Set(['cyrl', 'latn']);
 const SOURCES = new Set(['news', 'monitor']);
-export const PARTS: ReadonlySet<string> = new Set(['tuning', 'heldout', 'fresh', 'fresh2', 'fresh3']);
+export const PARTS: ReadonlySet<string> = new Set([
+  'tuning',
+  'heldout',
+  'fresh',
+  'fresh2',
+  'fresh3',
+  'fresh4',
+]);
 
 export function parseManifest(content: string, file: string): ManifestEntry[] {
   const out: ManifestEntry[] = [];

@@ -28,7 +28,7 @@ const { values: options, positionals } = parseArgs({
     real: { type: 'boolean' },
     'previous-ref': { type: 'string', default: 'main' },
     // --real --part tuning: measure one part alone. The held-out part is measured at the start and end of a piece of
-    // work; the fresh, fresh2 and fresh3 parts only when named (--part fresh3), once, by the lead, at the end: a plain
+    // work; the fresh, fresh2, fresh3 and fresh4 parts only when named (--part fresh4), once, by the lead, at the end: a plain
     // --real skips them.
     part: { type: 'string' },
   },

@@ -1,7 +1,7 @@
-// The real dev set's withheld parts, "fresh", "fresh2" and "fresh3": each gathered after the held-out part (then
-// "fresh", then "fresh2") had been measured and read, stored explicitly on each entry, left out of the hash split,
-// counted by `stats`, and measured only when named (`eval:classify -- --real --part fresh3`), each alone. Every text
-// below is our own writing.
+// The real dev set's withheld parts, "fresh", "fresh2", "fresh3" and "fresh4": each gathered after the held-out part
+// (then "fresh", "fresh2", "fresh3") had been measured and read, stored explicitly on each entry, left out of the hash
+// split, counted by `stats`, and measured only when named (`eval:classify -- --real --part fresh4`), each alone. Every
+// text below is our own writing.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +15,7 @@ import { manifestEntry } from '../helpers/manifest-entry.ts';
 
 const entry = (i: number, over: Partial<ManifestEntry>) => manifestEntry(i, over, 'fresh');
 
-// One violation and one ordinary story in each of the five parts.
+// One violation and one ordinary story in each of the six parts.
 const FIXTURE: [ManifestEntry, string][] = [
   [
     entry(1, { candidate: true, category: 'detention', part: 'tuning' }),
@@ -57,6 +57,14 @@ const FIXTURE: [ManifestEntry, string][] = [
     entry(12, { part: 'fresh3', lang: 'kk', script: 'latn' }),
     'Qostanaıda jol apatynan keıin eki jurgizushi polısııaǵa jetkizildi, tergeu bastaldy.',
   ],
+  [
+    entry(14, { candidate: true, category: 'info_denial', part: 'fresh4', lang: 'kk' }),
+    'Аудан әкімдігі жергілікті газет тілшісінің сұрауына бір ай бойы жауап бермей, сессияға да кіргізбеді.',
+  ],
+  [
+    entry(15, { part: 'fresh4', lang: 'ru' }),
+    'В Петропавловске суд арестовал двух мужчин, обманувших пенсионеров от имени сотрудников банка.',
+  ],
 ];
 
 let dir: string;
@@ -86,26 +94,28 @@ function run(options: { part?: string; errors?: boolean }): { code: number; out:
   return { code, out: lines.join('\n') };
 }
 
-describe('the fresh, fresh2 and fresh3 parts in the manifest', () => {
+describe('the fresh, fresh2, fresh3 and fresh4 parts in the manifest', () => {
   it('are parts a manifest line may carry, and an unknown part is refused with its line', () => {
     const line = manifestLine(entry(7, { part: 'fresh' }));
     const line2 = manifestLine(entry(10, { part: 'fresh2' }));
     const line3 = manifestLine(entry(13, { part: 'fresh3' }));
-    expect(parseManifest(`${line}\n${line2}\n${line3}\n`, 'm.jsonl').map((e) => e.part)).toEqual([
+    const line4 = manifestLine(entry(16, { part: 'fresh4' }));
+    expect(parseManifest(`${line}\n${line2}\n${line3}\n${line4}\n`, 'm.jsonl').map((e) => e.part)).toEqual([
       'fresh',
       'fresh2',
       'fresh3',
+      'fresh4',
     ]);
     const bad = line.replace('"part":"fresh"', '"part":"later"');
     expect(() => parseManifest(`${line.replace('fresh7', 'fresh8')}\n${bad}\n`, 'm.jsonl')).toThrow(
-      /m\.jsonl:2.*"part" must be one of tuning, heldout, fresh, fresh2, fresh3/,
+      /m\.jsonl:2.*"part" must be one of tuning, heldout, fresh, fresh2, fresh3, fresh4/,
     );
-    // A fourth fresh part does not exist until someone adds it: "fresh4" is refused like any unknown part.
-    const fourth = line3.replace('"part":"fresh3"', '"part":"fresh4"');
-    expect(() => parseManifest(`${fourth}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
+    // A fifth fresh part does not exist until someone adds it: "fresh5" is refused like any unknown part.
+    const fifth = line4.replace('"part":"fresh4"', '"part":"fresh5"');
+    expect(() => parseManifest(`${fifth}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
   });
 
-  it('is stored on every entry `add --part fresh|fresh2|fresh3` appends, and absent without it', () => {
+  it('is stored on every entry `add --part fresh|fresh2|fresh3|fresh4` appends, and absent without it', () => {
     const manifest = join(dir, 'manifest.jsonl');
     writeFileSync(manifest, '');
     const batch = (name: string, url: string, text: string) => {
@@ -158,12 +168,22 @@ describe('the fresh, fresh2 and fresh3 parts in the manifest', () => {
       manifest,
       { labeller: 'test', responsesDir: dir, excluded: noneExcluded, part: 'fresh3' },
     );
+    const fresh4 = addGathered(
+      batch(
+        'e.jsonl',
+        'https://e.example.kz/5',
+        'Владелец автосалона подал иск к блогеру и требует опровергнуть видео о сломанных машинах.',
+      ),
+      manifest,
+      { labeller: 'test', responsesDir: dir, excluded: noneExcluded, part: 'fresh4' },
+    );
     expect(fresh.added.map((e) => e.part)).toEqual(['fresh']);
     expect(plain.added.map((e) => e.part)).toEqual([undefined]);
     expect(fresh2.added.map((e) => e.part)).toEqual(['fresh2']);
     expect(fresh3.added.map((e) => e.part)).toEqual(['fresh3']);
+    expect(fresh4.added.map((e) => e.part)).toEqual(['fresh4']);
     const stored = parseManifest(readFileSync(manifest, 'utf8'), manifest);
-    expect(stored.map((e) => e.part)).toEqual(['fresh', undefined, 'fresh2', 'fresh3']);
+    expect(stored.map((e) => e.part)).toEqual(['fresh', undefined, 'fresh2', 'fresh3', 'fresh4']);
   });
 
   it('is never moved by the split, and left out of its checks even when it shares an event with tuning', () => {
@@ -187,36 +207,56 @@ describe('the fresh, fresh2 and fresh3 parts in the manifest', () => {
     const fresh3 = [60, 61, 62].map((i) =>
       entry(i, { part: 'fresh3', group: i === 62 ? undefined : 'event-y' }),
     );
-    expect(applySplit([...split, ...fresh, ...fresh2, ...fresh3]).map((e) => e.part)).toEqual([
+    // And two fresh4 entries, one of that event (a violation) and one ordinary story of its own.
+    const fresh4 = [70, 71].map((i) =>
+      entry(
+        i,
+        i === 70
+          ? { part: 'fresh4', group: 'event-y', candidate: true, category: 'attack' }
+          : { part: 'fresh4' },
+      ),
+    );
+    expect(applySplit([...split, ...fresh, ...fresh2, ...fresh3, ...fresh4]).map((e) => e.part)).toEqual([
       'tuning',
       'heldout',
       'tuning',
       ...fresh.map(() => 'fresh'),
       ...fresh2.map(() => 'fresh2'),
       ...fresh3.map(() => 'fresh3'),
+      ...fresh4.map(() => 'fresh4'),
     ]);
     expect(partOf(fresh[0]!)).toBe('fresh');
     expect(partOf(fresh2[3]!)).toBe('fresh2');
     expect(partOf(fresh3[2]!)).toBe('fresh3');
-    const check = checkSplit([...split, ...fresh, ...fresh2, ...fresh3]);
+    expect(partOf(fresh4[1]!)).toBe('fresh4');
+    const check = checkSplit([...split, ...fresh, ...fresh2, ...fresh3, ...fresh4]);
     expect(check.problems).toEqual([]);
     expect(check.heldoutShare).toBeCloseTo(1 / 3, 5);
   });
 
-  it('are counted by stats as a third, a fourth and a fifth part', () => {
+  it('are counted by stats as a third, a fourth, a fifth and a sixth part', () => {
     const s = manifestStats(FIXTURE.map(([e]) => e));
-    expect(Object.keys(s.byPart).sort()).toEqual(['fresh', 'fresh2', 'fresh3', 'heldout', 'tuning']);
+    expect(Object.keys(s.byPart).sort()).toEqual([
+      'fresh',
+      'fresh2',
+      'fresh3',
+      'fresh4',
+      'heldout',
+      'tuning',
+    ]);
     expect(s.byPart.fresh).toEqual({ ru: { total: 1, candidates: 1 }, kk: { total: 1, candidates: 0 } });
     expect(s.categoryByPart.fresh).toEqual({ civil_claim: 1, none: 1 });
     expect(s.byPart.fresh2).toEqual({ kk: { total: 1, candidates: 1 }, en: { total: 1, candidates: 0 } });
     expect(s.categoryByPart.fresh2).toEqual({ threat: 1, none: 1 });
     expect(s.byPart.fresh3).toEqual({ en: { total: 1, candidates: 1 }, kk: { total: 1, candidates: 0 } });
     expect(s.categoryByPart.fresh3).toEqual({ blocking: 1, none: 1 });
+    expect(s.byPart.fresh4).toEqual({ kk: { total: 1, candidates: 1 }, ru: { total: 1, candidates: 0 } });
+    expect(s.categoryByPart.fresh4).toEqual({ info_denial: 1, none: 1 });
   });
 });
 
 describe('eval:classify --real and the withheld parts', () => {
-  it('leaves the fresh, fresh2 and fresh3 parts out of a plain run, saying so, and prints no figure of them', () => {
+  it('leaves the fresh, fresh2, fresh3 and fresh4 parts out of a plain run, saying so, and prints no figure of them', () => {
     const { code, out } = run({ errors: true });
     expect(code).toBe(0);
     expect(out).toContain('real dev set: 4 excerpts');
@@ -229,15 +269,18 @@ describe('eval:classify --real and the withheld parts', () => {
     expect(out).toContain(
       'part "fresh3" (2 excerpts) not measured: it is measured once, at the end, with --part fresh3',
     );
+    expect(out).toContain(
+      'part "fresh4" (2 excerpts) not measured: it is measured once, at the end, with --part fresh4',
+    );
     expect(out).toContain('== tuning: 2 excerpts');
     expect(out).toContain('== heldout: 2 excerpts');
     expect(out).not.toContain('== fresh');
     expect(out).not.toContain('errors (fresh');
-    // Language identification is measured on the same excerpts: 4, not 10.
+    // Language identification is measured on the same excerpts: 4, not 12.
     expect(out).toMatch(/language identification[^\n]*\n\s+all\s+\d\.\d{3} \(\d\/4\)/);
   });
 
-  it('measures the fresh part alone when it is named, with its errors only then, and never fresh2/3 with it', () => {
+  it('measures the fresh part alone when it is named, with its errors only then, and never fresh2/3/4 with it', () => {
     const { code, out } = run({ part: 'fresh', errors: true });
     expect(code).toBe(0);
     expect(out).toContain('real dev set: 2 excerpts');
@@ -246,10 +289,12 @@ describe('eval:classify --real and the withheld parts', () => {
     expect(out).not.toContain('== heldout');
     expect(out).not.toContain('== fresh2');
     expect(out).not.toContain('== fresh3');
+    expect(out).not.toContain('== fresh4');
     expect(out).not.toContain('not measured');
     expect(out).toContain('errors (fresh)');
     expect(out).not.toContain('errors (fresh2)');
     expect(out).not.toContain('errors (fresh3)');
+    expect(out).not.toContain('errors (fresh4)');
   });
 
   it('measures the fresh2 part alone when it is named, with its errors only then', () => {
@@ -265,6 +310,7 @@ describe('eval:classify --real and the withheld parts', () => {
     expect(out).not.toMatch(/errors \(fresh\)/);
     expect(out).not.toContain('== fresh3');
     expect(out).not.toContain('errors (fresh3)');
+    expect(out).not.toContain('== fresh4');
     // Language identification on the named part only: its 2 excerpts.
     expect(out).toMatch(/language identification[^\n]*\n\s+all\s+\d\.\d{3} \(\d\/2\)/);
   });
@@ -280,12 +326,30 @@ describe('eval:classify --real and the withheld parts', () => {
     expect(out).not.toContain('not measured');
     expect(out).toContain('errors (fresh3)');
     expect(out).not.toMatch(/errors \(fresh2?\)/);
+    expect(out).not.toContain('== fresh4');
+    expect(out).not.toContain('errors (fresh4)');
+    expect(out).toMatch(/language identification[^\n]*\n\s+all\s+\d\.\d{3} \(\d\/2\)/);
+  });
+
+  it('measures the fresh4 part alone when it is named, with its errors only then, and no other part with it', () => {
+    const { code, out } = run({ part: 'fresh4', errors: true });
+    expect(code).toBe(0);
+    expect(out).toContain('real dev set: 2 excerpts');
+    expect(out).toContain('== fresh4: 2 excerpts, 1 violations ==');
+    expect(out).not.toContain('== tuning');
+    expect(out).not.toContain('== heldout');
+    expect(out).not.toMatch(/== fresh[23]?:/);
+    expect(out).not.toContain('not measured');
+    expect(out).toContain('errors (fresh4)');
+    expect(out).not.toMatch(/errors \(fresh[23]?\)/);
     expect(out).toMatch(/language identification[^\n]*\n\s+all\s+\d\.\d{3} \(\d\/2\)/);
   });
 
   it('names the withheld parts among those available when another part is asked for', () => {
     const { code, out } = run({ part: 'later' });
     expect(code).toBe(2);
-    expect(out).toContain('no part "later" (the manifest has fresh, fresh2, fresh3, heldout, tuning)');
+    expect(out).toContain(
+      'no part "later" (the manifest has fresh, fresh2, fresh3, fresh4, heldout, tuning)',
+    );
   });
 });
