@@ -4,11 +4,15 @@
 // w is read by its neighbours. The tables are data in config/lexicons/kazakh-latin.json.
 import table from '../config/lexicons/kazakh-latin.json' with { type: 'json' };
 
-export type LatinVariant = 'v2018' | 'v2021' | 'turkic';
+export type LatinVariant = 'v2018' | 'v2021' | 'turkic' | 'acuteInformal';
 
-export const LATIN_VARIANTS: readonly LatinVariant[] = ['v2021', 'turkic', 'v2018'];
+export const LATIN_VARIANTS: readonly LatinVariant[] = ['v2021', 'turkic', 'v2018', 'acuteInformal'];
 
 const V2018_MARKS = /[áǵńóúý]/i;
+// The 2018 alphabet's own letters for ғ, ң and и/й: a text with acutes and none of them, typing gh, a word-final ng or
+// iy instead, is the informal acute habit (kazakh-latin.json's _doc), where ú is ұ and ý is ү.
+const V2018_OWN = /[ǵńı]/i;
+const INFORMAL_DIGRAPHS = /gh|ng\b|iy/i;
 const FRONT = new RegExp(`[${table.harmony.front}]`);
 const BACK = new RegExp(`[${table.harmony.back}]`);
 
@@ -21,7 +25,8 @@ const BACK = new RegExp(`[${table.harmony.back}]`);
  * (y = ы is also what writers without special letters use: qysym, ūstaldy).
  */
 export function latinVariant(text: string): LatinVariant {
-  if (V2018_MARKS.test(text)) return 'v2018';
+  if (V2018_MARKS.test(text))
+    return !V2018_OWN.test(text) && INFORMAL_DIGRAPHS.test(text) ? 'acuteInformal' : 'v2018';
   const lower = text.toLowerCase();
   let evidence = 0; // > 0: the 2021 alphabet; < 0: the Turkish-keyboard habit
   for (const word of lower.match(/\p{L}*ı\p{L}*/gu) ?? []) {
@@ -41,6 +46,7 @@ const MAPS: Record<LatinVariant, Map<string, string>> = {
   v2018: new Map(Object.entries({ ...table.common, ...table.v2018 })),
   v2021: new Map(Object.entries({ ...table.common, ...table.v2021 })),
   turkic: new Map(Object.entries({ ...table.common, ...table.turkic })),
+  acuteInformal: new Map(Object.entries({ ...table.common, ...table.acuteInformal })),
 };
 
 const W = table.informalW;
