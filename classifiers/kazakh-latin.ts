@@ -49,6 +49,8 @@ const MAPS: Record<LatinVariant, Map<string, string>> = {
   acuteInformal: new Map(Object.entries({ ...table.common, ...table.acuteInformal })),
 };
 
+// A letter before the vowel: a word is not read so from its first letters (Asia, osy).
+const TSIA = new RegExp(`(?<=\\p{L})([${table.tsia.after}])s(?:${table.tsia.between.join('|')})a`, 'gu');
 const W = table.informalW;
 const W_VOWELS = new Set(W.vowels);
 
@@ -63,8 +65,12 @@ function informalW(word: string, i: number, variant: LatinVariant): string {
 }
 
 /** A lower-case Latin-script Kazakh word in Cyrillic; characters with no mapping are kept. */
-export function kazakhLatinToCyrillic(word: string, variant: LatinVariant): string {
+export function kazakhLatinToCyrillic(latin: string, variant: LatinVariant): string {
   const map = MAPS[variant];
+  // Loanwords in -ция are written with s (akkreditasiya, redaksiyasy, demonstrasıaǵa, operasiia): after a vowel or k,
+  // s before i/ı/y + a is ц + я (the Cyrillic passes through the table untouched). Native Kazakh words do not put
+  // two vowels side by side, and версия, пенсия (r, n before s) or комиссия (ss) keep their s.
+  const word = latin.replace(TSIA, '$1ция');
   let out = '';
   for (let i = 0; i < word.length; i++) {
     if (word[i] === 'w') {
