@@ -4,11 +4,15 @@
 // w is read by its neighbours. The tables are data in config/lexicons/kazakh-latin.json.
 import table from '../config/lexicons/kazakh-latin.json' with { type: 'json' };
 
-export type LatinVariant = 'v2018' | 'v2021' | 'turkic';
+export type LatinVariant = 'v2018' | 'v2021' | 'turkic' | 'acuteInformal';
 
-export const LATIN_VARIANTS: readonly LatinVariant[] = ['v2021', 'turkic', 'v2018'];
+export const LATIN_VARIANTS: readonly LatinVariant[] = ['v2021', 'turkic', 'v2018', 'acuteInformal'];
 
 const V2018_MARKS = /[áǵńóúý]/i;
+// The 2018 alphabet's own letters for ғ, ң and и/й: a text with acutes and none of them, typing gh, a word-final ng or
+// iy instead, is the informal acute habit (kazakh-latin.json's _doc), where ú is ұ and ý is ү.
+const V2018_OWN = /[ǵńı]/i;
+const INFORMAL_DIGRAPHS = /gh|ng\b|iy/i;
 const FRONT = new RegExp(`[${table.harmony.front}]`);
 const BACK = new RegExp(`[${table.harmony.back}]`);
 
@@ -21,7 +25,8 @@ const BACK = new RegExp(`[${table.harmony.back}]`);
  * (y = ы is also what writers without special letters use: qysym, ūstaldy).
  */
 export function latinVariant(text: string): LatinVariant {
-  if (V2018_MARKS.test(text)) return 'v2018';
+  if (V2018_MARKS.test(text))
+    return !V2018_OWN.test(text) && INFORMAL_DIGRAPHS.test(text) ? 'acuteInformal' : 'v2018';
   const lower = text.toLowerCase();
   let evidence = 0; // > 0: the 2021 alphabet; < 0: the Turkish-keyboard habit
   for (const word of lower.match(/\p{L}*ı\p{L}*/gu) ?? []) {
@@ -41,8 +46,11 @@ const MAPS: Record<LatinVariant, Map<string, string>> = {
   v2018: new Map(Object.entries({ ...table.common, ...table.v2018 })),
   v2021: new Map(Object.entries({ ...table.common, ...table.v2021 })),
   turkic: new Map(Object.entries({ ...table.common, ...table.turkic })),
+  acuteInformal: new Map(Object.entries({ ...table.common, ...table.acuteInformal })),
 };
 
+// A letter before the vowel: a word is not read so from its first letters (Asia, osy).
+const TSIA = new RegExp(`(?<=\\p{L})([${table.tsia.after}])s(?:${table.tsia.between.join('|')})a`, 'gu');
 const W = table.informalW;
 const W_VOWELS = new Set(W.vowels);
 
@@ -57,8 +65,12 @@ function informalW(word: string, i: number, variant: LatinVariant): string {
 }
 
 /** A lower-case Latin-script Kazakh word in Cyrillic; characters with no mapping are kept. */
-export function kazakhLatinToCyrillic(word: string, variant: LatinVariant): string {
+export function kazakhLatinToCyrillic(latin: string, variant: LatinVariant): string {
   const map = MAPS[variant];
+  // Loanwords in -ция are written with s (akkreditasiya, redaksiyasy, demonstrasıaǵa, operasiia): after a vowel or k,
+  // s before i/ı/y + a is ц + я (the Cyrillic passes through the table untouched). Native Kazakh words do not put
+  // two vowels side by side, and версия, пенсия (r, n before s) or комиссия (ss) keep their s.
+  const word = latin.replace(TSIA, '$1ция');
   let out = '';
   for (let i = 0; i < word.length; i++) {
     if (word[i] === 'w') {
