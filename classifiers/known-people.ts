@@ -2,7 +2,7 @@
 // dataset (storage's loadKnownMedia), merged in one place. Every room that builds a classifier — createClassifier's
 // default lexicons, the live classifier of the crawl and review commands, soz classify, the evaluation and the
 // benchmark — gets its names from here, so the watch list is known everywhere and a person on both lists counts once.
-import type { KnownMedia } from './media-names.ts';
+import { type KnownMedia, NAME_PARTICLES } from './media-names.ts';
 import { WATCH_LIST, type WatchedPerson, type WatchList } from './watched-people.ts';
 
 export interface KnownPeopleCount {
@@ -12,14 +12,13 @@ export interface KnownPeopleCount {
   readonly dataset: number;
 }
 
-// Initials and patronymic particles are not names: "Ахмедьяров Л." is Lukpan Akhmedyarov, "Ержан Сапарұлы" keeps both.
-const PARTICLES = new Set(['ұлы', 'улы', 'uly', 'қызы', 'кызы', 'kyzy', 'qyzy', 'оглы']);
+// Patronymic particles are not names (media-names.json's persons.particles): "Ержан Сапар ұлы" is Ержан Сапар.
 const nameWords = (name: string) =>
   name
     .toLowerCase()
     .replace(/ё/g, 'е')
     .split(/[\s,.]+/)
-    .filter((w) => w && !PARTICLES.has(w));
+    .filter((w) => w && !NAME_PARTICLES.has(w));
 
 /** Every written form of a watched person as [first name, surname], lower case. */
 function writtenForms(p: WatchedPerson): [string, string][] {

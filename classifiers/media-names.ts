@@ -5,7 +5,7 @@
 // matcher what any other target word costs.
 import names from '../config/lexicons/media-names.json' with { type: 'json' };
 import { nameSpellings } from './name-transliteration.ts';
-import { surnameStem, type WatchList } from './watched-people.ts';
+import type { WatchList } from './watched-people.ts';
 
 export type NameLang = 'ru' | 'kk' | 'en';
 
@@ -55,7 +55,9 @@ const TRAILING_VOWELS = new RegExp(
   'u',
 );
 const SURNAME = checkList(PERSONS.surnameEndings, 'persons.surnameEndings');
-const PARTICLES = new Set(checkList(PERSONS.particles, 'persons.particles'));
+/** Patronymic particles (ұлы, қызы, оглы): part of a written name, never its surname. */
+export const NAME_PARTICLES: ReadonlySet<string> = new Set(checkList(PERSONS.particles, 'persons.particles'));
+const PARTICLES = NAME_PARTICLES;
 const QUOTED_WITH: Readonly<Record<NameLang, readonly string[]>> = {
   ru: checkList(names.quotedWith.ru, 'quotedWith.ru'),
   kk: checkList(names.quotedWith.kk, 'quotedWith.kk'),
@@ -146,10 +148,13 @@ function wordPattern(word: string): string | null {
 
 /** Whether a watched person's surname needs the first name: frequent in Kazakhstan, too short, or said so. */
 export function needsFirstName(person: WatchList['people'][number], common: ReadonlySet<string>): boolean {
-  const surname = person.name.split(/\s+/).at(-1)!.toLowerCase();
-  const stem = surname.replace(TRAILING_VOWELS, '');
-  // Feminine forms meet their masculine stem (Садыкова → садыков, Козлова → козлов).
-  return person.match === 'fullName' || stem.length < PERSONS.minStem || common.has(surnameStem(surname));
+  const stem = person.name.split(/\s+/).at(-1)!.toLowerCase().replace(TRAILING_VOWELS, '');
+  // Stems as the matcher cuts them, so feminine forms meet their masculine stem (Садыкова → садыков, Козлова → козлов).
+  return (
+    person.match === 'fullName' ||
+    stem.length < PERSONS.minStem ||
+    [...common].some((c) => c.replace(TRAILING_VOWELS, '') === stem)
+  );
 }
 
 /**

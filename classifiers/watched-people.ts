@@ -25,7 +25,7 @@ export interface WatchedPerson {
 
 export interface WatchList {
   readonly people: readonly WatchedPerson[];
-  /** Stems (lower case, trailing vowels dropped) of surnames frequent in Kazakhstan: such a surname needs its first name. */
+  /** Surnames frequent in Kazakhstan (lower case): such a surname, in any of its forms, needs its first name. */
   readonly commonSurnames: ReadonlySet<string>;
 }
 
@@ -34,10 +34,6 @@ const CYRILLIC_NAME = /^[\p{Script=Cyrillic}]+(?:[- ][\p{Script=Cyrillic}]+)+$/u
 const LATIN_NAME = /^[\p{Script=Latin}'’]+(?:[- ][\p{Script=Latin}'’]+)+$/u;
 // The first cases the monitoring remembers are of the 1990s; a year after next year is a typo.
 const FIRST_YEAR = 1991;
-
-/** A surname's stem as media-names.ts compares them: lower case, trailing vowels and й dropped. */
-export const surnameStem = (surname: string) =>
-  surname.toLowerCase().replace(/[аеиоуыэюяёйіүұәөaeiouy]+$/u, '');
 
 /**
  * The watch list of a file's text, checked entry by entry: an unknown field, a missing or badly written name, a bad
@@ -60,7 +56,7 @@ export function parseWatchList(text: string, file: string = WATCHED_PEOPLE_FILE)
     return v as string[];
   };
   const roles = new Set(strings(d.roles, '"roles"'));
-  const commonSurnames = new Set(strings(d.commonSurnames, '"commonSurnames"').map(surnameStem));
+  const commonSurnames = new Set(strings(d.commonSurnames, '"commonSurnames"').map((x) => x.toLowerCase()));
   if (!Array.isArray(d.people)) throw new Error(`${file}: "people" must be a list of entries`);
   const lastYear = new Date().getUTCFullYear() + 1;
   const seen = new Map<string, number>();

@@ -4,16 +4,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { applyContextRules, contextRules } from '../../classifiers/category-precedence.ts';
 import { createClassifier } from '../../classifiers/index.ts';
 import { isCategoryId, type TextClassifier } from '../../core/index.ts';
+import { verdictOf } from '../helpers/classify-verdict.ts';
 
 let classifier: TextClassifier;
 beforeAll(() => {
   classifier = createClassifier();
 });
 
-const top = (text: string) => {
-  const c = classifier.classify({ title: '', text, kind: 'news' }, classifier.detectLanguage(text));
-  return { candidate: c.candidate, first: c.categories[0]?.id, ids: c.categories.map((x) => x.id) };
-};
+const top = (text: string) => verdictOf(classifier, text);
 
 describe('an administrative arrest is an administrative case; a detention during coverage is a detention', () => {
   it.each([

@@ -5,16 +5,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createClassifier } from '../../classifiers/index.ts';
 import { foldKazakh, kazakhLatinToCyrillic, latinVariant } from '../../classifiers/kazakh-latin.ts';
 import type { TextClassifier } from '../../core/index.ts';
+import { verdictOf } from '../helpers/classify-verdict.ts';
 
 let classifier: TextClassifier;
 beforeAll(() => {
   classifier = createClassifier();
 });
 
-const classify = (text: string) => {
-  const c = classifier.classify({ title: '', text, kind: 'news' }, classifier.detectLanguage(text));
-  return { candidate: c.candidate, first: c.categories[0]?.id, score: c.score };
-};
+const classify = (text: string) => verdictOf(classifier, text);
 
 describe('knowingly false information is both a fine and a crime: the procedure tells which', () => {
   it.each([

@@ -5,16 +5,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createClassifier } from '../../classifiers/index.ts';
 import { LEXICONS } from '../../classifiers/taxonomy-lexicons.ts';
 import type { TextClassifier } from '../../core/index.ts';
+import { verdictOf } from '../helpers/classify-verdict.ts';
 
 let classifier: TextClassifier;
 beforeAll(() => {
   classifier = createClassifier();
 });
 
-const classify = (text: string) => {
-  const c = classifier.classify({ title: '', text, kind: 'news' }, classifier.detectLanguage(text));
-  return { candidate: c.candidate, first: c.categories[0]?.id };
-};
+const classify = (text: string) => verdictOf(classifier, text);
 
 describe('a correspondent or agency beside an attribution word reports the news, it is not its target', () => {
   it.each([

@@ -3,16 +3,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createClassifier } from '../../classifiers/index.ts';
 import type { TextClassifier } from '../../core/index.ts';
+import { verdictOf } from '../helpers/classify-verdict.ts';
 
 let classifier: TextClassifier;
 beforeAll(() => {
   classifier = createClassifier();
 });
 
-const classify = (text: string) => {
-  const c = classifier.classify({ title: '', text, kind: 'news' }, classifier.detectLanguage(text));
-  return { candidate: c.candidate, first: c.categories[0]?.id, score: c.score };
-};
+const classify = (text: string) => verdictOf(classifier, text);
 
 describe('an ordinary person punished for what they said or posted: the utterance is the target', () => {
   it.each([
