@@ -233,7 +233,9 @@ export function createClassifier(options: ClassifierOptions = {}): TextClassifie
     const score = candidate ? raw : Math.min(raw, settings.threshold - 0.001);
     // A text that is not a candidate and names no violation has no category to rank: skip the category model
     // (most news is like this).
-    if (!candidate && evidence.best === 0) return { candidate, score, ranked: [], hits: analysis.hits };
+    // Follow-ups of known cases are category hits too: the step's words are their evidence.
+    const hits = evidence.followUps.length ? [...analysis.hits, ...evidence.followUps] : analysis.hits;
+    if (!candidate && evidence.best === 0) return { candidate, score, ranked: [], hits };
     // Categories: the model's distribution over categories blended with the lexicon's.
     const probabilities = classProbabilities(model.category, analysis.features);
     const lexTotal = [...evidence.rankScores.values()].reduce((a, b) => a + b, 0);
@@ -263,7 +265,7 @@ export function createClassifier(options: ClassifierOptions = {}): TextClassifie
       (id, s) => ({ id: id as CategoryId, s }),
       (id) => (evidenced(id) ? all.find((c) => c.id === id)?.s : undefined),
     ).slice(0, 5);
-    return { candidate, score, ranked, hits: analysis.hits };
+    return { candidate, score, ranked, hits };
   }
 
   return {

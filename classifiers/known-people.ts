@@ -55,7 +55,12 @@ export function knownPeople(dataset?: KnownMedia, watch: WatchList = WATCH_LIST)
     seen.add(key);
     people.push(person);
   }
-  return { people, outlets: dataset?.outlets ?? [], watch };
+  return {
+    people,
+    outlets: dataset?.outlets ?? [],
+    ...(dataset?.cases ? { cases: dataset.cases } : {}),
+    watch,
+  };
 }
 
 /** How many watched and dataset people a merged list holds (the Classifier page, soz review stats). */

@@ -36,6 +36,11 @@ export interface LexiconEvidence {
   readonly explainer: boolean;
   /** The lexicons' contexts found in the text (an administrative arrest, an attacker's trial, law news…). */
   readonly contexts: ReadonlySet<string>;
+  /**
+   * Category hits made from a case's next step beside a known person (caseFollowUps): counted like the lexicon's
+   * own, and reported as evidence on the step's words.
+   */
+  readonly followUps: readonly CueHit[];
 }
 
 const rank = settings.rank;
@@ -48,6 +53,7 @@ function phraseWeight(h: CueHit): number {
 
 /** The weight towards the decision: a phrase that names its own target also settles who it was done to. */
 function patternWeight(h: CueHit): number {
+  if (h.cue.kind === 'category' && h.cue.followUp) return settings.caseFollowUp.weight;
   return phraseWeight(h) * (h.cue.kind === 'category' && h.cue.selfTargeted ? 1.5 : 1);
 }
 
@@ -154,8 +160,41 @@ function realTargets(hits: readonly CueHit[]): CueHit[] {
   );
 }
 
-export function lexiconEvidence(allHits: readonly CueHit[]): LexiconEvidence {
-  const targets = realTargets(allHits);
+/**
+ * A case's next step ("оправдан", "босатылды", "released on appeal") within caseFollowUp.window words of a known
+ * person whose case has a category (a real target: not cancelled as the news's source) is a category hit of that
+ * case on the step's words. A story telling only that the person was acquitted or freed names no charge, fine or
+ * arrest, yet the report follows the case through it; a step with no known person beside it is nothing.
+ */
+export function caseFollowUps(hits: readonly CueHit[], targets: readonly CueHit[]): CueHit[] {
+  const window = settings.caseFollowUp.window;
+  const out: CueHit[] = [];
+  for (const step of hits) {
+    if (step.cue.kind !== 'caseStep') continue;
+    const person = targets.find(
+      (t) =>
+        t.cue.kind === 'target' &&
+        t.cue.case !== undefined &&
+        t.part === step.part &&
+        t.from - step.to <= window &&
+        step.from - t.to <= window,
+    );
+    if (person?.cue.kind !== 'target' || !person.cue.case) continue;
+    const category = person.cue.case;
+    // The source keeps the step's words (a phrase weighs by its word count) and counts once however often it repeats.
+    out.push({
+      ...step,
+      cue: { kind: 'category', category, selfTargeted: false, decisive: false, followUp: true },
+      source: `${step.source}#follow-up`,
+    });
+  }
+  return out;
+}
+
+export function lexiconEvidence(lexiconHits: readonly CueHit[]): LexiconEvidence {
+  const targets = realTargets(lexiconHits);
+  const followUps = caseFollowUps(lexiconHits, targets);
+  const allHits = followUps.length ? [...lexiconHits, ...followUps] : lexiconHits;
   const hits = allHits.filter(
     (h) =>
       h.cue.kind !== 'target' &&
@@ -163,7 +202,8 @@ export function lexiconEvidence(allHits: readonly CueHit[]): LexiconEvidence {
       h.cue.kind !== 'place' &&
       h.cue.kind !== 'explainer' &&
       h.cue.kind !== 'attribution' &&
-      h.cue.kind !== 'context',
+      h.cue.kind !== 'context' &&
+      h.cue.kind !== 'caseStep',
   );
   const contexts = new Set<string>();
   for (const h of allHits) if (h.cue.kind === 'context') contexts.add(h.cue.name);
@@ -228,6 +268,7 @@ export function lexiconEvidence(allHits: readonly CueHit[]): LexiconEvidence {
     foreign: abroad && !home,
     explainer,
     contexts,
+    followUps,
   };
 }
 

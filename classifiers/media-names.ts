@@ -4,6 +4,7 @@
 // "Ниязовтың үстінен іс қозғалды". Compiled into lexicon patterns (taxonomy-lexicons.ts), so a name costs the
 // matcher what any other target word costs.
 import names from '../config/lexicons/media-names.json' with { type: 'json' };
+import type { CategoryId } from '../core/index.ts';
 import { nameSpellings } from './name-transliteration.ts';
 import type { WatchList } from './watched-people.ts';
 
@@ -15,6 +16,11 @@ export interface KnownMedia {
   readonly people: readonly string[];
   readonly outlets: readonly string[];
   /**
+   * Per person of `people`, the category of their latest confirmed entry: the case a story telling only its next
+   * step ("X acquitted") follows up (lexicon-evidence.ts).
+   */
+  readonly cases?: Readonly<Record<string, CategoryId>>;
+  /**
    * The watch list (watched-people.ts) the classifier also knows; known-people.ts's knownPeople() adds it and
    * drops the dataset's people it already holds.
    */
@@ -25,6 +31,8 @@ export interface KnownMedia {
 export interface NamePattern {
   readonly source: string;
   readonly outlet: boolean;
+  /** A known person's case category (watch list 'case', the dataset's latest entry): follow-ups count under it. */
+  readonly case?: CategoryId;
 }
 
 /** Attribution cues of persons.attribution: they make a person's name the news's author or source, not its target. */
@@ -214,12 +222,14 @@ export function namePatterns(known?: KnownMedia): NamePattern[] {
     }
   }
   const watch = known?.watch;
-  for (const person of watch?.people ?? [])
-    for (const source of watchedPatterns(person, watch!.commonSurnames))
-      if (!out.has(source)) out.set(source, { source, outlet: false });
-  for (const person of known?.people ?? [])
-    for (const source of surnamePatterns(person))
-      if (!out.has(source)) out.set(source, { source, outlet: false });
+  const person = (source: string, category: CategoryId | null | undefined): NamePattern =>
+    category ? { source, outlet: false, case: category } : { source, outlet: false };
+  for (const p of watch?.people ?? [])
+    for (const source of watchedPatterns(p, watch!.commonSurnames))
+      if (!out.has(source)) out.set(source, person(source, p.case));
+  for (const p of known?.people ?? [])
+    for (const source of surnamePatterns(p))
+      if (!out.has(source)) out.set(source, person(source, known?.cases?.[p]));
   return [...out.values()];
 }
 

@@ -33,7 +33,14 @@ export type Cue =
        * case as surely as a journalist is, and the phrase is a strong target (a bare "post" stays weak).
        */
       readonly name?: 'outlet' | 'person' | 'reporter' | 'speech';
+      /** A known person's case category: beside a caseStep, the story follows up that case. */
+      readonly case?: CategoryId;
     }
+  /**
+   * The next step of a case ("оправдан", "ақталды", "released", "appeal"): with a known person's name beside it,
+   * a follow-up of that person's case (lexicon-evidence.ts); alone, nothing.
+   */
+  | { readonly kind: 'caseStep' }
   /**
    * Next to an outlet's name, makes it the news's source, not its target ("сообщает KazTAG"); `persons`: a cue of
    * media-names.json's persons.attribution, which does so for a person's name only ("по словам Ахмедьярова").
@@ -65,6 +72,8 @@ export type Cue =
       readonly selfTargeted: boolean;
       /** Cites the law or code that settles the category ("КоАП", "ҚК-нің"): it outranks wording. */
       readonly decisive: boolean;
+      /** Made by lexicon-evidence.ts from a case's next step beside a known person: weighs caseFollowUp.weight. */
+      readonly followUp?: true;
     };
 
 export interface Lexicon {
@@ -82,6 +91,8 @@ interface RawLexicon {
   categories: Record<string, string[]>;
   places: { home: string[]; foreign: string[] };
   explainer: string[];
+  /** The next steps of a case (acquitted, released, appeal): follow-ups when a known person is named beside them. */
+  caseSteps: string[];
   contexts?: Record<string, string[]>;
 }
 
@@ -134,7 +145,9 @@ function compile(
   // One pattern per distinct form: two spellings of a name that normalise alike would count it twice.
   const nameForms = new Set<string>();
   for (const n of names) {
-    const cue: Cue = { kind: 'target', weak: false, name: n.outlet ? 'outlet' : 'person' };
+    const cue: Cue = n.case
+      ? { kind: 'target', weak: false, name: 'person', case: n.case }
+      : { kind: 'target', weak: false, name: n.outlet ? 'outlet' : 'person' };
     for (const source of lang === 'kk' ? [n.source, ...kazakhLatinForms(n.source)] : [n.source]) {
       const pattern = parsePattern<Cue>(source, cue, normalise);
       const key = pattern.parts.map((p) => `${p.text}${p.prefix ? '*' : ''}`).join(' ');
@@ -147,6 +160,8 @@ function compile(
     patterns.push(parsePattern<Cue>(source, { kind: 'attribution' }, normalise));
   for (const source of PERSON_ATTRIBUTION.cues[lang])
     patterns.push(parsePattern<Cue>(source, { kind: 'attribution', persons: true }, normalise));
+  if (!Array.isArray(raw.caseSteps)) throw new Error(`${where}: needs "caseSteps": [...]`);
+  for (const source of raw.caseSteps) patterns.push(parsePattern<Cue>(source, { kind: 'caseStep' }, normalise));
   for (const [name, list] of Object.entries(raw.contexts ?? {})) {
     if (!Array.isArray(list)) throw new Error(`${where}: contexts.${name} must be a list of patterns`);
     for (const source of list) patterns.push(parsePattern<Cue>(source, { kind: 'context', name }, normalise));

@@ -3,6 +3,7 @@
 // these people from day one (known-people.ts merges them with the dataset's), so that a verdict told only through a
 // person's name is a candidate on a new installation and in the evaluation as well.
 import raw from '../config/lexicons/watched-people.json' with { type: 'json' };
+import { type CategoryId, isCategoryId } from '../core/index.ts';
 
 export const WATCHED_PEOPLE_FILE = 'config/lexicons/watched-people.json';
 
@@ -21,6 +22,12 @@ export interface WatchedPerson {
   readonly why: string;
   /** 'fullName': the surname counts only with the first name or its initial next to it. */
   readonly match: 'surname' | 'fullName';
+  /**
+   * The category the report counts the person's case under (criminal_charge for a prosecution, attack for an
+   * assault…), or null when the person has several cases of different kinds: a story that tells only the case's
+   * next step ("Батырбеков оправдан", "Yesergepov released") is a follow-up of that case (lexicon-evidence.ts).
+   */
+  readonly case: CategoryId | null;
 }
 
 export interface WatchList {
@@ -29,7 +36,7 @@ export interface WatchList {
   readonly commonSurnames: ReadonlySet<string>;
 }
 
-const FIELDS = new Set(['name', 'kk', 'latin', 'role', 'years', 'source', 'why', 'match']);
+const FIELDS = new Set(['name', 'kk', 'latin', 'role', 'years', 'source', 'why', 'match', 'case']);
 const CYRILLIC_NAME = /^[\p{Script=Cyrillic}]+(?:[- ][\p{Script=Cyrillic}]+)+$/u;
 const LATIN_NAME = /^[\p{Script=Latin}'’]+(?:[- ][\p{Script=Latin}'’]+)+$/u;
 // The first cases the monitoring remembers are of the 1990s; a year after next year is a typo.
@@ -99,6 +106,8 @@ export function parseWatchList(text: string, file: string = WATCHED_PEOPLE_FILE)
       throw new Error(`${at('why')}: say in a few words why the person is watched`);
     if (e.match !== undefined && e.match !== 'surname' && e.match !== 'fullName')
       throw new Error(`${at('match')}: must be "surname" or "fullName"`);
+    if (e.case !== undefined && (typeof e.case !== 'string' || !isCategoryId(e.case)))
+      throw new Error(`${at('case')}: ${JSON.stringify(e.case)} is not a category id of taxonomy.md`);
     return {
       name,
       kk,
@@ -108,6 +117,7 @@ export function parseWatchList(text: string, file: string = WATCHED_PEOPLE_FILE)
       source: e.source,
       why: e.why.trim(),
       match: e.match === 'fullName' ? 'fullName' : 'surname',
+      case: (e.case as CategoryId | undefined) ?? null,
     };
   });
   return { people, commonSurnames };

@@ -10,6 +10,7 @@ import {
   checkSplit,
   EXCERPTS_PATH,
   excludedPages,
+  labelCorrectionProblems,
   MANIFEST_PATH,
   manifestLine,
   manifestStats,
@@ -19,6 +20,7 @@ import {
   queriesToRun,
   RESPONSES_DIR,
   readGroups,
+  readLabelCorrections,
   readManifest,
   writeExcerpts,
 } from '../evaluation/index.ts';
@@ -71,8 +73,12 @@ if (command === 'add') {
   if (options.responses === RESPONSES_DIR) writeExcerpts(report.excerpts);
   else console.log(`--responses ${options.responses}: checked only, ${EXCERPTS_PATH} left as it was`);
   for (const p of report.problems) console.log(`${p.kind.padEnd(9)} ${p.id} ${p.detail}`);
+  // A label corrected in place must match its log line (docs/real-dev-set.md): checked here as well as in CI, so a
+  // gatherer who rebuilds the cache sees an edit made without a log line at once.
+  const labels = labelCorrectionProblems(entries, readLabelCorrections());
+  for (const p of labels) console.log(`label     ${p}`);
   console.log(
-    `${report.excerpts.length} of ${entries.length} excerpts verified and written; ${report.problems.length} problems`,
+    `${report.excerpts.length} of ${entries.length} excerpts verified and written; ${report.problems.length + labels.length} problems`,
   );
   const toRun = queriesToRun(entries, report, options.responses);
   if (toRun.length > 0)
@@ -80,7 +86,7 @@ if (command === 'add') {
   if (options.show)
     for (const e of report.excerpts.slice(-Number(options.show)))
       console.log(`  ${e.id} | ${e.text.slice(0, 70)} … ${e.text.slice(-30)}`);
-  if (report.problems.length > 0) process.exitCode = 1;
+  if (report.problems.length + labels.length > 0) process.exitCode = 1;
 } else if (command === 'queries') {
   // The look-ups a rebuild needs: every query whose saved answer is missing or lacks a result the manifest uses.
   const entries = readManifest(options.manifest);

@@ -2,24 +2,31 @@
 // confirmed dataset entries. The classifier is built with them (ClassifierOptions.knownMedia) so that a headline
 // naming only a known person ("Сапарова вызвали в полицию") names a target; long-running processes compare
 // knownMediaSignature to know when to read them again.
+import { type CategoryId, isCategoryId } from '../core/index.ts';
 import { fromJson } from './json-column.ts';
 import type { Store } from './open-store.ts';
 
 export interface KnownMediaNames {
   readonly people: readonly string[];
   readonly outlets: readonly string[];
+  /** Per person, the category of their latest entry: the case a story of its next step ("X acquitted") follows. */
+  readonly cases: Readonly<Record<string, CategoryId>>;
 }
 
-/** Distinct people and outlets of every dataset entry, in first-seen order (entries by month and id). */
+/**
+ * Distinct people and outlets of every dataset entry, in first-seen order (entries by month and id), and each
+ * person's latest entry's category.
+ */
 export async function loadKnownMedia(store: Store): Promise<KnownMediaNames> {
   const rows = await store.db
     .selectFrom('dataset_entries')
-    .select(['id', 'people_json', 'outlets_json'])
+    .select(['id', 'category', 'people_json', 'outlets_json'])
     .orderBy('month')
     .orderBy('id')
     .execute();
   const people = new Set<string>();
   const outlets = new Set<string>();
+  const cases: Record<string, CategoryId> = {};
   for (const r of rows) {
     const where = `dataset_entries ${r.id}`;
     for (const [column, into] of [
@@ -30,8 +37,12 @@ export async function loadKnownMedia(store: Store): Promise<KnownMediaNames> {
       if (!Array.isArray(list)) throw new Error(`${where}: people and outlets must be lists, got ${column}`);
       for (const name of list) if (typeof name === 'string' && name.trim()) into.add(name.trim());
     }
+    // Entries come by month: a later one replaces an earlier case of the same person.
+    if (isCategoryId(r.category))
+      for (const name of fromJson<unknown[]>(r.people_json, [], where))
+        if (typeof name === 'string' && name.trim()) cases[name.trim()] = r.category;
   }
-  return { people: [...people], outlets: [...outlets] };
+  return { people: [...people], outlets: [...outlets], cases };
 }
 
 /**

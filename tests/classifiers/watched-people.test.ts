@@ -169,6 +169,8 @@ describe('a bad entry is refused with the file, the index and the field', () => 
 
   it('accepts a good entry', () => {
     expect(parse([entry])().people[0]!.match).toBe('surname');
+    expect(parse([entry])().people[0]!.case).toBeNull();
+    expect(parse([{ ...entry, case: 'civil_claim' }])().people[0]!.case).toBe('civil_claim');
   });
   it.each([
     [{ ...entry, name: undefined }, 'wl.json: people[0].name: missing'],
@@ -183,6 +185,7 @@ describe('a bad entry is refused with the file, the index and the field', () => 
     [{ ...entry, source: 'somewhere' }, 'wl.json: people[0].source: must be a URL'],
     [{ ...entry, match: 'surnameOnly' }, 'wl.json: people[0].match'],
     [{ ...entry, latin: ['Тест'] }, 'wl.json: people[0].latin[0]'],
+    [{ ...entry, case: 'arrest' }, 'wl.json: people[0].case: "arrest" is not a category id'],
   ])('%j', (bad, message) => {
     expect(parse([bad])).toThrow(message);
   });

@@ -21,7 +21,7 @@ describe.each(TEST_DIALECTS)('known media from the dataset on %s', (dialect) => 
 
   it(`lists each person and outlet once (${dialectLabel(dialect)})`, async () => {
     const { store } = await ready;
-    expect(await loadKnownMedia(store)).toEqual({ people: [], outlets: [] });
+    expect(await loadKnownMedia(store)).toEqual({ people: [], outlets: [], cases: {} });
     await upsertEntry(
       store,
       entry('a', ['Айжан Тулегенова', ' Марат Есенов '], ['Степной вестник']),
@@ -31,7 +31,19 @@ describe.each(TEST_DIALECTS)('known media from the dataset on %s', (dialect) => 
     expect(await loadKnownMedia(store)).toEqual({
       people: ['Айжан Тулегенова', 'Марат Есенов'],
       outlets: ['Степной вестник'],
+      cases: { 'Айжан Тулегенова': 'detention', 'Марат Есенов': 'detention' },
     });
+  });
+
+  it(`gives each person the category of their latest entry (${dialectLabel(dialect)})`, async () => {
+    const { store } = await ready;
+    await upsertEntry(store, entry('a', ['Айжан Тулегенова'], []), 'review');
+    await upsertEntry(
+      store,
+      { ...entry('b', ['Айжан Тулегенова'], []), month: '2024-07', category: 'criminal_charge' },
+      'review',
+    );
+    expect((await loadKnownMedia(store)).cases).toEqual({ 'Айжан Тулегенова': 'criminal_charge' });
   });
 
   it(`names a known journalist as a target for the classifier (${dialectLabel(dialect)})`, async () => {
