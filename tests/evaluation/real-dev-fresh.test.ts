@@ -1,7 +1,7 @@
-// The real dev set's withheld parts, "fresh", "fresh2", "fresh3" and "fresh4": each gathered after the held-out part
-// (then "fresh", "fresh2", "fresh3") had been measured and read, stored explicitly on each entry, left out of the hash
-// split, counted by `stats`, and measured only when named (`eval:classify -- --real --part fresh4`), each alone. Every
-// text below is our own writing.
+// The real dev set's withheld parts, "fresh", "fresh2", "fresh3", "fresh4" and "fresh5": each gathered after the
+// held-out part (then "fresh", "fresh2", "fresh3", "fresh4") had been measured and read, stored explicitly on each
+// entry, left out of the hash split, counted by `stats`, and measured only when named (`eval:classify -- --real
+// --part fresh5`), each alone. Every text below is our own writing.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +15,7 @@ import { manifestEntry } from '../helpers/manifest-entry.ts';
 
 const entry = (i: number, over: Partial<ManifestEntry>) => manifestEntry(i, over, 'fresh');
 
-// One violation and one ordinary story in each of the six parts.
+// One violation and one ordinary story in each of the seven parts.
 const FIXTURE: [ManifestEntry, string][] = [
   [
     entry(1, { candidate: true, category: 'detention', part: 'tuning' }),
@@ -65,6 +65,14 @@ const FIXTURE: [ManifestEntry, string][] = [
     entry(15, { part: 'fresh4', lang: 'ru' }),
     'В Петропавловске суд арестовал двух мужчин, обманувших пенсионеров от имени сотрудников банка.',
   ],
+  [
+    entry(17, { candidate: true, category: 'detention', part: 'fresh5', lang: 'en', script: 'latn' }),
+    'Border guards at Almaty airport held a freelance cameraman for six hours and copied the files on his laptop.',
+  ],
+  [
+    entry(18, { part: 'fresh5', lang: 'kk' }),
+    'Павлодарда жаңа спорт кешені ашылып, оған аудандық газеттің тілшілері де қатысты.',
+  ],
 ];
 
 let dir: string;
@@ -94,28 +102,26 @@ function run(options: { part?: string; errors?: boolean }): { code: number; out:
   return { code, out: lines.join('\n') };
 }
 
-describe('the fresh, fresh2, fresh3 and fresh4 parts in the manifest', () => {
+describe('the fresh, fresh2, fresh3, fresh4 and fresh5 parts in the manifest', () => {
   it('are parts a manifest line may carry, and an unknown part is refused with its line', () => {
     const line = manifestLine(entry(7, { part: 'fresh' }));
     const line2 = manifestLine(entry(10, { part: 'fresh2' }));
     const line3 = manifestLine(entry(13, { part: 'fresh3' }));
     const line4 = manifestLine(entry(16, { part: 'fresh4' }));
-    expect(parseManifest(`${line}\n${line2}\n${line3}\n${line4}\n`, 'm.jsonl').map((e) => e.part)).toEqual([
-      'fresh',
-      'fresh2',
-      'fresh3',
-      'fresh4',
-    ]);
+    const line5 = manifestLine(entry(19, { part: 'fresh5' }));
+    expect(
+      parseManifest(`${line}\n${line2}\n${line3}\n${line4}\n${line5}\n`, 'm.jsonl').map((e) => e.part),
+    ).toEqual(['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5']);
     const bad = line.replace('"part":"fresh"', '"part":"later"');
     expect(() => parseManifest(`${line.replace('fresh7', 'fresh8')}\n${bad}\n`, 'm.jsonl')).toThrow(
-      /m\.jsonl:2.*"part" must be one of tuning, heldout, fresh, fresh2, fresh3, fresh4/,
+      /m\.jsonl:2.*"part" must be one of tuning, heldout, fresh, fresh2, fresh3, fresh4, fresh5/,
     );
-    // A fifth fresh part does not exist until someone adds it: "fresh5" is refused like any unknown part.
-    const fifth = line4.replace('"part":"fresh4"', '"part":"fresh5"');
-    expect(() => parseManifest(`${fifth}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
+    // A sixth fresh part does not exist until someone adds it: "fresh6" is refused like any unknown part.
+    const sixth = line5.replace('"part":"fresh5"', '"part":"fresh6"');
+    expect(() => parseManifest(`${sixth}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
   });
 
-  it('is stored on every entry `add --part fresh|fresh2|fresh3|fresh4` appends, and absent without it', () => {
+  it('is stored on every entry `add --part fresh|fresh2|fresh3|fresh4|fresh5` appends, and absent without it', () => {
     const manifest = join(dir, 'manifest.jsonl');
     writeFileSync(manifest, '');
     const batch = (name: string, url: string, text: string) => {
@@ -177,13 +183,23 @@ describe('the fresh, fresh2, fresh3 and fresh4 parts in the manifest', () => {
       manifest,
       { labeller: 'test', responsesDir: dir, excluded: noneExcluded, part: 'fresh4' },
     );
+    const fresh5 = addGathered(
+      batch(
+        'f.jsonl',
+        'https://f.example.kz/6',
+        'Заместитель акима района подал иск к местной газете из-за статьи о ремонте школы.',
+      ),
+      manifest,
+      { labeller: 'test', responsesDir: dir, excluded: noneExcluded, part: 'fresh5' },
+    );
     expect(fresh.added.map((e) => e.part)).toEqual(['fresh']);
     expect(plain.added.map((e) => e.part)).toEqual([undefined]);
     expect(fresh2.added.map((e) => e.part)).toEqual(['fresh2']);
     expect(fresh3.added.map((e) => e.part)).toEqual(['fresh3']);
     expect(fresh4.added.map((e) => e.part)).toEqual(['fresh4']);
+    expect(fresh5.added.map((e) => e.part)).toEqual(['fresh5']);
     const stored = parseManifest(readFileSync(manifest, 'utf8'), manifest);
-    expect(stored.map((e) => e.part)).toEqual(['fresh', undefined, 'fresh2', 'fresh3', 'fresh4']);
+    expect(stored.map((e) => e.part)).toEqual(['fresh', undefined, 'fresh2', 'fresh3', 'fresh4', 'fresh5']);
   });
 
   it('is never moved by the split, and left out of its checks even when it shares an event with tuning', () => {
@@ -216,7 +232,17 @@ describe('the fresh, fresh2, fresh3 and fresh4 parts in the manifest', () => {
           : { part: 'fresh4' },
       ),
     );
-    expect(applySplit([...split, ...fresh, ...fresh2, ...fresh3, ...fresh4]).map((e) => e.part)).toEqual([
+    // And two fresh5 entries: one of that event (an ordinary story), one a violation on a page of its own.
+    const fresh5 = [80, 81].map((i) =>
+      entry(
+        i,
+        i === 80
+          ? { part: 'fresh5', group: 'event-y' }
+          : { part: 'fresh5', candidate: true, category: 'detention' },
+      ),
+    );
+    const all = [...split, ...fresh, ...fresh2, ...fresh3, ...fresh4, ...fresh5];
+    expect(applySplit(all).map((e) => e.part)).toEqual([
       'tuning',
       'heldout',
       'tuning',
@@ -224,23 +250,26 @@ describe('the fresh, fresh2, fresh3 and fresh4 parts in the manifest', () => {
       ...fresh2.map(() => 'fresh2'),
       ...fresh3.map(() => 'fresh3'),
       ...fresh4.map(() => 'fresh4'),
+      ...fresh5.map(() => 'fresh5'),
     ]);
     expect(partOf(fresh[0]!)).toBe('fresh');
     expect(partOf(fresh2[3]!)).toBe('fresh2');
     expect(partOf(fresh3[2]!)).toBe('fresh3');
     expect(partOf(fresh4[1]!)).toBe('fresh4');
-    const check = checkSplit([...split, ...fresh, ...fresh2, ...fresh3, ...fresh4]);
+    expect(partOf(fresh5[0]!)).toBe('fresh5');
+    const check = checkSplit(all);
     expect(check.problems).toEqual([]);
     expect(check.heldoutShare).toBeCloseTo(1 / 3, 5);
   });
 
-  it('are counted by stats as a third, a fourth, a fifth and a sixth part', () => {
+  it('are counted by stats as a third, a fourth, a fifth, a sixth and a seventh part', () => {
     const s = manifestStats(FIXTURE.map(([e]) => e));
     expect(Object.keys(s.byPart).sort()).toEqual([
       'fresh',
       'fresh2',
       'fresh3',
       'fresh4',
+      'fresh5',
       'heldout',
       'tuning',
     ]);
@@ -252,11 +281,13 @@ describe('the fresh, fresh2, fresh3 and fresh4 parts in the manifest', () => {
     expect(s.categoryByPart.fresh3).toEqual({ blocking: 1, none: 1 });
     expect(s.byPart.fresh4).toEqual({ kk: { total: 1, candidates: 1 }, ru: { total: 1, candidates: 0 } });
     expect(s.categoryByPart.fresh4).toEqual({ info_denial: 1, none: 1 });
+    expect(s.byPart.fresh5).toEqual({ en: { total: 1, candidates: 1 }, kk: { total: 1, candidates: 0 } });
+    expect(s.categoryByPart.fresh5).toEqual({ detention: 1, none: 1 });
   });
 });
 
 describe('eval:classify --real and the withheld parts', () => {
-  it('leaves the fresh, fresh2, fresh3 and fresh4 parts out of a plain run, saying so, and prints no figure of them', () => {
+  it('leaves the fresh, fresh2, fresh3, fresh4 and fresh5 parts out of a plain run, saying so, and prints no figure of them', () => {
     const { code, out } = run({ errors: true });
     expect(code).toBe(0);
     expect(out).toContain('real dev set: 4 excerpts');
@@ -272,15 +303,18 @@ describe('eval:classify --real and the withheld parts', () => {
     expect(out).toContain(
       'part "fresh4" (2 excerpts) not measured: it is measured once, at the end, with --part fresh4',
     );
+    expect(out).toContain(
+      'part "fresh5" (2 excerpts) not measured: it is measured once, at the end, with --part fresh5',
+    );
     expect(out).toContain('== tuning: 2 excerpts');
     expect(out).toContain('== heldout: 2 excerpts');
     expect(out).not.toContain('== fresh');
     expect(out).not.toContain('errors (fresh');
-    // Language identification is measured on the same excerpts: 4, not 12.
+    // Language identification is measured on the same excerpts: 4, not 14.
     expect(out).toMatch(/language identification[^\n]*\n\s+all\s+\d\.\d{3} \(\d\/4\)/);
   });
 
-  it('measures the fresh part alone when it is named, with its errors only then, and never fresh2/3/4 with it', () => {
+  it('measures the fresh part alone when it is named, with its errors only then, and never fresh2/3/4/5 with it', () => {
     const { code, out } = run({ part: 'fresh', errors: true });
     expect(code).toBe(0);
     expect(out).toContain('real dev set: 2 excerpts');
@@ -295,6 +329,8 @@ describe('eval:classify --real and the withheld parts', () => {
     expect(out).not.toContain('errors (fresh2)');
     expect(out).not.toContain('errors (fresh3)');
     expect(out).not.toContain('errors (fresh4)');
+    expect(out).not.toContain('== fresh5');
+    expect(out).not.toContain('errors (fresh5)');
   });
 
   it('measures the fresh2 part alone when it is named, with its errors only then', () => {
@@ -311,6 +347,7 @@ describe('eval:classify --real and the withheld parts', () => {
     expect(out).not.toContain('== fresh3');
     expect(out).not.toContain('errors (fresh3)');
     expect(out).not.toContain('== fresh4');
+    expect(out).not.toContain('== fresh5');
     // Language identification on the named part only: its 2 excerpts.
     expect(out).toMatch(/language identification[^\n]*\n\s+all\s+\d\.\d{3} \(\d\/2\)/);
   });
@@ -328,6 +365,7 @@ describe('eval:classify --real and the withheld parts', () => {
     expect(out).not.toMatch(/errors \(fresh2?\)/);
     expect(out).not.toContain('== fresh4');
     expect(out).not.toContain('errors (fresh4)');
+    expect(out).not.toContain('== fresh5');
     expect(out).toMatch(/language identification[^\n]*\n\s+all\s+\d\.\d{3} \(\d\/2\)/);
   });
 
@@ -342,6 +380,22 @@ describe('eval:classify --real and the withheld parts', () => {
     expect(out).not.toContain('not measured');
     expect(out).toContain('errors (fresh4)');
     expect(out).not.toMatch(/errors \(fresh[23]?\)/);
+    expect(out).not.toContain('== fresh5');
+    expect(out).not.toContain('errors (fresh5)');
+    expect(out).toMatch(/language identification[^\n]*\n\s+all\s+\d\.\d{3} \(\d\/2\)/);
+  });
+
+  it('measures the fresh5 part alone when it is named, with its errors only then, and no other part with it', () => {
+    const { code, out } = run({ part: 'fresh5', errors: true });
+    expect(code).toBe(0);
+    expect(out).toContain('real dev set: 2 excerpts');
+    expect(out).toContain('== fresh5: 2 excerpts, 1 violations ==');
+    expect(out).not.toContain('== tuning');
+    expect(out).not.toContain('== heldout');
+    expect(out).not.toMatch(/== fresh[234]?:/);
+    expect(out).not.toContain('not measured');
+    expect(out).toContain('errors (fresh5)');
+    expect(out).not.toMatch(/errors \(fresh[234]?\)/);
     expect(out).toMatch(/language identification[^\n]*\n\s+all\s+\d\.\d{3} \(\d\/2\)/);
   });
 
@@ -349,7 +403,7 @@ describe('eval:classify --real and the withheld parts', () => {
     const { code, out } = run({ part: 'later' });
     expect(code).toBe(2);
     expect(out).toContain(
-      'no part "later" (the manifest has fresh, fresh2, fresh3, fresh4, heldout, tuning)',
+      'no part "later" (the manifest has fresh, fresh2, fresh3, fresh4, fresh5, heldout, tuning)',
     );
   });
 });
