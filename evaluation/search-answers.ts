@@ -45,6 +45,8 @@ export function readAnswer(query: string, dir: string = RESPONSES_DIR): SearchAn
   const results: SearchResult[] = [];
   v.results.forEach((r: unknown, i: number) => {
     const o = r as Record<string, unknown>;
+    // The tool gives a page's address only "where known": a result without one can be no entry's page.
+    if (o?.url === undefined && typeof o?.excerpt === 'string') return;
     if (typeof o?.url !== 'string' || typeof o.excerpt !== 'string')
       throw inputError(`${path}: results[${i}] needs "url" and "excerpt" strings`);
     results.push({ rank: typeof o.rank === 'number' ? o.rank : i + 1, url: o.url, excerpt: o.excerpt });

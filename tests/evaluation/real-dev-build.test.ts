@@ -95,6 +95,28 @@ describe('buildRealDev', () => {
     expect(report.excerpts).toHaveLength(2);
   });
 
+  it('skips a result the tool gives without an address (no entry can name its page)', () => {
+    writeFileSync(
+      answerPath(QUERY, dir),
+      JSON.stringify({
+        corpus: 'pages',
+        query: QUERY,
+        count: 2,
+        results: [
+          { rank: 1, url: URL_A, excerpt: TEXT_A },
+          { rank: 2, excerpt: TEXT_B },
+        ],
+      }),
+    );
+    expect(readAnswer(QUERY, dir)?.results.map((r) => r.url)).toEqual([URL_A]);
+    expect(buildRealDev([headline, paragraph], { responsesDir: dir }).problems).toEqual([]);
+    writeFileSync(
+      answerPath(QUERY, dir),
+      JSON.stringify({ query: QUERY, results: [{ rank: 1, url: URL_A }] }),
+    );
+    expect(() => readAnswer(QUERY, dir)).toThrow('results[0] needs "url" and "excerpt" strings');
+  });
+
   it('reports a changed text as changed and writes nothing for it', () => {
     saveAnswer(dir, QUERY, [
       { url: URL_A, excerpt: TEXT_A.replace('в среду', 'во вторник').replace('В среду', 'Во вторник') },
