@@ -22,6 +22,12 @@ import {
   type TextClassifier,
 } from '../core/index.ts';
 import { analyseText, type CueHit, type TextAnalysis } from './analyse-text.ts';
+import {
+  type CalibratedLang,
+  calibrationProblems,
+  combinerScore,
+  type DecisionRow,
+} from './calibrate-combiner.ts';
 import { applyContextRules, applyPrecedence, contextRules, precedenceRules } from './category-precedence.ts';
 import { decideCourt } from './court-decision.ts';
 import { detectLanguage } from './detect-language.ts';
@@ -98,6 +104,8 @@ export function loadModel(path: string = DEFAULT_MODEL_PATH): ModelFile {
   }
   if (!isModelFile(parsed))
     throw new Error(`${path} is not a classifier model (no version, tables or combiner)`);
+  const problems = parsed.calibration === undefined ? [] : calibrationProblems(parsed.calibration);
+  if (problems.length > 0) throw new Error(`${path}: ${problems.join('; ')}`);
   return parsed;
 }
 
@@ -166,12 +174,24 @@ function mergeCourtFacts(facts: ExtractedFacts, court: CourtRecord): ExtractedFa
 
 export function createClassifier(options: ClassifierOptions = {}): TextClassifier & {
   classify(input: ClassifyInput, language: LanguageResult): Classification;
+  decisionRow(input: ClassifyInput, language: LanguageResult, violation: boolean): DecisionRow;
 } {
   const model = options.model ?? loadModel(options.modelPath);
   const combiner: Combiner = model.combiner;
-  // The version names the model and the configuration it runs with: editing a lexicon or a threshold changes
-  // decisions as surely as retraining does, and stored classifications say which produced them.
-  const modelVersion = `${model.version}+cfg-${CONFIG_FINGERPRINT}`;
+  // The version names the model, its calibration and the configuration it runs with: editing a lexicon or a
+  // threshold changes decisions as surely as retraining does, and stored classifications say which produced them.
+  const calibration = model.calibration;
+  const calibrationTag = calibration
+    ? `+cal-${createHash('sha256').update(JSON.stringify(calibration)).digest('hex').slice(0, 8)}`
+    : '';
+  const modelVersion = `${model.version}${calibrationTag}+cfg-${CONFIG_FINGERPRINT}`;
+  /** A language's combiner and line: the real-text calibration's where it has one, else the model's and config's. */
+  const decisionFor = (lang: string) => {
+    const c = calibration?.byLang[lang as CalibratedLang];
+    return c
+      ? { combiner: c.combiner, threshold: c.threshold }
+      : { combiner, threshold: settings.threshold as number };
+  };
   const factsAlways = options.facts === 'always';
   const watching = options.watchList !== false;
   const known = watching ? knownPeople(options.knownMedia) : options.knownMedia;
@@ -191,8 +211,8 @@ export function createClassifier(options: ClassifierOptions = {}): TextClassifie
       settings.modelSaturation,
     ).support;
 
-  function textDecision(input: ClassifyInput, language: LanguageResult) {
-    const analysis = analyseText(input.title, input.text, language.lang, lexicons);
+  /** What the candidate decision reads of a text: the combiner's inputs, the gate, and the model's verdict. */
+  function decisionInputs(analysis: TextAnalysis, language: LanguageResult) {
     const evidence = lexiconEvidence(analysis.hits);
     const { logOdds, support } = candidateEvidence(
       model.candidate,
@@ -200,21 +220,7 @@ export function createClassifier(options: ClassifierOptions = {}): TextClassifie
       settings.modelInformative,
       settings.modelSaturation,
     );
-    const [lex, target, m, neg, both, adjacent] = combinerInputs(
-      evidence,
-      logOdds,
-      model.modelClamp,
-      settings.weights,
-    );
-    const z =
-      combiner.bias +
-      combiner.lexicon * lex +
-      combiner.target * target +
-      combiner.model * m +
-      combiner.negative * neg +
-      combiner.lexiconAndTarget * both +
-      (combiner.adjacent ?? 0) * adjacent;
-    const raw = sigmoid(z);
+    const inputs = combinerInputs(evidence, logOdds, model.modelClamp, settings.weights);
     const modelProbability = sigmoid(logOdds);
     // Both halves are required: something done (a restriction or legal action) and someone it was done to
     // (media, a journalist, a blogger, speech). Without a lexicon category hit the model must carry the story
@@ -229,12 +235,20 @@ export function createClassifier(options: ClassifierOptions = {}): TextClassifie
         support >= settings.modelMinSupport &&
         actionSupport(analysis) >= settings.modelMinActionSupport);
     // A story told abroad (another country named, Kazakhstan not) is not the monitor's, however media-related.
-    const candidate = gate && !evidence.foreign && raw >= settings.threshold;
-    const score = candidate ? raw : Math.min(raw, settings.threshold - 0.001);
-    // A text that is not a candidate and names no violation has no category to rank: skip the category model
-    // (most news is like this).
+    return { evidence, inputs, gate: gate && !evidence.foreign };
+  }
+
+  function textDecision(input: ClassifyInput, language: LanguageResult) {
+    const analysis = analyseText(input.title, input.text, language.lang, lexicons);
+    const { evidence, inputs, gate } = decisionInputs(analysis, language);
+    const decision = decisionFor(language.lang);
+    const raw = combinerScore(decision.combiner, inputs);
+    const candidate = gate && raw >= decision.threshold;
+    const score = candidate ? raw : Math.min(raw, decision.threshold - 0.001);
     // Follow-ups of known cases are category hits too: the step's words are their evidence.
     const hits = evidence.followUps.length ? [...analysis.hits, ...evidence.followUps] : analysis.hits;
+    // A text that is not a candidate and names no violation has no category to rank: skip the category model
+    // (most news is like this).
     if (!candidate && evidence.best === 0) return { candidate, score, ranked: [], hits };
     // Categories: the model's distribution over categories blended with the lexicon's.
     const probabilities = classProbabilities(model.category, analysis.features);
@@ -271,6 +285,12 @@ export function createClassifier(options: ClassifierOptions = {}): TextClassifie
   return {
     modelVersion,
     detectLanguage,
+    /** A labelled text as the candidate decision sees it, for calibrating on real text (calibrate-combiner.ts). */
+    decisionRow(input: ClassifyInput, language: LanguageResult, violation: boolean): DecisionRow {
+      const analysis = analyseText(input.title, input.text, language.lang, lexicons);
+      const { inputs, gate } = decisionInputs(analysis, language);
+      return { lang: language.lang, inputs, gate, violation };
+    },
     classify(input, language) {
       const base = textDecision(input, language);
       if (input.kind === 'court' && input.court) {

@@ -5,6 +5,13 @@
 // received: `text.slice(span.start, span.end) === span.text`. Title words count towards the decision but are never
 // reported as spans, so the review UI highlights the body only.
 export {
+  CALIBRATED_LANGS,
+  type Calibration,
+  calibrate,
+  combinerScore,
+  type DecisionRow,
+} from './calibrate-combiner.ts';
+export {
   type ClassifierOptions,
   type ClassifyInput,
   createClassifier,

@@ -3,6 +3,8 @@
 // scoring walks the whole vocabulary per document and multiplies probabilities until they underflow on a 3-KB
 // article.
 
+import type { Calibration } from './calibrate-combiner.ts';
+
 /** A naive Bayes table: per feature, the log-probability of its presence in each class. */
 export interface BayesTable {
   readonly classes: readonly string[];
@@ -44,6 +46,11 @@ export interface ModelFile {
   readonly combiner: Combiner;
   /** The clamp applied to the model's length-normalised log-odds before combining. */
   readonly modelClamp: number;
+  /**
+   * Per language, the combiner and line refitted on labelled real text (calibrate-combiner.ts): used instead of
+   * `combiner` and classifier.json's threshold for that language. Absent in a freshly trained model.
+   */
+  readonly calibration?: Calibration;
 }
 
 export interface BayesScores {

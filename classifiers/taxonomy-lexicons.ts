@@ -161,7 +161,8 @@ function compile(
   for (const source of PERSON_ATTRIBUTION.cues[lang])
     patterns.push(parsePattern<Cue>(source, { kind: 'attribution', persons: true }, normalise));
   if (!Array.isArray(raw.caseSteps)) throw new Error(`${where}: needs "caseSteps": [...]`);
-  for (const source of raw.caseSteps) patterns.push(parsePattern<Cue>(source, { kind: 'caseStep' }, normalise));
+  for (const source of raw.caseSteps)
+    patterns.push(parsePattern<Cue>(source, { kind: 'caseStep' }, normalise));
   for (const [name, list] of Object.entries(raw.contexts ?? {})) {
     if (!Array.isArray(list)) throw new Error(`${where}: contexts.${name} must be a list of patterns`);
     for (const source of list) patterns.push(parsePattern<Cue>(source, { kind: 'context', name }, normalise));

@@ -5,6 +5,7 @@ import natural from 'natural';
 import settings from '../config/classifier.json' with { type: 'json' };
 import type { CategoryId, Lang } from '../core/index.ts';
 import { analyseText } from './analyse-text.ts';
+import { combinerOf, fitLogistic } from './calibrate-combiner.ts';
 import { detectLanguage } from './detect-language.ts';
 import { combinerInputs, lexiconEvidence } from './lexicon-evidence.ts';
 import {
@@ -147,27 +148,6 @@ function candidateDocs(items: readonly Prepared[]) {
   return items.map((p) => ({ features: p.features, label: p.example.candidate ? 'yes' : 'no' }));
 }
 
-/** Plain batch gradient descent with a little L2: five inputs, a few hundred examples. */
-function fitLogistic(rows: readonly number[][], labels: readonly number[]): number[] {
-  const dims = rows[0]!.length;
-  const w = new Array<number>(dims + 1).fill(0);
-  const rate = 0.05;
-  const l2 = 0.002;
-  for (let epoch = 0; epoch < 3000; epoch++) {
-    const grad = new Array<number>(dims + 1).fill(0);
-    for (let r = 0; r < rows.length; r++) {
-      const x = rows[r]!;
-      let z = w[0]!;
-      for (let d = 0; d < dims; d++) z += w[d + 1]! * x[d]!;
-      const err = 1 / (1 + Math.exp(-z)) - labels[r]!;
-      grad[0]! += err;
-      for (let d = 0; d < dims; d++) grad[d + 1]! += err * x[d]!;
-    }
-    for (let d = 0; d <= dims; d++) w[d]! -= rate * (grad[d]! / rows.length + (d > 0 ? l2 * w[d]! : 0));
-  }
-  return w;
-}
-
 export function trainModel(examples: readonly TrainingExample[], version: string): ModelFile {
   if (examples.length < 10) throw new Error(`training needs at least 10 examples, got ${examples.length}`);
   const prepared = examples.map(prepare);
@@ -189,16 +169,7 @@ export function trainModel(examples: readonly TrainingExample[], version: string
       labels.push(p.example.candidate ? 1 : 0);
     }
   }
-  const [bias, lexicon, target, model, negative, lexiconAndTarget, adjacent] = fitLogistic(rows, labels);
-  const combiner: Combiner = {
-    bias: bias!,
-    lexicon: lexicon!,
-    target: target!,
-    model: model!,
-    negative: negative!,
-    lexiconAndTarget: lexiconAndTarget!,
-    adjacent: adjacent!,
-  };
+  const combiner: Combiner = combinerOf(fitLogistic(rows, labels));
   return {
     version,
     trainedAt: new Date().toISOString(),

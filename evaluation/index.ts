@@ -2,6 +2,7 @@
 // git-ignored cache from saved search answers, the split, and the evaluation on it.
 export { addGathered } from './add-gathered.ts';
 export { buildRealDev, queriesToRun, writeExcerpts } from './build-real-dev.ts';
+export { calibrateOnReal, SPENT_PARTS } from './calibrate-real.ts';
 export { excludedPages } from './excluded-pages.ts';
 export {
   LABEL_CORRECTIONS_PATH,

@@ -23,3 +23,7 @@ console.log(
   `trained on ${examples.length} texts (${model.examples.candidates} candidates) in ${Math.round(performance.now() - started)} ms → ${out}`,
 );
 console.log(`combiner ${JSON.stringify(model.combiner)}`);
+// The real-text calibration was fitted with the previous model's log-odds: it does not carry over.
+console.log(
+  'no real-text calibration: run npm run calibrate:real -- --write where the real dev set cache is present',
+);

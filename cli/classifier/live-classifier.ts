@@ -137,6 +137,7 @@ export async function createLiveClassifier(
     },
     detectLanguage: (text) => current.detectLanguage(text),
     classify: (input, language) => current.classify(input, language),
+    decisionRow: (input, language, violation) => current.decisionRow(input, language, violation),
     refresh,
     async refreshIfChanged() {
       if (inFlight) return inFlight;

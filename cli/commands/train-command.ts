@@ -82,13 +82,10 @@ Options:
       category: e.category,
       tags: [],
     }));
-    const rows = oldPath
-      ? compareModels(
-          createClassifier({ model: loadModel(oldPath) }),
-          createClassifier({ model }),
-          gate,
-          heldOut,
-        )
+    // Read before the new model may replace it at the same path.
+    const oldModel = oldPath ? loadModel(oldPath) : null;
+    const rows = oldModel
+      ? compareModels(createClassifier({ model: oldModel }), createClassifier({ model }), gate, heldOut)
       : [];
     const worse = worseThanOld(rows, gate);
     const force = ctx.values.force === true;
@@ -98,10 +95,12 @@ Options:
       writeFileSync(tmp, `${JSON.stringify(model)}\n`);
       renameSync(tmp, out);
     }
+    // A calibration belongs to the model it was fitted with (its log-odds are an input): the new one has none.
+    const calibrated = Object.keys(oldModel?.calibration?.byLang ?? {});
     const summary = {
       model: out,
       version,
-      previous: oldPath ? loadModel(oldPath).version : null,
+      previous: oldModel?.version ?? null,
       installed: install,
       forced: install && worse.length > 0,
       worse,
@@ -111,6 +110,8 @@ Options:
       skipped: skipped.length,
       comparison: rows,
       ms: trainedMs,
+      /** Languages the replaced model was calibrated for on real text (calibrate-combiner.ts), lost with it. */
+      droppedCalibration: install ? calibrated : [],
     };
     if (ctx.values.json) ctx.out(JSON.stringify(summary));
     else {
@@ -119,6 +120,10 @@ Options:
         for (const line of formatComparison(rows)) ctx.out(line);
       } else ctx.out('no installed model to compare with');
       if (worse.length > 0) ctx.out(`the new model is worse: ${worse.join('; ')}`);
+      if (install && calibrated.length > 0)
+        ctx.out(
+          `the installed model was calibrated on real text (${calibrated.join(', ')}); the new one is not: run npm run calibrate:real -- --write where the real dev set's cache is present`,
+        );
       ctx.out(
         install
           ? `model ${version} written to ${out}${summary.forced ? ' (--force)' : ''} (${base.length} base + ${reviewed.length} reviewed, ${heldOut.length} held out, ${skipped.length} skipped) in ${trainedMs} ms`

@@ -48,7 +48,11 @@ describe('without a known case there is no follow-up', () => {
 
 describe('the dataset’s people follow up their latest case', () => {
   const withDataset = createClassifier({
-    knownMedia: { people: ['Гульмира Бекжанова'], outlets: [], cases: { 'Гульмира Бекжанова': 'civil_claim' } },
+    knownMedia: {
+      people: ['Гульмира Бекжанова'],
+      outlets: [],
+      cases: { 'Гульмира Бекжанова': 'civil_claim' },
+    },
   });
   it('the case category comes from the dataset', () => {
     const v = verdict('Апелляционная коллегия пересмотрела решение по делу Бекжановой', withDataset);

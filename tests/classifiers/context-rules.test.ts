@@ -85,6 +85,12 @@ describe('press access in maslikhats, akimats and parliament', () => {
     ['Мәслихат сессиясы журналистерсіз өтті.', 'closed_session'],
     ['The maslikhat session was held behind closed doors, without journalists.', 'closed_session'],
     ['The reporter was escorted out of the akimat building by security guards.', 'obstruction'],
+    // The press as a whole kept out of a session or a court hall is the session closed to media; one reporter
+    // kept out stays obstruction (the committed sets' reading).
+    ['Журналистов не пускают в маслихат Костаная уже второй месяц.', 'closed_session'],
+    ['Тілшілерді сессияға кіргізбеді: депутаттар есікті жауып тастады.', 'closed_session'],
+    ['Reporters were not allowed into the maslikhat session on Tuesday.', 'closed_session'],
+    ['Журналиста не пустили на сессию маслихата.', 'obstruction'],
   ])('%s → %s', (text, id) => {
     const r = top(text);
     expect(r.candidate).toBe(true);
@@ -210,5 +216,18 @@ describe('an outlet closed or suspended by a court is media_closure, however the
     ],
   ])('%s → %s', (text, id) => {
     expect(top(text).first).toBe(id);
+  });
+});
+
+describe('naming the administrative procedure settles the legal category', () => {
+  // "административное дело", "әкімшілік іс", "administrative case" name the code as surely as citing КоАП does.
+  it.each([
+    'В Таразе рассмотрели административное дело блогера, обвинённого в клевете на акима в соцсетях.',
+    'Блогерге қатысты әкімшілік іс қаралып, ол жала жапқаны үшін айыппұл төледі.',
+    'An administrative case was opened against the blogger for libel over his post about the akim.',
+  ])('%s', (text) => {
+    const r = top(text);
+    expect(r.candidate).toBe(true);
+    expect(r.first).toBe('administrative_charge');
   });
 });

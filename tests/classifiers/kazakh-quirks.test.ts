@@ -113,3 +113,13 @@ describe('negation is a suffix in Kazakh: "сауалына жауап" is a den
     },
   );
 });
+
+describe('a sentence of restricted freedom told without "бас"', () => {
+  // "N жылға бостандығы шектелді": the criminal penalty, as news writes it short of the code's "бас бостандығын шектеу".
+  it('is a criminal_charge candidate', () => {
+    expect(classify('Сатиралық жазбалары үшін блогердің бес жылға бостандығы шектелді.')).toMatchObject({
+      candidate: true,
+      first: 'criminal_charge',
+    });
+  });
+});

@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_MODEL_PATH } from '../../../classifiers/index.ts';
+import { DEFAULT_MODEL_PATH, loadModel } from '../../../classifiers/index.ts';
 import { baseExamples } from '../../../classifiers/training-examples.ts';
 import { type Article, PROJECT_ROOT } from '../../../core/index.ts';
 import { openStore, type Store, saveArticle, saveLabel } from '../../../storage/index.ts';
@@ -134,8 +134,14 @@ describe('soz train / soz classify', () => {
       forced: boolean;
       reviewed: number;
       heldOut: number;
+      previous: string;
+      droppedCalibration: string[];
     };
     expect(summary).toMatchObject({ installed: true, forced: true });
+    // The model it replaced, read before the file was overwritten; and the real-text calibration it carried.
+    const committed = loadModel(DEFAULT_MODEL_PATH);
+    expect(summary.previous).toBe(committed.version);
+    expect(summary.droppedCalibration).toEqual(Object.keys(committed.calibration?.byLang ?? {}));
     // Held out: the decisions of the last 30 days before the newest (30 of the 160), learnt from: the rest.
     expect(summary.heldOut).toBe(30);
     expect(summary.reviewed).toBe(130);

@@ -1,0 +1,161 @@
+// `npm run calibrate:real`: refits the candidate decision's combiner and line per language on the real dev set's
+// spent parts (classifiers/calibrate-combiner.ts) and, with --write, stores the calibration in the model file.
+// It first measures what a calibration is worth on text it was not fitted on: each spent part in turn is left out,
+// the rest calibrates, and the part left out is decided both ways (--cv prints it); a language whose figures do
+// not gain keeps the model's own combiner. Only SPENT_PARTS are read: a withheld part that has not
+// been measured yet (docs/real-dev-set.md) never enters a fit. Absent cache: a clear message, nothing written.
+import { writeFileSync } from 'node:fs';
+import {
+  CALIBRATED_LANGS,
+  type Calibration,
+  calibrate,
+  combinerScore,
+  createClassifier,
+  DEFAULT_MODEL_PATH,
+  type DecisionRow,
+  loadModel,
+  type ModelFile,
+} from '../classifiers/index.ts';
+import { loadRealSet } from './evaluate-real.ts';
+import { MANIFEST_PATH, readManifest } from './real-dev-manifest.ts';
+import { EXCERPTS_PATH } from './search-answers.ts';
+
+/**
+ * Parts measured and read already, which may be tuned on: the split's two and every fresh part after its one
+ * measurement. A new fresh part joins only after its own measurement at the end of the session that gathered it.
+ */
+export const SPENT_PARTS: readonly string[] = ['tuning', 'heldout', 'fresh', 'fresh2', 'fresh3', 'fresh4'];
+
+export interface CalibrateOptions {
+  readonly manifestPath?: string;
+  readonly excerptsPath?: string;
+  readonly modelPath?: string;
+  readonly cv?: boolean;
+  readonly write?: boolean;
+  readonly log?: (line: string) => void;
+}
+
+interface Tally {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+/** The least leave-one-part-out F1 gain for which a language's calibration is kept. */
+const MIN_GAIN = 0.005;
+
+const f3 = (x: number) => x.toFixed(3);
+const f1 = (t: Tally) => (t.tp === 0 ? 0 : (2 * t.tp) / (2 * t.tp + t.fp + t.fn));
+function line(label: string, t: Tally): string {
+  const p = t.tp / Math.max(1, t.tp + t.fp);
+  const r = t.tp / Math.max(1, t.tp + t.fn);
+  return `${label.padEnd(24)} P ${f3(p)}  R ${f3(r)}  F1 ${f3(f1(t))}  (tp ${t.tp}, fp ${t.fp}, fn ${t.fn})`;
+}
+
+function tally(rows: readonly DecisionRow[], decide: (r: DecisionRow) => boolean): Tally {
+  const t = { tp: 0, fp: 0, fn: 0 };
+  for (const r of rows) {
+    const yes = r.gate && decide(r);
+    if (yes && r.violation) t.tp++;
+    else if (yes) t.fp++;
+    else if (r.violation) t.fn++;
+  }
+  return t;
+}
+
+/** The model's own decision (its combiner, classifier.json's line) and a calibration's, for one row. */
+function deciders(model: ModelFile, threshold: number) {
+  return {
+    model: (r: DecisionRow) => combinerScore(model.combiner, r.inputs) >= threshold,
+    calibrated: (c: Calibration) => (r: DecisionRow) => {
+      const l = c.byLang[r.lang as (typeof CALIBRATED_LANGS)[number]];
+      return l
+        ? combinerScore(l.combiner, r.inputs) >= l.threshold
+        : combinerScore(model.combiner, r.inputs) >= threshold;
+    },
+  };
+}
+
+export function calibrateOnReal(threshold: number, options: CalibrateOptions = {}): number {
+  const log = options.log ?? ((l: string) => console.log(l));
+  const excerptsPath = options.excerptsPath ?? EXCERPTS_PATH;
+  const modelPath = options.modelPath ?? DEFAULT_MODEL_PATH;
+  const set = loadRealSet(readManifest(options.manifestPath ?? MANIFEST_PATH), excerptsPath);
+  if (!set) {
+    log(
+      `real dev set: cache absent (${excerptsPath}); nothing calibrated. Rebuild it with \`npm run real-dev -- build\` (docs/real-dev-set.md).`,
+    );
+    return 0;
+  }
+  const model = loadModel(modelPath);
+  // The rows do not depend on any combiner: the model file's own tables and the lexicons make them.
+  const classifier = createClassifier({ model: { ...model, calibration: undefined } });
+  const items = set.items.filter((t) => SPENT_PARTS.includes(t.part));
+  const rows = new Map<string, DecisionRow[]>();
+  for (const t of items) {
+    const row = classifier.decisionRow(
+      { title: '', text: t.text, kind: 'news' },
+      classifier.detectLanguage(t.text),
+      t.candidate,
+    );
+    rows.set(t.part, [...(rows.get(t.part) ?? []), row]);
+  }
+  const all = [...rows.values()].flat();
+  log(`real dev set: ${all.length} excerpts of the spent parts (${SPENT_PARTS.join(', ')})`);
+  const decide = deciders(model, threshold);
+  // Leave one part out: each spent part is decided by a calibration fitted on the others. A language keeps its
+  // calibration only when this says it generalises (F1 up by at least MIN_GAIN on the parts left out); otherwise it
+  // keeps the model's combiner and line, and the run says so.
+  const before = new Map<string, Tally>();
+  const after = new Map<string, Tally>();
+  const add = (m: Map<string, Tally>, k: string, t: Tally) => {
+    const o = m.get(k) ?? { tp: 0, fp: 0, fn: 0 };
+    m.set(k, { tp: o.tp + t.tp, fp: o.fp + t.fp, fn: o.fn + t.fn });
+  };
+  for (const [part, held] of rows) {
+    const fitted = calibrate(
+      [...rows].filter(([p]) => p !== part).flatMap(([, r]) => r),
+      `spent parts without ${part}`,
+    );
+    for (const lang of [...CALIBRATED_LANGS, 'all']) {
+      const r = lang === 'all' ? held : held.filter((x) => x.lang === lang);
+      add(before, lang, tally(r, decide.model));
+      add(after, lang, tally(r, decide.calibrated(fitted)));
+    }
+  }
+  if (options.cv) {
+    log('leave one part out: calibrated on the other spent parts, decided on the part left out');
+    for (const lang of [...CALIBRATED_LANGS, 'all']) {
+      log(line(`${lang} model's combiner`, before.get(lang)!));
+      log(line(`${lang} calibrated`, after.get(lang)!));
+    }
+  }
+  const generalises = new Set(
+    CALIBRATED_LANGS.filter((lang) => f1(after.get(lang)!) >= f1(before.get(lang)!) + MIN_GAIN),
+  );
+  const fitted = calibrate(
+    all,
+    `real dev set, spent parts ${SPENT_PARTS.join(', ')} (${all.length} excerpts), model ${model.version}`,
+  );
+  const calibration: Calibration = {
+    fittedOn: fitted.fittedOn,
+    byLang: Object.fromEntries(
+      Object.entries(fitted.byLang).filter(([lang]) => generalises.has(lang as never)),
+    ),
+  };
+  for (const lang of CALIBRATED_LANGS.filter((l) => !generalises.has(l)))
+    log(`${lang}: keeps the model's combiner (leave-one-part-out F1 gained less than ${MIN_GAIN})`);
+  for (const [lang, c] of Object.entries(calibration.byLang))
+    log(
+      `${lang}: ${c.examples} excerpts (${c.violations} violations), line ${c.threshold}, combiner ${JSON.stringify(
+        Object.fromEntries(Object.entries(c.combiner).map(([k, v]) => [k, Math.round(v * 1000) / 1000])),
+      )}`,
+    );
+  log(line('fitted parts, model', tally(all, decide.model)));
+  log(line('fitted parts, calibrated', tally(all, decide.calibrated(calibration))));
+  if (options.write) {
+    writeFileSync(modelPath, `${JSON.stringify({ ...model, calibration })}\n`);
+    log(`calibration written to ${modelPath}`);
+  }
+  return 0;
+}
