@@ -23,6 +23,8 @@ export interface Calibration {
   /** What it was fitted on, in words ("real dev set: tuning, heldout, … (2,118 excerpts)"). */
   readonly fittedOn: string;
   readonly byLang: Readonly<Partial<Record<CalibratedLang, LangCalibration>>>;
+  /** Per category id, the log-scale prior of the ranking (rank-categories.ts; calibrate-ranking.ts fits it). */
+  readonly categoryPrior?: Readonly<Record<string, number>>;
 }
 
 /** A labelled text as the decision sees it: the combiner's inputs and whether the gate let it through. */
@@ -149,6 +151,15 @@ export function calibrationProblems(v: unknown): string[] {
   if (typeof c.fittedOn !== 'string') problems.push('calibration.fittedOn: must say what it was fitted on');
   if (typeof c.byLang !== 'object' || c.byLang === null)
     return [...problems, 'calibration.byLang: must be an object'];
+  if (c.categoryPrior !== undefined) {
+    const prior = c.categoryPrior as Record<string, unknown>;
+    if (typeof prior !== 'object' || prior === null)
+      problems.push('calibration.categoryPrior: must be an object');
+    else
+      for (const [id, v] of Object.entries(prior))
+        if (typeof v !== 'number' || !Number.isFinite(v) || Math.abs(v) > 3)
+          problems.push(`calibration.categoryPrior.${id}: must be a number between -3 and 3`);
+  }
   for (const [lang, l] of Object.entries(c.byLang as Record<string, unknown>)) {
     const at = `calibration.byLang.${lang}`;
     if (!CALIBRATED_LANGS.includes(lang as CalibratedLang)) problems.push(`${at}: not one of kk, ru, en`);

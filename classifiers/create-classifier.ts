@@ -28,7 +28,6 @@ import {
   combinerScore,
   type DecisionRow,
 } from './calibrate-combiner.ts';
-import { applyContextRules, applyPrecedence, contextRules, precedenceRules } from './category-precedence.ts';
 import { decideCourt } from './court-decision.ts';
 import { detectLanguage } from './detect-language.ts';
 import { extractFacts } from './extract-facts.ts';
@@ -42,15 +41,8 @@ import {
   isModelFile,
   type ModelFile,
 } from './model-file.ts';
-import { buildLexicons, CONTEXT_NAMES, LEXICONS } from './taxonomy-lexicons.ts';
-
-const PRECEDENCE = precedenceRules(settings.precedence, isCategoryId, 'config/classifier.json');
-const CONTEXT_RULES = contextRules(
-  settings.contextRules.rules,
-  isCategoryId,
-  CONTEXT_NAMES,
-  'config/classifier.json',
-);
+import { type RankedCategory, type RankingInputs, rankCategories } from './rank-categories.ts';
+import { buildLexicons, LEXICONS } from './taxonomy-lexicons.ts';
 
 export const DEFAULT_MODEL_PATH = resolve(CONFIG_DIR, 'model', 'model.json');
 
@@ -175,6 +167,7 @@ function mergeCourtFacts(facts: ExtractedFacts, court: CourtRecord): ExtractedFa
 export function createClassifier(options: ClassifierOptions = {}): TextClassifier & {
   classify(input: ClassifyInput, language: LanguageResult): Classification;
   decisionRow(input: ClassifyInput, language: LanguageResult, violation: boolean): DecisionRow;
+  rankingInputs(input: ClassifyInput, language: LanguageResult): RankingInputs | null;
 } {
   const model = options.model ?? loadModel(options.modelPath);
   const combiner: Combiner = model.combiner;
@@ -249,7 +242,8 @@ export function createClassifier(options: ClassifierOptions = {}): TextClassifie
     const hits = evidence.followUps.length ? [...analysis.hits, ...evidence.followUps] : analysis.hits;
     // A text that is not a candidate and names no violation has no category to rank: skip the category model
     // (most news is like this).
-    if (!candidate && evidence.best === 0) return { candidate, score, ranked: [], hits };
+    if (!candidate && evidence.best === 0)
+      return { candidate, score, ranked: [] as RankedCategory[], hits, rankingInputs: null };
     // Categories: the model's distribution over categories blended with the lexicon's.
     const probabilities = classProbabilities(model.category, analysis.features);
     const lexTotal = [...evidence.rankScores.values()].reduce((a, b) => a + b, 0);
@@ -269,23 +263,26 @@ export function createClassifier(options: ClassifierOptions = {}): TextClassifie
         };
       })
       .sort((a, b) => b.s - a.s);
-    const evidenced = (id: string) => (evidence.rankScores.get(id as CategoryId) ?? 0) > 0;
-    // Circumstances that decide between two ids (an administrative arrest, an attacker's trial, law news) come
-    // last: they are taxonomy.md's rules, and outrank both the scores and the generic precedence pairs.
-    const ranked = applyContextRules(
-      applyPrecedence(all.filter((c, i) => i === 0 || c.s >= 0.08).slice(0, 5), PRECEDENCE, evidenced),
-      CONTEXT_RULES,
-      evidence.contexts,
-      (id, s) => ({ id: id as CategoryId, s }),
-      (id) => (evidenced(id) ? all.find((c) => c.id === id)?.s : undefined),
-    ).slice(0, 5);
-    return { candidate, score, ranked, hits };
+    const rankingInputs: RankingInputs = {
+      blended: all,
+      evidenced: new Set([...evidence.rankScores].filter(([, v]) => v > 0).map(([id]) => id)),
+      contexts: evidence.contexts,
+    };
+    const ranked = rankCategories(rankingInputs, calibration?.categoryPrior);
+    return { candidate, score, ranked, hits, rankingInputs };
   }
 
   return {
     modelVersion,
     detectLanguage,
     /** A labelled text as the candidate decision sees it, for calibrating on real text (calibrate-combiner.ts). */
+    /**
+     * What the category ranking of a text reads (null when it names no violation and is no candidate): a
+     * calibration ranks it again under other category priors (rankCategories).
+     */
+    rankingInputs(input: ClassifyInput, language: LanguageResult): RankingInputs | null {
+      return textDecision(input, language).rankingInputs;
+    },
     decisionRow(input: ClassifyInput, language: LanguageResult, violation: boolean): DecisionRow {
       const analysis = analyseText(input.title, input.text, language.lang, lexicons);
       const { inputs, gate } = decisionInputs(analysis, language);

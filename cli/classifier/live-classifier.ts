@@ -9,7 +9,8 @@ import { createClassifier, type KnownMedia, loadModel, type ModelFile } from '..
 import type { Logger } from '../../core/index.ts';
 import { knownMediaSignature, loadKnownMedia, type Store } from '../../storage/index.ts';
 
-type Classifier = ReturnType<typeof createClassifier>;
+// The calibration's readers (decisionRow, rankingInputs) are for evaluation scripts, not for the pipeline.
+type Classifier = Omit<ReturnType<typeof createClassifier>, 'decisionRow' | 'rankingInputs'>;
 
 export interface LiveRefresh {
   readonly people: number;
@@ -137,7 +138,6 @@ export async function createLiveClassifier(
     },
     detectLanguage: (text) => current.detectLanguage(text),
     classify: (input, language) => current.classify(input, language),
-    decisionRow: (input, language, violation) => current.decisionRow(input, language, violation),
     refresh,
     async refreshIfChanged() {
       if (inFlight) return inFlight;
