@@ -17,7 +17,6 @@ import {
   type EvidenceSpan,
   type ExtractedFacts,
   type ItemKind,
-  isCategoryId,
   type LanguageResult,
   type TextClassifier,
 } from '../core/index.ts';
