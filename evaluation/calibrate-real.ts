@@ -25,7 +25,15 @@ import { EXCERPTS_PATH } from './search-answers.ts';
  * Parts measured and read already, which may be tuned on: the split's two and every fresh part after its one
  * measurement. A new fresh part joins only after its own measurement at the end of the session that gathered it.
  */
-export const SPENT_PARTS: readonly string[] = ['tuning', 'heldout', 'fresh', 'fresh2', 'fresh3', 'fresh4'];
+export const SPENT_PARTS: readonly string[] = [
+  'tuning',
+  'heldout',
+  'fresh',
+  'fresh2',
+  'fresh3',
+  'fresh4',
+  'fresh5',
+];
 
 export interface CalibrateOptions {
   readonly manifestPath?: string;
