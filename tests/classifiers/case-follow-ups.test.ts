@@ -15,6 +15,11 @@ describe('a known person beside a case step follows up the case', () => {
     ['kk: a two-word headline', 'Батырбеков ақталды', 'criminal_charge'],
     ['en: release after the term', 'Yesergepov released after three years behind bars', 'criminal_charge'],
     ['en: an appeal hearing', 'Yensebek appeal hearing set for next week', 'criminal_charge'],
+    [
+      'en: cleared of the charges',
+      'A court cleared Yulia Kozlova of all charges on Monday',
+      'criminal_charge',
+    ],
     ['ru: a detention case ends with release', 'Серика Есенова отпустили около полуночи', 'detention'],
   ])('%s', (_quirk, text, category) => {
     const v = verdict(text);

@@ -231,3 +231,15 @@ describe('naming the administrative procedure settles the legal category', () =>
     expect(r.first).toBe('administrative_charge');
   });
 });
+
+describe('a journalist kept from leaving the country is pressure', () => {
+  it.each([
+    'Пограничники не выпустили журналиста из страны: на него наложен запрет на выезд по иску акима.',
+    'Kazakh border guards did not allow the journalist to leave the country for a media conference.',
+    'Журналистке шетелге шығуға тыйым салынды, ол шекарадан өткізбеді деп мәлімдеді.',
+  ])('%s', (text) => {
+    const r = top(text);
+    expect(r.candidate).toBe(true);
+    expect(r.first).toBe('pressure');
+  });
+});

@@ -123,3 +123,12 @@ describe('a sentence of restricted freedom told without "бас"', () => {
     });
   });
 });
+
+describe('a ban a new rule will impose is regulation', () => {
+  // Future-tense bans of bills and drafts ("тыйым салынбақ", "шектеу қойылмақ") name the rule, not a case.
+  it('is a regulation candidate', () => {
+    expect(
+      classify('Жаңа заң жобасы бойынша блогерлерге әлеуметтік желілерде тіркелуге тыйым салынбақ.'),
+    ).toMatchObject({ candidate: true, first: 'regulation' });
+  });
+});
