@@ -23,7 +23,10 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function writeSet(parts: readonly (string | null)[], perPart: number): { manifest: string; excerpts: string } {
+function writeSet(
+  parts: readonly (string | null)[],
+  perPart: number,
+): { manifest: string; excerpts: string } {
   const manifest: string[] = [];
   const excerpts: string[] = [];
   let n = 0;
