@@ -1,7 +1,7 @@
-// The real dev set's withheld parts, "fresh", "fresh2", "fresh3", "fresh4" and "fresh5": each gathered after the
-// held-out part (then "fresh", "fresh2", "fresh3", "fresh4") had been measured and read, stored explicitly on each
-// entry, left out of the hash split, counted by `stats`, and measured only when named (`eval:classify -- --real
-// --part fresh5`), each alone. Every text below is our own writing.
+// The real dev set's withheld parts, "fresh", "fresh2", "fresh3", "fresh4", "fresh5" and "fresh6": each gathered
+// after the held-out part (then "fresh", "fresh2", "fresh3", "fresh4", "fresh5") had been measured and read, stored
+// explicitly on each entry, left out of the hash split, counted by `stats`, and measured only when named
+// (`eval:classify -- --real --part fresh6`), each alone. Every text below is our own writing.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +15,7 @@ import { manifestEntry } from '../helpers/manifest-entry.ts';
 
 const entry = (i: number, over: Partial<ManifestEntry>) => manifestEntry(i, over, 'fresh');
 
-// One violation and one ordinary story in each of the seven parts.
+// One violation and one ordinary story in each of the eight parts.
 const FIXTURE: [ManifestEntry, string][] = [
   [
     entry(1, { candidate: true, category: 'detention', part: 'tuning' }),
@@ -73,6 +73,14 @@ const FIXTURE: [ManifestEntry, string][] = [
     entry(18, { part: 'fresh5', lang: 'kk' }),
     'Павлодарда жаңа спорт кешені ашылып, оған аудандық газеттің тілшілері де қатысты.',
   ],
+  [
+    entry(20, { candidate: true, category: 'criminal_charge', part: 'fresh6', lang: 'ru' }),
+    'В Кокшетау на главного редактора районного портала завели уголовное дело о ложной информации из-за заметки о больнице.',
+  ],
+  [
+    entry(21, { part: 'fresh6', lang: 'en', script: 'latn' }),
+    'Reporters from three regional papers attended the opening of a new bridge over the Ishim in Kokshetau.',
+  ],
 ];
 
 let dir: string;
@@ -102,26 +110,29 @@ function run(options: { part?: string; errors?: boolean }): { code: number; out:
   return { code, out: lines.join('\n') };
 }
 
-describe('the fresh, fresh2, fresh3, fresh4 and fresh5 parts in the manifest', () => {
+describe('the fresh, fresh2, fresh3, fresh4, fresh5 and fresh6 parts in the manifest', () => {
   it('are parts a manifest line may carry, and an unknown part is refused with its line', () => {
     const line = manifestLine(entry(7, { part: 'fresh' }));
     const line2 = manifestLine(entry(10, { part: 'fresh2' }));
     const line3 = manifestLine(entry(13, { part: 'fresh3' }));
     const line4 = manifestLine(entry(16, { part: 'fresh4' }));
     const line5 = manifestLine(entry(19, { part: 'fresh5' }));
+    const line6 = manifestLine(entry(22, { part: 'fresh6' }));
     expect(
-      parseManifest(`${line}\n${line2}\n${line3}\n${line4}\n${line5}\n`, 'm.jsonl').map((e) => e.part),
-    ).toEqual(['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5']);
+      parseManifest(`${line}\n${line2}\n${line3}\n${line4}\n${line5}\n${line6}\n`, 'm.jsonl').map(
+        (e) => e.part,
+      ),
+    ).toEqual(['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6']);
     const bad = line.replace('"part":"fresh"', '"part":"later"');
     expect(() => parseManifest(`${line.replace('fresh7', 'fresh8')}\n${bad}\n`, 'm.jsonl')).toThrow(
-      /m\.jsonl:2.*"part" must be one of tuning, heldout, fresh, fresh2, fresh3, fresh4, fresh5/,
+      /m\.jsonl:2.*"part" must be one of tuning, heldout, fresh, fresh2, fresh3, fresh4, fresh5, fresh6/,
     );
-    // A sixth fresh part does not exist until someone adds it: "fresh6" is refused like any unknown part.
-    const sixth = line5.replace('"part":"fresh5"', '"part":"fresh6"');
-    expect(() => parseManifest(`${sixth}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
+    // A seventh fresh part does not exist until someone adds it: "fresh7" is refused like any unknown part.
+    const seventh = line6.replace('"part":"fresh6"', '"part":"fresh7"');
+    expect(() => parseManifest(`${seventh}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
   });
 
-  it('is stored on every entry `add --part fresh|fresh2|fresh3|fresh4|fresh5` appends, and absent without it', () => {
+  it('is stored on every entry `add --part fresh|fresh2|fresh3|fresh4|fresh5|fresh6` appends, and absent without it', () => {
     const manifest = join(dir, 'manifest.jsonl');
     writeFileSync(manifest, '');
     const batch = (name: string, url: string, text: string) => {
@@ -192,14 +203,32 @@ describe('the fresh, fresh2, fresh3, fresh4 and fresh5 parts in the manifest', (
       manifest,
       { labeller: 'test', responsesDir: dir, excluded: noneExcluded, part: 'fresh5' },
     );
+    const fresh6 = addGathered(
+      batch(
+        'g.jsonl',
+        'https://g.example.kz/7',
+        'Директор коммунального предприятия подал иск к сайту из-за репортажа о прорыве теплотрассы.',
+      ),
+      manifest,
+      { labeller: 'test', responsesDir: dir, excluded: noneExcluded, part: 'fresh6' },
+    );
     expect(fresh.added.map((e) => e.part)).toEqual(['fresh']);
     expect(plain.added.map((e) => e.part)).toEqual([undefined]);
     expect(fresh2.added.map((e) => e.part)).toEqual(['fresh2']);
     expect(fresh3.added.map((e) => e.part)).toEqual(['fresh3']);
     expect(fresh4.added.map((e) => e.part)).toEqual(['fresh4']);
     expect(fresh5.added.map((e) => e.part)).toEqual(['fresh5']);
+    expect(fresh6.added.map((e) => e.part)).toEqual(['fresh6']);
     const stored = parseManifest(readFileSync(manifest, 'utf8'), manifest);
-    expect(stored.map((e) => e.part)).toEqual(['fresh', undefined, 'fresh2', 'fresh3', 'fresh4', 'fresh5']);
+    expect(stored.map((e) => e.part)).toEqual([
+      'fresh',
+      undefined,
+      'fresh2',
+      'fresh3',
+      'fresh4',
+      'fresh5',
+      'fresh6',
+    ]);
   });
 
   it('is never moved by the split, and left out of its checks even when it shares an event with tuning', () => {
@@ -241,7 +270,20 @@ describe('the fresh, fresh2, fresh3, fresh4 and fresh5 parts in the manifest', (
           : { part: 'fresh5', candidate: true, category: 'detention' },
       ),
     );
-    const all = [...split, ...fresh, ...fresh2, ...fresh3, ...fresh4, ...fresh5];
+    // And three fresh6 entries: two of that event (a violation and an ordinary story), one a page of its own.
+    const fresh6 = [90, 91, 92].map((i) =>
+      entry(
+        i,
+        i === 92
+          ? { part: 'fresh6' }
+          : {
+              part: 'fresh6',
+              group: 'event-y',
+              ...(i === 90 ? { candidate: true, category: 'attack' } : {}),
+            },
+      ),
+    );
+    const all = [...split, ...fresh, ...fresh2, ...fresh3, ...fresh4, ...fresh5, ...fresh6];
     expect(applySplit(all).map((e) => e.part)).toEqual([
       'tuning',
       'heldout',
@@ -251,18 +293,20 @@ describe('the fresh, fresh2, fresh3, fresh4 and fresh5 parts in the manifest', (
       ...fresh3.map(() => 'fresh3'),
       ...fresh4.map(() => 'fresh4'),
       ...fresh5.map(() => 'fresh5'),
+      ...fresh6.map(() => 'fresh6'),
     ]);
     expect(partOf(fresh[0]!)).toBe('fresh');
     expect(partOf(fresh2[3]!)).toBe('fresh2');
     expect(partOf(fresh3[2]!)).toBe('fresh3');
     expect(partOf(fresh4[1]!)).toBe('fresh4');
     expect(partOf(fresh5[0]!)).toBe('fresh5');
+    expect(partOf(fresh6[2]!)).toBe('fresh6');
     const check = checkSplit(all);
     expect(check.problems).toEqual([]);
     expect(check.heldoutShare).toBeCloseTo(1 / 3, 5);
   });
 
-  it('are counted by stats as a third, a fourth, a fifth, a sixth and a seventh part', () => {
+  it('are counted by stats as a third, a fourth, a fifth, a sixth, a seventh and an eighth part', () => {
     const s = manifestStats(FIXTURE.map(([e]) => e));
     expect(Object.keys(s.byPart).sort()).toEqual([
       'fresh',
@@ -270,6 +314,7 @@ describe('the fresh, fresh2, fresh3, fresh4 and fresh5 parts in the manifest', (
       'fresh3',
       'fresh4',
       'fresh5',
+      'fresh6',
       'heldout',
       'tuning',
     ]);
@@ -283,11 +328,13 @@ describe('the fresh, fresh2, fresh3, fresh4 and fresh5 parts in the manifest', (
     expect(s.categoryByPart.fresh4).toEqual({ info_denial: 1, none: 1 });
     expect(s.byPart.fresh5).toEqual({ en: { total: 1, candidates: 1 }, kk: { total: 1, candidates: 0 } });
     expect(s.categoryByPart.fresh5).toEqual({ detention: 1, none: 1 });
+    expect(s.byPart.fresh6).toEqual({ ru: { total: 1, candidates: 1 }, en: { total: 1, candidates: 0 } });
+    expect(s.categoryByPart.fresh6).toEqual({ criminal_charge: 1, none: 1 });
   });
 });
 
 describe('eval:classify --real and the withheld parts', () => {
-  it('leaves the fresh, fresh2, fresh3, fresh4 and fresh5 parts out of a plain run, saying so, and prints no figure of them', () => {
+  it('leaves the fresh, fresh2, fresh3, fresh4, fresh5 and fresh6 parts out of a plain run, saying so, and prints no figure of them', () => {
     const { code, out } = run({ errors: true });
     expect(code).toBe(0);
     expect(out).toContain('real dev set: 4 excerpts');
@@ -306,15 +353,18 @@ describe('eval:classify --real and the withheld parts', () => {
     expect(out).toContain(
       'part "fresh5" (2 excerpts) not measured: it is measured once, at the end, with --part fresh5',
     );
+    expect(out).toContain(
+      'part "fresh6" (2 excerpts) not measured: it is measured once, at the end, with --part fresh6',
+    );
     expect(out).toContain('== tuning: 2 excerpts');
     expect(out).toContain('== heldout: 2 excerpts');
     expect(out).not.toContain('== fresh');
     expect(out).not.toContain('errors (fresh');
-    // Language identification is measured on the same excerpts: 4, not 14.
+    // Language identification is measured on the same excerpts: 4, not 16.
     expect(out).toMatch(/language identification[^\n]*\n\s+all\s+\d\.\d{3} \(\d\/4\)/);
   });
 
-  it('measures the fresh part alone when it is named, with its errors only then, and never fresh2/3/4/5 with it', () => {
+  it('measures the fresh part alone when it is named, with its errors only then, and never fresh2/3/4/5/6 with it', () => {
     const { code, out } = run({ part: 'fresh', errors: true });
     expect(code).toBe(0);
     expect(out).toContain('real dev set: 2 excerpts');
@@ -331,6 +381,8 @@ describe('eval:classify --real and the withheld parts', () => {
     expect(out).not.toContain('errors (fresh4)');
     expect(out).not.toContain('== fresh5');
     expect(out).not.toContain('errors (fresh5)');
+    expect(out).not.toContain('== fresh6');
+    expect(out).not.toContain('errors (fresh6)');
   });
 
   it('measures the fresh2 part alone when it is named, with its errors only then', () => {
@@ -348,6 +400,7 @@ describe('eval:classify --real and the withheld parts', () => {
     expect(out).not.toContain('errors (fresh3)');
     expect(out).not.toContain('== fresh4');
     expect(out).not.toContain('== fresh5');
+    expect(out).not.toContain('== fresh6');
     // Language identification on the named part only: its 2 excerpts.
     expect(out).toMatch(/language identification[^\n]*\n\s+all\s+\d\.\d{3} \(\d\/2\)/);
   });
@@ -366,6 +419,7 @@ describe('eval:classify --real and the withheld parts', () => {
     expect(out).not.toContain('== fresh4');
     expect(out).not.toContain('errors (fresh4)');
     expect(out).not.toContain('== fresh5');
+    expect(out).not.toContain('== fresh6');
     expect(out).toMatch(/language identification[^\n]*\n\s+all\s+\d\.\d{3} \(\d\/2\)/);
   });
 
@@ -382,6 +436,7 @@ describe('eval:classify --real and the withheld parts', () => {
     expect(out).not.toMatch(/errors \(fresh[23]?\)/);
     expect(out).not.toContain('== fresh5');
     expect(out).not.toContain('errors (fresh5)');
+    expect(out).not.toContain('== fresh6');
     expect(out).toMatch(/language identification[^\n]*\n\s+all\s+\d\.\d{3} \(\d\/2\)/);
   });
 
@@ -396,6 +451,22 @@ describe('eval:classify --real and the withheld parts', () => {
     expect(out).not.toContain('not measured');
     expect(out).toContain('errors (fresh5)');
     expect(out).not.toMatch(/errors \(fresh[234]?\)/);
+    expect(out).not.toContain('== fresh6');
+    expect(out).not.toContain('errors (fresh6)');
+    expect(out).toMatch(/language identification[^\n]*\n\s+all\s+\d\.\d{3} \(\d\/2\)/);
+  });
+
+  it('measures the fresh6 part alone when it is named, with its errors only then, and no other part with it', () => {
+    const { code, out } = run({ part: 'fresh6', errors: true });
+    expect(code).toBe(0);
+    expect(out).toContain('real dev set: 2 excerpts');
+    expect(out).toContain('== fresh6: 2 excerpts, 1 violations ==');
+    expect(out).not.toContain('== tuning');
+    expect(out).not.toContain('== heldout');
+    expect(out).not.toMatch(/== fresh[2345]?:/);
+    expect(out).not.toContain('not measured');
+    expect(out).toContain('errors (fresh6)');
+    expect(out).not.toMatch(/errors \(fresh[2345]?\)/);
     expect(out).toMatch(/language identification[^\n]*\n\s+all\s+\d\.\d{3} \(\d\/2\)/);
   });
 
@@ -403,7 +474,7 @@ describe('eval:classify --real and the withheld parts', () => {
     const { code, out } = run({ part: 'later' });
     expect(code).toBe(2);
     expect(out).toContain(
-      'no part "later" (the manifest has fresh, fresh2, fresh3, fresh4, fresh5, heldout, tuning)',
+      'no part "later" (the manifest has fresh, fresh2, fresh3, fresh4, fresh5, fresh6, heldout, tuning)',
     );
   });
 });
