@@ -33,6 +33,7 @@ export const SPENT_PARTS: readonly string[] = [
   'fresh3',
   'fresh4',
   'fresh5',
+  'fresh6',
 ];
 
 export interface CalibrateOptions {
