@@ -271,6 +271,12 @@ function printStats(ctx: CommandContext, s: ClassifierStats) {
       ? `model ${m.version}, trained ${m.trainedAt} on ${m.reviewed} reviewer decisions and ${m.base} base texts`
       : 'model: unknown',
   );
+  if (m)
+    ctx.out(
+      m.calibrated.length > 0
+        ? `calibrated on real text for ${m.calibrated.join(', ')}: ${m.calibratedOn}`
+        : "calibrated on real text: no (the model's own weights for every language)",
+    );
   ctx.out(
     `known by name: ${s.knownPeople.watched} people on the watch list, ${s.knownPeople.dataset} more from the dataset`,
   );

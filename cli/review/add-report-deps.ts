@@ -41,9 +41,16 @@ export function addReportDeps(options: { classifier: LiveClassifier; sourcesFile
   };
 }
 
-/** A model's version, training date and size, for the Classifier page and soz review stats. */
+/** A model's version, training date, size and real-text calibration, for the Classifier page and soz review stats. */
 export function modelInUseOf(m: ModelFile): ModelInUse {
-  return { version: m.version, trainedAt: m.trainedAt, base: m.examples.base, reviewed: m.examples.reviewed };
+  return {
+    version: m.version,
+    trainedAt: m.trainedAt,
+    base: m.examples.base,
+    reviewed: m.examples.reviewed,
+    calibrated: Object.keys(m.calibration?.byLang ?? {}),
+    calibratedOn: m.calibration?.fittedOn ?? null,
+  };
 }
 
 /** The installed model, as `soz review stats` (which classifies nothing) reports it. */

@@ -54,6 +54,9 @@ export interface ModelInUse {
   readonly trainedAt: string;
   readonly base: number;
   readonly reviewed: number;
+  /** The languages whose decision a real-text calibration sets (calibrate:real), and what it was fitted on. */
+  readonly calibrated: readonly string[];
+  readonly calibratedOn: string | null;
 }
 
 export interface ClassifierStats {

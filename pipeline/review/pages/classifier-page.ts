@@ -85,6 +85,14 @@ export function classifierPage(ctx: PageContext, stats: ClassifierStats): string
         <dt>${t.t('classifier.model.version')}</dt><dd translate="no">${m.version}</dd>
         <dt>${t.t('classifier.model.trained')}</dt><dd>${t.dateTime(m.trainedAt)}</dd>
         <dt>${t.t('classifier.model.examples')}</dt><dd>${t.t('classifier.model.examplesValue', { reviewed: m.reviewed, base: m.base })}</dd>
+        <dt>${t.t('classifier.model.calibration')}</dt><dd id="calibration">${
+          m.calibrated.length > 0
+            ? t.t('classifier.model.calibrationValue', {
+                langs: m.calibrated.join(', '),
+                on: m.calibratedOn ?? '',
+              })
+            : t.t('classifier.model.calibrationNone')
+        }</dd>
       </dl>`
           : html`<p class="empty">${t.t('classifier.model.unknown')}</p>`
       }

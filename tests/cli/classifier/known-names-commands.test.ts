@@ -240,14 +240,23 @@ describe('the known names in the commands that classify', () => {
     copyFileSync(DEFAULT_MODEL_PATH, modelPath);
     const started = (JSON.parse(readFileSync(modelPath, 'utf8')) as { version: string }).version;
     await withServer({ model: modelPath }, async (client, lines) => {
-      expect((await client.get('/classifier')).body).toContain(started);
+      const first = (await client.get('/classifier')).body;
+      expect(first).toContain(started);
+      // The committed model's real-text calibration is named, with what it was fitted on.
+      expect(first).toMatch(/id="calibration">kk, ru: real dev set, spent parts/);
       // As soz train installs a model: written beside it, then renamed over it.
-      const next = { ...JSON.parse(readFileSync(modelPath, 'utf8')), version: 'retrained-2024-07-01' };
+      // A retrained model carries no calibration.
+      const next = {
+        ...JSON.parse(readFileSync(modelPath, 'utf8')),
+        version: 'retrained-2024-07-01',
+        calibration: undefined,
+      };
       writeFileSync(`${modelPath}.tmp`, JSON.stringify(next));
       renameSync(`${modelPath}.tmp`, modelPath);
       const page = (await client.get('/classifier')).body;
       expect(page).toContain('retrained-2024-07-01');
       expect(page).not.toContain(started);
+      expect(page).toMatch(/id="calibration">no: every language uses the model/);
       await addReport(client, '/news/omarova');
       expect((await stored('/news/omarova'))?.modelVersion).toMatch(
         /^retrained-2024-07-01\+(cal-[0-9a-f]{8}\+)?cfg-/,

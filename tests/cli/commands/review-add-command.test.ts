@@ -67,6 +67,8 @@ describe('soz review add / list --sort uncertain / stats', () => {
     const stats = await soz(['--db', db, 'review', 'stats']);
     expect(stats.code).toBe(0);
     expect(stats.stdout).toMatch(/^model \S+, trained /);
+    // The committed model carries a real-text calibration (npm run calibrate:real) for Kazakh and Russian.
+    expect(stats.stdout).toMatch(/^calibrated on real text for kk, ru: real dev set, spent parts /m);
     expect(stats.stdout).toMatch(
       /^known by name: [1-9]\d* people on the watch list, 0 more from the dataset$/m,
     );
