@@ -243,3 +243,23 @@ describe('a journalist kept from leaving the country is pressure', () => {
     expect(r.first).toBe('pressure');
   });
 });
+
+describe('an arrest a court orders in a criminal case is a detention; the verdict is the charge', () => {
+  // Rule criminal-arrest (docs/real-dev-set.md): taxonomy.md lists arrest under detention; the court's act decides.
+  it.each([
+    'Следственный суд Алматы санкционировал арест журналиста на два месяца по делу о ложной информации.',
+    'Сот редакторды екі айға үй қамаққа алу туралы қаулы шығарды.',
+    'A court in Almaty approved two months of pretrial detention for the blogger on charges of inciting discord.',
+  ])('%s', (text) => {
+    const r = top(text);
+    expect(r.candidate).toBe(true);
+    expect(r.first).toBe('detention');
+  });
+
+  it.each([
+    'Суд приговорил журналиста к трём годам лишения свободы; до приговора он находился в СИЗО.',
+    'The court sentenced the editor to three years in prison after months in pretrial detention.',
+  ])('%s', (text) => {
+    expect(top(text).first).toBe('criminal_charge');
+  });
+});

@@ -82,8 +82,8 @@ describe("category order by taxonomy.md's rules", () => {
     'Суд отправил главного редактора городского портала под домашний арест на два месяца.',
     'Сот аудандық газеттің бас редакторын екі айға үй қамағына алды.',
     'A court placed the editor of the regional weekly under house arrest for two months.',
-  ])('house arrest of an editor begins a criminal case: %s', (text) => {
-    expect(classify(text)).toMatchObject({ candidate: true, first: 'criminal_charge' });
+  ])('house arrest of an editor ordered by a court is a detention (rule criminal-arrest): %s', (text) => {
+    expect(classify(text)).toMatchObject({ candidate: true, first: 'detention' });
   });
 
   it.each([
