@@ -15,10 +15,20 @@ export type SourceKind = 'news' | 'monitor';
  * `fresh`: gathered after the held-out part had been measured and read; `fresh2`: gathered after `fresh` had been
  * measured and read; `fresh3`: gathered after `fresh2` had been measured and read; `fresh4`: gathered
  * after `fresh3` had been measured and read; `fresh5`: gathered after `fresh4` had been measured and read;
- * `fresh6`: gathered after `fresh5` had been measured and read. Each is measured once, at the end
+ * `fresh6`: gathered after `fresh5` had been measured and read; `fresh7`: gathered after `fresh6` had been
+ * measured and read. Each is measured once, at the end
  * of the session that follows its gathering.
  */
-export type Part = 'tuning' | 'heldout' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' | 'fresh6';
+export type Part =
+  | 'tuning'
+  | 'heldout'
+  | 'fresh'
+  | 'fresh2'
+  | 'fresh3'
+  | 'fresh4'
+  | 'fresh5'
+  | 'fresh6'
+  | 'fresh7';
 
 export interface ManifestEntry {
   /** Stable id: "real-" + the first 10 hex digits of sha256(url + "#" + start + "-" + end). */
@@ -66,6 +76,7 @@ export const PARTS: ReadonlySet<string> = new Set([
   'fresh4',
   'fresh5',
   'fresh6',
+  'fresh7',
 ]);
 
 export function parseManifest(content: string, file: string): ManifestEntry[] {

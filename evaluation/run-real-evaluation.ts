@@ -16,7 +16,7 @@ export interface RealEvaluationOptions {
   readonly previousRef?: string;
   readonly errors?: boolean;
   /**
-   * Only this part ('tuning', 'heldout', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6' or 'unsplit'). When absent: every part except the withheld
+   * Only this part ('tuning', 'heldout', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7' or 'unsplit'). When absent: every part except the withheld
    * ones (WITHHELD_PARTS), which are measured only when asked for by name.
    */
   readonly part?: string;
@@ -41,7 +41,7 @@ function modelAtRef(ref: string): ModelFile | string {
  * Parts measured only when named with --part: `fresh` was gathered after the held-out part had been measured and
  * read, `fresh2` after `fresh` had been, `fresh3` after `fresh2` had been, `fresh4` after
  * `fresh3` had been, `fresh5` after `fresh4` had been, `fresh6`
- * after `fresh5` had been; each is measured once, at the end (docs/real-dev-set.md), so a plain run
+ * after `fresh5` had been, `fresh7` after `fresh6` had been; each is measured once, at the end (docs/real-dev-set.md), so a plain run
  * must not show their figures.
  */
 export const WITHHELD_PARTS: ReadonlySet<string> = new Set([
@@ -51,6 +51,7 @@ export const WITHHELD_PARTS: ReadonlySet<string> = new Set([
   'fresh4',
   'fresh5',
   'fresh6',
+  'fresh7',
 ]);
 
 export function runRealEvaluation(options: RealEvaluationOptions = {}): number {
@@ -111,7 +112,7 @@ export function runRealEvaluation(options: RealEvaluationOptions = {}): number {
     for (const pr of current.filter(
       (p) => (p.part !== 'heldout' && !WITHHELD_PARTS.has(p.part)) || options.part === p.part,
     )) {
-      // The held-out (and fresh, fresh2, fresh3, fresh4, fresh5, fresh6) part's errors only when asked for by name (`--part heldout --errors`): those
+      // The held-out (and fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7) part's errors only when asked for by name (`--part heldout --errors`): those
       // parts are looked at once, at the end, on purpose.
       log(`\nerrors (${pr.part})`);
       for (const e of pr.report.errors)

@@ -1,7 +1,7 @@
-// The real dev set's withheld parts, "fresh", "fresh2", "fresh3", "fresh4", "fresh5" and "fresh6": each gathered
-// after the held-out part (then "fresh", "fresh2", "fresh3", "fresh4", "fresh5") had been measured and read, stored
-// explicitly on each entry, left out of the hash split, counted by `stats`, and measured only when named
-// (`eval:classify -- --real --part fresh6`), each alone. Every text below is our own writing.
+// The real dev set's withheld parts, "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6" and "fresh7": each
+// gathered after the held-out part (then "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6") had been measured
+// and read, stored explicitly on each entry, left out of the hash split, counted by `stats`, and measured only when
+// named (`eval:classify -- --real --part fresh7`), each alone. Every text below is our own writing.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +15,7 @@ import { manifestEntry } from '../helpers/manifest-entry.ts';
 
 const entry = (i: number, over: Partial<ManifestEntry>) => manifestEntry(i, over, 'fresh');
 
-// One violation and one ordinary story in each of the eight parts.
+// One violation and one ordinary story in each of the nine parts.
 const FIXTURE: [ManifestEntry, string][] = [
   [
     entry(1, { candidate: true, category: 'detention', part: 'tuning' }),
@@ -81,6 +81,14 @@ const FIXTURE: [ManifestEntry, string][] = [
     entry(21, { part: 'fresh6', lang: 'en', script: 'latn' }),
     'Reporters from three regional papers attended the opening of a new bridge over the Ishim in Kokshetau.',
   ],
+  [
+    entry(23, { candidate: true, category: 'detention', part: 'fresh7', lang: 'kk' }),
+    'Семейде полиция облыстық сайттың тілшісін сот ғимаратының алдында ұстап, бөлімшеге апарды.',
+  ],
+  [
+    entry(24, { part: 'fresh7', lang: 'ru' }),
+    'В Таразе журналисты городских изданий побывали на открытии нового родильного дома.',
+  ],
 ];
 
 let dir: string;
@@ -110,7 +118,7 @@ function run(options: { part?: string; errors?: boolean }): { code: number; out:
   return { code, out: lines.join('\n') };
 }
 
-describe('the fresh, fresh2, fresh3, fresh4, fresh5 and fresh6 parts in the manifest', () => {
+describe('the fresh, fresh2, fresh3, fresh4, fresh5, fresh6 and fresh7 parts in the manifest', () => {
   it('are parts a manifest line may carry, and an unknown part is refused with its line', () => {
     const line = manifestLine(entry(7, { part: 'fresh' }));
     const line2 = manifestLine(entry(10, { part: 'fresh2' }));
@@ -118,21 +126,22 @@ describe('the fresh, fresh2, fresh3, fresh4, fresh5 and fresh6 parts in the mani
     const line4 = manifestLine(entry(16, { part: 'fresh4' }));
     const line5 = manifestLine(entry(19, { part: 'fresh5' }));
     const line6 = manifestLine(entry(22, { part: 'fresh6' }));
+    const line7 = manifestLine(entry(25, { part: 'fresh7' }));
     expect(
-      parseManifest(`${line}\n${line2}\n${line3}\n${line4}\n${line5}\n${line6}\n`, 'm.jsonl').map(
+      parseManifest(`${line}\n${line2}\n${line3}\n${line4}\n${line5}\n${line6}\n${line7}\n`, 'm.jsonl').map(
         (e) => e.part,
       ),
-    ).toEqual(['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6']);
+    ).toEqual(['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7']);
     const bad = line.replace('"part":"fresh"', '"part":"later"');
     expect(() => parseManifest(`${line.replace('fresh7', 'fresh8')}\n${bad}\n`, 'm.jsonl')).toThrow(
-      /m\.jsonl:2.*"part" must be one of tuning, heldout, fresh, fresh2, fresh3, fresh4, fresh5, fresh6/,
+      /m\.jsonl:2.*"part" must be one of tuning, heldout, fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7/,
     );
-    // A seventh fresh part does not exist until someone adds it: "fresh7" is refused like any unknown part.
-    const seventh = line6.replace('"part":"fresh6"', '"part":"fresh7"');
-    expect(() => parseManifest(`${seventh}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
+    // An eighth fresh part does not exist until someone adds it: "fresh8" is refused like any unknown part.
+    const eighth = line7.replace('"part":"fresh7"', '"part":"fresh8"');
+    expect(() => parseManifest(`${eighth}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
   });
 
-  it('is stored on every entry `add --part fresh|fresh2|fresh3|fresh4|fresh5|fresh6` appends, and absent without it', () => {
+  it('is stored on every entry `add --part fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7` appends, and absent without it', () => {
     const manifest = join(dir, 'manifest.jsonl');
     writeFileSync(manifest, '');
     const batch = (name: string, url: string, text: string) => {
@@ -212,6 +221,15 @@ describe('the fresh, fresh2, fresh3, fresh4, fresh5 and fresh6 parts in the mani
       manifest,
       { labeller: 'test', responsesDir: dir, excluded: noneExcluded, part: 'fresh6' },
     );
+    const fresh7 = addGathered(
+      batch(
+        'h.jsonl',
+        'https://h.example.kz/8',
+        'Аким города подал иск к телеканалу из-за сюжета о затопленном подземном переходе.',
+      ),
+      manifest,
+      { labeller: 'test', responsesDir: dir, excluded: noneExcluded, part: 'fresh7' },
+    );
     expect(fresh.added.map((e) => e.part)).toEqual(['fresh']);
     expect(plain.added.map((e) => e.part)).toEqual([undefined]);
     expect(fresh2.added.map((e) => e.part)).toEqual(['fresh2']);
@@ -219,6 +237,7 @@ describe('the fresh, fresh2, fresh3, fresh4, fresh5 and fresh6 parts in the mani
     expect(fresh4.added.map((e) => e.part)).toEqual(['fresh4']);
     expect(fresh5.added.map((e) => e.part)).toEqual(['fresh5']);
     expect(fresh6.added.map((e) => e.part)).toEqual(['fresh6']);
+    expect(fresh7.added.map((e) => e.part)).toEqual(['fresh7']);
     const stored = parseManifest(readFileSync(manifest, 'utf8'), manifest);
     expect(stored.map((e) => e.part)).toEqual([
       'fresh',
@@ -228,6 +247,7 @@ describe('the fresh, fresh2, fresh3, fresh4, fresh5 and fresh6 parts in the mani
       'fresh4',
       'fresh5',
       'fresh6',
+      'fresh7',
     ]);
   });
 
@@ -283,7 +303,16 @@ describe('the fresh, fresh2, fresh3, fresh4, fresh5 and fresh6 parts in the mani
             },
       ),
     );
-    const all = [...split, ...fresh, ...fresh2, ...fresh3, ...fresh4, ...fresh5, ...fresh6];
+    // And two fresh7 entries: one of that event (a violation), one an ordinary story of its own.
+    const fresh7 = [95, 96].map((i) =>
+      entry(
+        i,
+        i === 95
+          ? { part: 'fresh7', group: 'event-y', candidate: true, category: 'detention' }
+          : { part: 'fresh7' },
+      ),
+    );
+    const all = [...split, ...fresh, ...fresh2, ...fresh3, ...fresh4, ...fresh5, ...fresh6, ...fresh7];
     expect(applySplit(all).map((e) => e.part)).toEqual([
       'tuning',
       'heldout',
@@ -294,6 +323,7 @@ describe('the fresh, fresh2, fresh3, fresh4, fresh5 and fresh6 parts in the mani
       ...fresh4.map(() => 'fresh4'),
       ...fresh5.map(() => 'fresh5'),
       ...fresh6.map(() => 'fresh6'),
+      ...fresh7.map(() => 'fresh7'),
     ]);
     expect(partOf(fresh[0]!)).toBe('fresh');
     expect(partOf(fresh2[3]!)).toBe('fresh2');
@@ -301,12 +331,13 @@ describe('the fresh, fresh2, fresh3, fresh4, fresh5 and fresh6 parts in the mani
     expect(partOf(fresh4[1]!)).toBe('fresh4');
     expect(partOf(fresh5[0]!)).toBe('fresh5');
     expect(partOf(fresh6[2]!)).toBe('fresh6');
+    expect(partOf(fresh7[1]!)).toBe('fresh7');
     const check = checkSplit(all);
     expect(check.problems).toEqual([]);
     expect(check.heldoutShare).toBeCloseTo(1 / 3, 5);
   });
 
-  it('are counted by stats as a third, a fourth, a fifth, a sixth, a seventh and an eighth part', () => {
+  it('are counted by stats as a third, a fourth, a fifth, a sixth, a seventh, an eighth and a ninth part', () => {
     const s = manifestStats(FIXTURE.map(([e]) => e));
     expect(Object.keys(s.byPart).sort()).toEqual([
       'fresh',
@@ -315,6 +346,7 @@ describe('the fresh, fresh2, fresh3, fresh4, fresh5 and fresh6 parts in the mani
       'fresh4',
       'fresh5',
       'fresh6',
+      'fresh7',
       'heldout',
       'tuning',
     ]);
@@ -330,11 +362,13 @@ describe('the fresh, fresh2, fresh3, fresh4, fresh5 and fresh6 parts in the mani
     expect(s.categoryByPart.fresh5).toEqual({ detention: 1, none: 1 });
     expect(s.byPart.fresh6).toEqual({ ru: { total: 1, candidates: 1 }, en: { total: 1, candidates: 0 } });
     expect(s.categoryByPart.fresh6).toEqual({ criminal_charge: 1, none: 1 });
+    expect(s.byPart.fresh7).toEqual({ kk: { total: 1, candidates: 1 }, ru: { total: 1, candidates: 0 } });
+    expect(s.categoryByPart.fresh7).toEqual({ detention: 1, none: 1 });
   });
 });
 
 describe('eval:classify --real and the withheld parts', () => {
-  it('leaves the fresh, fresh2, fresh3, fresh4, fresh5 and fresh6 parts out of a plain run, saying so, and prints no figure of them', () => {
+  it('leaves the fresh, fresh2, fresh3, fresh4, fresh5, fresh6 and fresh7 parts out of a plain run, saying so, and prints no figure of them', () => {
     const { code, out } = run({ errors: true });
     expect(code).toBe(0);
     expect(out).toContain('real dev set: 4 excerpts');
@@ -356,15 +390,18 @@ describe('eval:classify --real and the withheld parts', () => {
     expect(out).toContain(
       'part "fresh6" (2 excerpts) not measured: it is measured once, at the end, with --part fresh6',
     );
+    expect(out).toContain(
+      'part "fresh7" (2 excerpts) not measured: it is measured once, at the end, with --part fresh7',
+    );
     expect(out).toContain('== tuning: 2 excerpts');
     expect(out).toContain('== heldout: 2 excerpts');
     expect(out).not.toContain('== fresh');
     expect(out).not.toContain('errors (fresh');
-    // Language identification is measured on the same excerpts: 4, not 16.
+    // Language identification is measured on the same excerpts: 4, not 18.
     expect(out).toMatch(/language identification[^\n]*\n\s+all\s+\d\.\d{3} \(\d\/4\)/);
   });
 
-  it('measures the fresh part alone when it is named, with its errors only then, and never fresh2/3/4/5/6 with it', () => {
+  it('measures the fresh part alone when it is named, with its errors only then, and never fresh2/3/4/5/6/7 with it', () => {
     const { code, out } = run({ part: 'fresh', errors: true });
     expect(code).toBe(0);
     expect(out).toContain('real dev set: 2 excerpts');
@@ -382,7 +419,9 @@ describe('eval:classify --real and the withheld parts', () => {
     expect(out).not.toContain('== fresh5');
     expect(out).not.toContain('errors (fresh5)');
     expect(out).not.toContain('== fresh6');
+    expect(out).not.toContain('== fresh7');
     expect(out).not.toContain('errors (fresh6)');
+    expect(out).not.toContain('errors (fresh7)');
   });
 
   it('measures the fresh2 part alone when it is named, with its errors only then', () => {
@@ -401,6 +440,7 @@ describe('eval:classify --real and the withheld parts', () => {
     expect(out).not.toContain('== fresh4');
     expect(out).not.toContain('== fresh5');
     expect(out).not.toContain('== fresh6');
+    expect(out).not.toContain('== fresh7');
     // Language identification on the named part only: its 2 excerpts.
     expect(out).toMatch(/language identification[^\n]*\n\s+all\s+\d\.\d{3} \(\d\/2\)/);
   });
@@ -420,6 +460,7 @@ describe('eval:classify --real and the withheld parts', () => {
     expect(out).not.toContain('errors (fresh4)');
     expect(out).not.toContain('== fresh5');
     expect(out).not.toContain('== fresh6');
+    expect(out).not.toContain('== fresh7');
     expect(out).toMatch(/language identification[^\n]*\n\s+all\s+\d\.\d{3} \(\d\/2\)/);
   });
 
@@ -437,6 +478,7 @@ describe('eval:classify --real and the withheld parts', () => {
     expect(out).not.toContain('== fresh5');
     expect(out).not.toContain('errors (fresh5)');
     expect(out).not.toContain('== fresh6');
+    expect(out).not.toContain('== fresh7');
     expect(out).toMatch(/language identification[^\n]*\n\s+all\s+\d\.\d{3} \(\d\/2\)/);
   });
 
@@ -452,7 +494,9 @@ describe('eval:classify --real and the withheld parts', () => {
     expect(out).toContain('errors (fresh5)');
     expect(out).not.toMatch(/errors \(fresh[234]?\)/);
     expect(out).not.toContain('== fresh6');
+    expect(out).not.toContain('== fresh7');
     expect(out).not.toContain('errors (fresh6)');
+    expect(out).not.toContain('errors (fresh7)');
     expect(out).toMatch(/language identification[^\n]*\n\s+all\s+\d\.\d{3} \(\d\/2\)/);
   });
 
@@ -467,6 +511,22 @@ describe('eval:classify --real and the withheld parts', () => {
     expect(out).not.toContain('not measured');
     expect(out).toContain('errors (fresh6)');
     expect(out).not.toMatch(/errors \(fresh[2345]?\)/);
+    expect(out).not.toContain('== fresh7');
+    expect(out).not.toContain('errors (fresh7)');
+    expect(out).toMatch(/language identification[^\n]*\n\s+all\s+\d\.\d{3} \(\d\/2\)/);
+  });
+
+  it('measures the fresh7 part alone when it is named, with its errors only then, and no other part with it', () => {
+    const { code, out } = run({ part: 'fresh7', errors: true });
+    expect(code).toBe(0);
+    expect(out).toContain('real dev set: 2 excerpts');
+    expect(out).toContain('== fresh7: 2 excerpts, 1 violations ==');
+    expect(out).not.toContain('== tuning');
+    expect(out).not.toContain('== heldout');
+    expect(out).not.toMatch(/== fresh[23456]?:/);
+    expect(out).not.toContain('not measured');
+    expect(out).toContain('errors (fresh7)');
+    expect(out).not.toMatch(/errors \(fresh[23456]?\)/);
     expect(out).toMatch(/language identification[^\n]*\n\s+all\s+\d\.\d{3} \(\d\/2\)/);
   });
 
@@ -474,7 +534,7 @@ describe('eval:classify --real and the withheld parts', () => {
     const { code, out } = run({ part: 'later' });
     expect(code).toBe(2);
     expect(out).toContain(
-      'no part "later" (the manifest has fresh, fresh2, fresh3, fresh4, fresh5, fresh6, heldout, tuning)',
+      'no part "later" (the manifest has fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, heldout, tuning)',
     );
   });
 });
