@@ -34,6 +34,7 @@ export const SPENT_PARTS: readonly string[] = [
   'fresh4',
   'fresh5',
   'fresh6',
+  'fresh7',
 ];
 
 export interface CalibrateOptions {
