@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { createClassifier, type ModelFile } from '../classifiers/index.ts';
 import { PROJECT_ROOT } from '../core/index.ts';
 import { evaluateRealParts, formatRealReport, loadRealSet } from './evaluate-real.ts';
-import { MANIFEST_PATH, readManifest } from './real-dev-manifest.ts';
+import { FRESH_PARTS, MANIFEST_PATH, readManifest } from './real-dev-manifest.ts';
 import { formatLanguageAccuracy, realLanguageAccuracy } from './real-language-accuracy.ts';
 import { EXCERPTS_PATH } from './search-answers.ts';
 
@@ -44,15 +44,7 @@ function modelAtRef(ref: string): ModelFile | string {
  * after `fresh5` had been, `fresh7` after `fresh6` had been; each is measured once, at the end (docs/real-dev-set.md), so a plain run
  * must not show their figures.
  */
-export const WITHHELD_PARTS: ReadonlySet<string> = new Set([
-  'fresh',
-  'fresh2',
-  'fresh3',
-  'fresh4',
-  'fresh5',
-  'fresh6',
-  'fresh7',
-]);
+export const WITHHELD_PARTS: ReadonlySet<string> = new Set(FRESH_PARTS);
 
 export function runRealEvaluation(options: RealEvaluationOptions = {}): number {
   const log = options.log ?? ((line: string) => console.log(line));

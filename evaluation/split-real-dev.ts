@@ -3,7 +3,7 @@
 // excerpt added later always falls on the same side. The salt was chosen once so that the held-out part holds at
 // least a third of the set and each language has violations on both sides; `checkSplit` verifies that.
 import { createHash } from 'node:crypto';
-import type { ManifestEntry, Part } from './real-dev-manifest.ts';
+import { FRESH_PARTS, type ManifestEntry, type Part } from './real-dev-manifest.ts';
 import { type GroupMap, groupOf } from './real-dev-split.ts';
 
 export const SPLIT_SALT = 'soz-real-dev-split-1';
@@ -51,15 +51,7 @@ export interface SplitCheck {
  * Parts outside the hash split: stored explicitly when gathered (`real-dev add --part fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7`), never by
  * `split`.
  */
-export const UNSPLIT_PARTS: ReadonlySet<string> = new Set([
-  'fresh',
-  'fresh2',
-  'fresh3',
-  'fresh4',
-  'fresh5',
-  'fresh6',
-  'fresh7',
-]);
+export const UNSPLIT_PARTS: ReadonlySet<string> = new Set(FRESH_PARTS);
 
 /** Checks the tuning/held-out split; entries of a part outside it (UNSPLIT_PARTS) are left out of every check. */
 export function checkSplit(all: readonly ManifestEntry[]): SplitCheck {
