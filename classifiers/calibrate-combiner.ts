@@ -71,6 +71,20 @@ export function combinerOf(w: readonly number[]): Combiner {
   };
 }
 
+/**
+ * The combiner and line a language is decided by: its calibration's where it has one, else the model's combiner and
+ * `threshold` (classifier.json's). The classifier and the calibration's own judging share it.
+ */
+export function decisionLine(
+  calibration: Calibration | undefined,
+  lang: string,
+  combiner: Combiner,
+  threshold: number,
+): { readonly combiner: Combiner; readonly threshold: number } {
+  const c = calibration?.byLang[lang as CalibratedLang];
+  return c ? { combiner: c.combiner, threshold: c.threshold } : { combiner, threshold };
+}
+
 /** The combiner's score for six inputs. */
 export function combinerScore(c: Combiner, x: readonly number[]): number {
   const z =

@@ -21,12 +21,7 @@ import {
   type TextClassifier,
 } from '../core/index.ts';
 import { analyseText, type CueHit, type TextAnalysis } from './analyse-text.ts';
-import {
-  type CalibratedLang,
-  calibrationProblems,
-  combinerScore,
-  type DecisionRow,
-} from './calibrate-combiner.ts';
+import { calibrationProblems, combinerScore, decisionLine } from './calibrate-combiner.ts';
 import { decideCourt } from './court-decision.ts';
 import { detectLanguage } from './detect-language.ts';
 import { extractFacts } from './extract-facts.ts';
@@ -70,6 +65,16 @@ export interface ClassifierOptions {
 
 /** Facts of a non-candidate (shared with the rest of the project through core). */
 export { EMPTY_FACTS };
+
+/** What the candidate decision and the ranking read of one text (createClassifier's decisionTrace). */
+export interface DecisionTrace {
+  readonly lang: string;
+  /** combinerInputs' six numbers. */
+  readonly inputs: readonly number[];
+  /** The gate (evidence and target, not told abroad) passed. */
+  readonly gate: boolean;
+  readonly rankingInputs: RankingInputs | null;
+}
 
 export interface ClassifyInput {
   readonly title: string;
@@ -165,8 +170,7 @@ function mergeCourtFacts(facts: ExtractedFacts, court: CourtRecord): ExtractedFa
 
 export function createClassifier(options: ClassifierOptions = {}): TextClassifier & {
   classify(input: ClassifyInput, language: LanguageResult): Classification;
-  decisionRow(input: ClassifyInput, language: LanguageResult, violation: boolean): DecisionRow;
-  rankingInputs(input: ClassifyInput, language: LanguageResult): RankingInputs | null;
+  decisionTrace(input: ClassifyInput, language: LanguageResult): DecisionTrace;
 } {
   const model = options.model ?? loadModel(options.modelPath);
   const combiner: Combiner = model.combiner;
@@ -177,13 +181,6 @@ export function createClassifier(options: ClassifierOptions = {}): TextClassifie
     ? `+cal-${createHash('sha256').update(JSON.stringify(calibration)).digest('hex').slice(0, 8)}`
     : '';
   const modelVersion = `${model.version}${calibrationTag}+cfg-${CONFIG_FINGERPRINT}`;
-  /** A language's combiner and line: the real-text calibration's where it has one, else the model's and config's. */
-  const decisionFor = (lang: string) => {
-    const c = calibration?.byLang[lang as CalibratedLang];
-    return c
-      ? { combiner: c.combiner, threshold: c.threshold }
-      : { combiner, threshold: settings.threshold as number };
-  };
   const factsAlways = options.facts === 'always';
   const watching = options.watchList !== false;
   const known = watching ? knownPeople(options.knownMedia) : options.knownMedia;
@@ -233,7 +230,7 @@ export function createClassifier(options: ClassifierOptions = {}): TextClassifie
   function textDecision(input: ClassifyInput, language: LanguageResult) {
     const analysis = analyseText(input.title, input.text, language.lang, lexicons);
     const { evidence, inputs, gate } = decisionInputs(analysis, language);
-    const decision = decisionFor(language.lang);
+    const decision = decisionLine(calibration, language.lang, combiner, settings.threshold);
     const raw = combinerScore(decision.combiner, inputs);
     const candidate = gate && raw >= decision.threshold;
     const score = candidate ? raw : Math.min(raw, decision.threshold - 0.001);
@@ -242,7 +239,7 @@ export function createClassifier(options: ClassifierOptions = {}): TextClassifie
     // A text that is not a candidate and names no violation has no category to rank: skip the category model
     // (most news is like this).
     if (!candidate && evidence.best === 0)
-      return { candidate, score, ranked: [] as RankedCategory[], hits, rankingInputs: null };
+      return { candidate, score, ranked: [] as RankedCategory[], hits, inputs, gate, rankingInputs: null };
     // Categories: the model's distribution over categories blended with the lexicon's.
     const probabilities = classProbabilities(model.category, analysis.features);
     const lexTotal = [...evidence.rankScores.values()].reduce((a, b) => a + b, 0);
@@ -268,24 +265,20 @@ export function createClassifier(options: ClassifierOptions = {}): TextClassifie
       contexts: evidence.contexts,
     };
     const ranked = rankCategories(rankingInputs, calibration?.categoryPrior);
-    return { candidate, score, ranked, hits, rankingInputs };
+    return { candidate, score, ranked, hits, inputs, gate, rankingInputs };
   }
 
   return {
     modelVersion,
     detectLanguage,
-    /** A labelled text as the candidate decision sees it, for calibrating on real text (calibrate-combiner.ts). */
     /**
-     * What the category ranking of a text reads (null when it names no violation and is no candidate): a
-     * calibration ranks it again under other category priors (rankCategories).
+     * What the decision and the ranking read of a text, for calibrating on real text (calibrate-combiner.ts,
+     * calibrate-ranking.ts): the combiner's inputs, whether the gate let it through, and the ranking's inputs (null
+     * when it names no violation and is no candidate).
      */
-    rankingInputs(input: ClassifyInput, language: LanguageResult): RankingInputs | null {
-      return textDecision(input, language).rankingInputs;
-    },
-    decisionRow(input: ClassifyInput, language: LanguageResult, violation: boolean): DecisionRow {
-      const analysis = analyseText(input.title, input.text, language.lang, lexicons);
-      const { inputs, gate } = decisionInputs(analysis, language);
-      return { lang: language.lang, inputs, gate, violation };
+    decisionTrace(input: ClassifyInput, language: LanguageResult): DecisionTrace {
+      const d = textDecision(input, language);
+      return { lang: language.lang, inputs: d.inputs, gate: d.gate, rankingInputs: d.rankingInputs };
     },
     classify(input, language) {
       const base = textDecision(input, language);

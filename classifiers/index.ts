@@ -10,12 +10,15 @@ export {
   calibrate,
   combinerScore,
   type DecisionRow,
+  decisionLine,
 } from './calibrate-combiner.ts';
+export { calibratePriors, type RankingRow, topOneHits } from './calibrate-ranking.ts';
 export {
   type ClassifierOptions,
   type ClassifyInput,
   createClassifier,
   DEFAULT_MODEL_PATH,
+  type DecisionTrace,
   EMPTY_FACTS,
   loadModel,
 } from './create-classifier.ts';

@@ -166,7 +166,7 @@ function realTargets(hits: readonly CueHit[]): CueHit[] {
  * case on the step's words. A story telling only that the person was acquitted or freed names no charge, fine or
  * arrest, yet the report follows the case through it; a step with no known person beside it is nothing.
  */
-export function caseFollowUps(hits: readonly CueHit[], targets: readonly CueHit[]): CueHit[] {
+function caseFollowUps(hits: readonly CueHit[], targets: readonly CueHit[]): CueHit[] {
   const window = settings.caseFollowUp.window;
   const out: CueHit[] = [];
   for (const step of hits) {

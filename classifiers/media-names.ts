@@ -65,7 +65,6 @@ const TRAILING_VOWELS = new RegExp(
 const SURNAME = checkList(PERSONS.surnameEndings, 'persons.surnameEndings');
 /** Patronymic particles (ұлы, қызы, оглы): part of a written name, never its surname. */
 export const NAME_PARTICLES: ReadonlySet<string> = new Set(checkList(PERSONS.particles, 'persons.particles'));
-const PARTICLES = NAME_PARTICLES;
 const QUOTED_WITH: Readonly<Record<NameLang, readonly string[]>> = {
   ru: checkList(names.quotedWith.ru, 'quotedWith.ru'),
   kk: checkList(names.quotedWith.kk, 'quotedWith.kk'),
@@ -107,7 +106,7 @@ function surnameOf(person: string): string | null {
   const parts = person
     .split(/[\s,]+/)
     .map((w) => w.replace(/[.«»"“”()]/g, '').toLowerCase())
-    .filter((w) => w.length > 2 && !PARTICLES.has(w));
+    .filter((w) => w.length > 2 && !NAME_PARTICLES.has(w));
   if (parts.length === 0) return null;
   return parts.find((w) => SURNAME.some((e) => w.endsWith(e) && w.length > e.length + 2)) ?? parts.at(-1)!;
 }

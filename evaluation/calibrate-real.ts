@@ -5,17 +5,20 @@
 // not gain keeps the model's own combiner. Only SPENT_PARTS are read: a withheld part that has not
 // been measured yet (docs/real-dev-set.md) never enters a fit. Absent cache: a clear message, nothing written.
 import { writeFileSync } from 'node:fs';
-import { calibratePriors, type RankingRow, topOneHits } from '../classifiers/calibrate-ranking.ts';
 import {
   CALIBRATED_LANGS,
   type Calibration,
   calibrate,
+  calibratePriors,
   combinerScore,
   createClassifier,
   DEFAULT_MODEL_PATH,
   type DecisionRow,
+  decisionLine,
   loadModel,
   type ModelFile,
+  type RankingRow,
+  topOneHits,
 } from '../classifiers/index.ts';
 import { loadRealSet } from './evaluate-real.ts';
 import { MANIFEST_PATH, readManifest } from './real-dev-manifest.ts';
@@ -74,16 +77,11 @@ function tally(rows: readonly DecisionRow[], decide: (r: DecisionRow) => boolean
   return t;
 }
 
-/** The model's own decision (its combiner, classifier.json's line) and a calibration's, for one row. */
-function deciders(model: ModelFile, threshold: number) {
-  return {
-    model: (r: DecisionRow) => combinerScore(model.combiner, r.inputs) >= threshold,
-    calibrated: (c: Calibration) => (r: DecisionRow) => {
-      const l = c.byLang[r.lang as (typeof CALIBRATED_LANGS)[number]];
-      return l
-        ? combinerScore(l.combiner, r.inputs) >= l.threshold
-        : combinerScore(model.combiner, r.inputs) >= threshold;
-    },
+/** Whether a row is a candidate under a calibration (undefined: the model's combiner and classifier.json's line). */
+function decider(model: ModelFile, threshold: number) {
+  return (c: Calibration | undefined) => (r: DecisionRow) => {
+    const d = decisionLine(c, r.lang, model.combiner, threshold);
+    return combinerScore(d.combiner, r.inputs) >= d.threshold;
   };
 }
 
@@ -108,15 +106,24 @@ export function calibrateOnReal(threshold: number, options: CalibrateOptions = {
   for (const t of items) {
     const input = { title: '', text: t.text, kind: 'news' as const };
     const language = classifier.detectLanguage(t.text);
-    const row = classifier.decisionRow(input, language, t.candidate);
+    const trace = classifier.decisionTrace(input, language);
+    const row: DecisionRow = {
+      lang: trace.lang,
+      inputs: trace.inputs,
+      gate: trace.gate,
+      violation: t.candidate,
+    };
     rows.set(t.part, [...(rows.get(t.part) ?? []), row]);
-    const inputs = t.candidate && t.category ? classifier.rankingInputs(input, language) : null;
-    if (inputs && t.category)
-      ranking.set(t.part, [...(ranking.get(t.part) ?? []), { row, rank: { inputs, gold: t.category } }]);
+    if (trace.rankingInputs && t.candidate && t.category)
+      ranking.set(t.part, [
+        ...(ranking.get(t.part) ?? []),
+        { row, rank: { inputs: trace.rankingInputs, gold: t.category } },
+      ]);
   }
   const all = [...rows.values()].flat();
   log(`real dev set: ${all.length} excerpts of the spent parts (${SPENT_PARTS.join(', ')})`);
-  const decide = deciders(model, threshold);
+  const decideWith = decider(model, threshold);
+  const decide = { model: decideWith(undefined), calibrated: decideWith };
   // Leave one part out: each spent part is decided by a calibration fitted on the others. A language keeps its
   // calibration only when this says it generalises (F1 up by at least MIN_GAIN on the parts left out); otherwise it
   // keeps the model's combiner and line, and the run says so.

@@ -29,18 +29,16 @@ export async function loadKnownMedia(store: Store): Promise<KnownMediaNames> {
   const cases: Record<string, CategoryId> = {};
   for (const r of rows) {
     const where = `dataset_entries ${r.id}`;
-    for (const [column, into] of [
-      [r.people_json, people],
-      [r.outlets_json, outlets],
-    ] as const) {
+    const names = (column: string | null): string[] => {
       const list = fromJson<unknown>(column, [], where);
       if (!Array.isArray(list)) throw new Error(`${where}: people and outlets must be lists, got ${column}`);
-      for (const name of list) if (typeof name === 'string' && name.trim()) into.add(name.trim());
-    }
+      return list.filter((n): n is string => typeof n === 'string' && n.trim() !== '').map((n) => n.trim());
+    };
+    const entryPeople = names(r.people_json);
+    for (const name of entryPeople) people.add(name);
+    for (const name of names(r.outlets_json)) outlets.add(name);
     // Entries come by month: a later one replaces an earlier case of the same person.
-    if (isCategoryId(r.category))
-      for (const name of fromJson<unknown[]>(r.people_json, [], where))
-        if (typeof name === 'string' && name.trim()) cases[name.trim()] = r.category;
+    if (isCategoryId(r.category)) for (const name of entryPeople) cases[name] = r.category;
   }
   return { people: [...people], outlets: [...outlets], cases };
 }

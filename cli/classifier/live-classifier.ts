@@ -9,8 +9,8 @@ import { createClassifier, type KnownMedia, loadModel, type ModelFile } from '..
 import type { Logger } from '../../core/index.ts';
 import { knownMediaSignature, loadKnownMedia, type Store } from '../../storage/index.ts';
 
-// The calibration's readers (decisionRow, rankingInputs) are for evaluation scripts, not for the pipeline.
-type Classifier = Omit<ReturnType<typeof createClassifier>, 'decisionRow' | 'rankingInputs'>;
+// The calibration's reader (decisionTrace) is for evaluation scripts, not for the pipeline.
+type Classifier = Omit<ReturnType<typeof createClassifier>, 'decisionTrace'>;
 
 export interface LiveRefresh {
   readonly people: number;
