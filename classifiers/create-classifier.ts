@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import settings from '../config/classifier.json' with { type: 'json' };
 import {
+  type CandidateLines,
   type CategoryId,
   type Classification,
   CONFIG_DIR,
@@ -21,7 +22,7 @@ import {
   type TextClassifier,
 } from '../core/index.ts';
 import { analyseText, type CueHit, type TextAnalysis } from './analyse-text.ts';
-import { calibrationProblems, combinerScore, decisionLine } from './calibrate-combiner.ts';
+import { CALIBRATED_LANGS, calibrationProblems, combinerScore, decisionLine } from './calibrate-combiner.ts';
 import { decideCourt } from './court-decision.ts';
 import { detectLanguage } from './detect-language.ts';
 import { extractFacts } from './extract-facts.ts';
@@ -105,6 +106,19 @@ export function loadModel(path: string = DEFAULT_MODEL_PATH): ModelFile {
   return parsed;
 }
 
+/**
+ * The line each language is decided by with this model (decisionLine: its calibration's, else classifier.json's
+ * threshold), for the review queue's "most uncertain first" order. Read from the model, never copied: a model
+ * `soz train` installs starts without a calibration, and then every language has the one default line.
+ */
+export function candidateLines(model: Pick<ModelFile, 'calibration' | 'combiner'>): CandidateLines {
+  const byLang: Record<string, number> = {};
+  for (const lang of CALIBRATED_LANGS)
+    if (model.calibration?.byLang[lang])
+      byLang[lang] = decisionLine(model.calibration, lang, model.combiner, settings.threshold).threshold;
+  return { default: settings.threshold, byLang };
+}
+
 const CONFIG_FINGERPRINT = createHash('sha256')
   .update(
     [
@@ -169,6 +183,8 @@ function mergeCourtFacts(facts: ExtractedFacts, court: CourtRecord): ExtractedFa
 }
 
 export function createClassifier(options: ClassifierOptions = {}): TextClassifier & {
+  /** The line each language is decided by (candidateLines of the model this classifier was built with). */
+  readonly lines: CandidateLines;
   classify(input: ClassifyInput, language: LanguageResult): Classification;
   decisionTrace(input: ClassifyInput, language: LanguageResult): DecisionTrace;
 } {
@@ -270,6 +286,7 @@ export function createClassifier(options: ClassifierOptions = {}): TextClassifie
 
   return {
     modelVersion,
+    lines: candidateLines(model),
     detectLanguage,
     /**
      * What the decision and the ranking read of a text, for calibrating on real text (calibrate-combiner.ts,

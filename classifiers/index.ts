@@ -16,6 +16,7 @@ export { calibratePriors, type RankingRow, topOneHits } from './calibrate-rankin
 export {
   type ClassifierOptions,
   type ClassifyInput,
+  candidateLines,
   createClassifier,
   DEFAULT_MODEL_PATH,
   type DecisionTrace,

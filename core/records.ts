@@ -203,6 +203,16 @@ export type StageResult<T> =
 export const accept = <T>(value: T): StageResult<T> => ({ ok: true, value });
 export const reject = <T>(stage: string, reason: string): StageResult<T> => ({ ok: false, stage, reason });
 
+/**
+ * The scores the classifier decides candidates by: a line per language it decides by a line of its own (a real-text
+ * calibration), `default` for every other language and for text of no known language. The review queue's "most
+ * uncertain first" order measures each task against its language's line.
+ */
+export interface CandidateLines {
+  readonly default: number;
+  readonly byLang: Readonly<Record<string, number>>;
+}
+
 /** What the pipeline needs of the classifiers (classifiers/ provides it; tests may pass their own). */
 export interface TextClassifier {
   readonly modelVersion: string;

@@ -1,7 +1,7 @@
 // What the review stage needs beyond review-repository.ts: the queue page in two queries, its filter
 // choices, cluster fingerprints of open tasks, splitting a cluster, and withdrawing labels on undo.
-import { sql } from 'kysely';
-import type { ItemKind } from '../core/index.ts';
+import { type RawBuilder, sql } from 'kysely';
+import type { CandidateLines, ItemKind } from '../core/index.ts';
 import { toNumber } from './dialect.ts';
 import { nowIso } from './json-column.ts';
 import type { Store } from './open-store.ts';
@@ -21,9 +21,10 @@ export interface QueueFilter {
   readonly month?: string;
   /** Like `lang`: any item of an open task, the leading report of a decided one. */
   readonly sourceId?: string;
-  /** 'uncertain': scores closest to `threshold` (the classifier's candidate line) first. */
+  /** 'uncertain': scores closest to the line of the task's language (`lines`) first. */
   readonly sort?: 'score' | 'date' | 'uncertain';
-  readonly threshold?: number;
+  /** The lines the classifier in use decides each language by; required by the 'uncertain' order. */
+  readonly lines?: CandidateLines;
   readonly limit: number;
   readonly offset?: number;
 }
@@ -97,6 +98,30 @@ function filteredTasks(db: Db, f: Omit<QueueFilter, 'limit'>) {
   return q;
 }
 
+/** A line outside 0..1 (or not a number) would sort the queue by nonsense without a word: refuse it. */
+function checkedLine(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1)
+    throw new Error(`the "uncertain" queue order: ${field} is ${String(value)}, not a score from 0 to 1`);
+  return value;
+}
+
+/**
+ * How far a task's score is from its language's line; a task of no known language (lang NULL) or of a language
+ * without a line of its own is measured against the default. Each branch subtracts on its own rather than
+ * `score - CASE … END`: PostgreSQL types a CASE whose results are all bound parameters as text, while
+ * `score - $n` takes the score's type in both dialects.
+ */
+function distanceFromLine(lines: CandidateLines | undefined): RawBuilder<number> {
+  if (lines === undefined) throw new Error('the "uncertain" queue order needs the candidate lines');
+  const from = (line: number) => sql<number>`abs(review_tasks.score - ${line})`;
+  const fallback = from(checkedLine(lines.default, 'lines.default'));
+  const branches = Object.entries(lines.byLang).map(
+    ([lang, line]) => sql`when ${lang} then ${from(checkedLine(line, `lines.byLang.${lang}`))}`,
+  );
+  if (branches.length === 0) return fallback;
+  return sql<number>`case review_tasks.lang ${sql.join(branches, sql` `)} else ${fallback} end`;
+}
+
 /** One page of the queue with each task's sources, and the total matching the filter. */
 export async function queuePage(store: Store, f: QueueFilter): Promise<{ rows: QueueRow[]; total: number }> {
   // The date is the leading report's, copied onto the task (migration 015) so that the date sort walks
@@ -119,11 +144,8 @@ export async function queuePage(store: Store, f: QueueFilter): Promise<{ rows: Q
   ]);
   if (f.sort === 'date')
     q = q.orderBy('review_tasks.published_at', 'desc').orderBy('review_tasks.id', 'desc');
-  else if (f.sort === 'uncertain') {
-    if (f.threshold === undefined)
-      throw new Error('the "uncertain" queue order needs the candidate threshold');
-    q = q.orderBy(sql`abs(review_tasks.score - ${f.threshold})`).orderBy('review_tasks.id');
-  } else q = q.orderBy('review_tasks.score', 'desc').orderBy('review_tasks.id');
+  else if (f.sort === 'uncertain') q = q.orderBy(distanceFromLine(f.lines)).orderBy('review_tasks.id');
+  else q = q.orderBy('review_tasks.score', 'desc').orderBy('review_tasks.id');
   const rows = await q
     .limit(f.limit)
     .offset(f.offset ?? 0)

@@ -136,6 +136,9 @@ export async function createLiveClassifier(
     get model() {
       return model;
     },
+    get lines() {
+      return current.lines;
+    },
     detectLanguage: (text) => current.detectLanguage(text),
     classify: (input, language) => current.classify(input, language),
     refresh,

@@ -2,13 +2,13 @@
 import { CATEGORY_IDS, EXIT, inputError, isCategoryId, SozError, usageError } from '../../core/index.ts';
 import {
   addReportByUrl,
-  CANDIDATE_LINE,
   type ClassifierStats,
   classifierStats,
   confirmCandidate,
   deferCandidate,
   describeAddFailure,
   ENTRY_FIELDS,
+  installedCandidateLines,
   loadCandidate,
   mergeCandidate,
   optionName,
@@ -116,6 +116,13 @@ See docs/deployment.md.`,
       trustProxy: ctx.values['trust-proxy'] === true,
       ...(publicUrl ? { publicUrl } : {}),
       addReport: () => addDeps,
+      // The uncertain order measures against the lines of the model Add-a-report scores with, brought up to date.
+      lines: async () => {
+        await classifier
+          .refreshIfChanged()
+          .catch((error) => ctx.logger.warn(`classifier not refreshed: ${(error as Error).message}`));
+        return classifier.lines;
+      },
       // The page shows the model Add-a-report scores with: a model soz train installed since start is loaded first.
       model: async () => {
         await classifier
@@ -141,9 +148,11 @@ const list: Command = {
   summary: 'list candidates (pending by default)',
   help: `Usage: soz review list [--json] [--status pending|deferred|confirmed|duplicate|rejected]
          [--category ID] [--lang ru|kk|en] [--source ID] [--month YYYY-MM] [--kind news|court]
-         [--sort score|date|uncertain] [--limit N]
+         [--sort score|date|uncertain] [--limit N] [--model FILE]
 
---sort uncertain: scores closest to the classifier's candidate line first (config/classifier.json threshold).
+--sort uncertain: scores closest to the candidate line of their language first: the line the installed model
+(default config/model/model.json, or --model FILE) decides that language by, its real-text calibration's
+line where it has one (calibrate:real), else config/classifier.json's threshold.
 
 --json prints one JSON object a line: id, status, title, sources (sourceId, url, lang), categories
 (id, score), score.`,
@@ -157,6 +166,7 @@ const list: Command = {
     kind: { type: 'string' },
     sort: { type: 'string' },
     limit: { type: 'string' },
+    model: { type: 'string' },
   },
   async run(ctx) {
     const status = (stringOption(ctx, 'status') ?? 'pending') as TaskStatus;
@@ -176,6 +186,8 @@ const list: Command = {
     if (month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
       throw usageError(`--month: "${month}" is not YYYY-MM`);
     const limit = intOption(ctx, 'limit', Number.MAX_SAFE_INTEGER, 1);
+    // Read before the database, as the other commands read their model: a missing one leaves it untouched.
+    const lines = sort === 'uncertain' ? installedCandidateLines(stringOption(ctx, 'model')) : undefined;
     const store = await ctx.openStore();
     let offset = 0;
     let printed = 0;
@@ -188,7 +200,7 @@ const list: Command = {
         month,
         kind: kind as 'news' | 'court' | undefined,
         sort,
-        threshold: CANDIDATE_LINE,
+        lines,
         limit: Math.min(500, limit - printed),
         offset,
       });

@@ -4,7 +4,14 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CATEGORY_IDS, createLogger, type Logger, SozError, usageError } from '../../core/index.ts';
+import {
+  CATEGORY_IDS,
+  type CandidateLines,
+  createLogger,
+  type Logger,
+  SozError,
+  usageError,
+} from '../../core/index.ts';
 import {
   adjacentPendingTasks,
   countUsers,
@@ -33,10 +40,10 @@ import {
   splitCandidate,
   undoDecision,
 } from './candidate-decisions.ts';
-import { CANDIDATE_LINE } from './candidate-line.ts';
 import type { ModelInUse } from './classifier-stats.ts';
 import { BOOLEAN_FIELDS, ENTRY_FIELDS } from './entry-draft.ts';
 import { clientAddress, type FormBody, parseCookies, RequestError, readForm } from './http-request.ts';
+import { installedCandidateLines } from './installed-candidate-lines.ts';
 import { loadCandidate } from './load-candidate.ts';
 import { LoginRateLimiter } from './login-rate-limiter.ts';
 import { candidatePage } from './pages/candidate-page.ts';
@@ -84,6 +91,11 @@ export interface ReviewServerOptions {
   readonly addReport?: () => AddReportDeps;
   /** The model "Add a report" classifies with, for the Classifier page (brought up to date first, if it can be). */
   readonly model?: () => ModelInUse | null | Promise<ModelInUse | null>;
+  /**
+   * The line each language is decided by, for the "most uncertain first" order: the classifier in use's (brought
+   * up to date first, if it can be). Absent: the installed model's (config/model/model.json), read at each use.
+   */
+  readonly lines?: () => CandidateLines | Promise<CandidateLines>;
 }
 
 export interface ReviewServer {
@@ -539,7 +551,8 @@ export async function startReviewServer(
         month: q.month,
         kind: q.kind,
         sort: q.sort,
-        threshold: CANDIDATE_LINE,
+        // Only the uncertain order reads them: the other orders do not load a model.
+        ...(q.sort === 'uncertain' ? { lines: await (options.lines ?? installedCandidateLines)() } : {}),
         limit: pageSize,
         offset: (q.page - 1) * pageSize,
       });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createClassifier, loadModel } from '../../classifiers/index.ts';
+import { CALIBRATED_LANGS, candidateLines, createClassifier, loadModel } from '../../classifiers/index.ts';
 import settings from '../../config/classifier.json' with { type: 'json' };
 import type { CourtRecord, TextClassifier } from '../../core/index.ts';
 
@@ -270,5 +270,29 @@ describe('createClassifier on court items', () => {
       defendants: ['ТОО «Информационное агентство Дала»'],
     });
     expect(classifyCourt(record, 'Истец требует компенсации за публикацию.').candidate).toBe(true);
+  });
+});
+
+describe('the lines each language is decided by', () => {
+  it("are the loaded model's calibration lines, and classifier.json's threshold for the rest", () => {
+    const lines = createClassifier({ model: MODEL }).lines;
+    expect(lines.default).toBe(settings.threshold);
+    const calibrated = CALIBRATED_LANGS.filter((l) => MODEL.calibration?.byLang[l]);
+    expect(Object.keys(lines.byLang).sort()).toEqual([...calibrated].sort());
+    for (const l of calibrated) expect(lines.byLang[l]).toBe(MODEL.calibration?.byLang[l]?.threshold);
+    expect(candidateLines(MODEL)).toEqual(lines);
+  });
+
+  it('follow a calibration the model carries, and are the one default line without one', () => {
+    const calibration = MODEL.calibration ?? { fittedOn: 'test', byLang: {} };
+    const kk = { combiner: MODEL.combiner, threshold: 0.55, examples: 1, violations: 1 };
+    const moved = { ...MODEL, calibration: { ...calibration, byLang: { kk } } };
+    expect(createClassifier({ model: moved }).lines).toEqual({
+      default: settings.threshold,
+      byLang: { kk: 0.55 },
+    });
+    // A model soz train installs has no calibration: every language is measured against the one line.
+    const retrained = { ...MODEL, calibration: undefined };
+    expect(createClassifier({ model: retrained }).lines).toEqual({ default: settings.threshold, byLang: {} });
   });
 });

@@ -7,7 +7,7 @@ import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadModel, type ModelFile } from '../../../classifiers/index.ts';
+import { candidateLines, loadModel, type ModelFile } from '../../../classifiers/index.ts';
 import { createLiveClassifier } from '../../../cli/classifier/live-classifier.ts';
 import type { Logger } from '../../../core/index.ts';
 import { deleteEntry, knownMediaSignature, upsertEntry } from '../../../storage/index.ts';
@@ -113,6 +113,7 @@ describe('a classifier that keeps up with the installed model', () => {
     install(path, withVersion(model, 'night-2'));
     expect(await c.refreshIfChanged()).toMatchObject({ rebuilt: true, newModel: 'night-2' });
     expect(c.model.version).toBe('night-2');
+    expect(c.lines).toEqual(candidateLines(model));
     expect(c.classify({ title: '', text: TIP, kind: 'news' }, c.detectLanguage(TIP)).modelVersion).toMatch(
       /^night-2\+(cal-[0-9a-f]{8}\+)?cfg-/,
     );
@@ -126,8 +127,10 @@ describe('a classifier that keeps up with the installed model', () => {
     expect(warnings.at(-1)).toMatch(
       /model not reloaded, still using night-2: .*model\.json is not valid JSON/,
     );
-    install(path, withVersion(model, 'night-3'));
+    // A retrained model starts without a calibration: its lines are the one default line from then on.
+    install(path, JSON.stringify({ ...model, version: 'night-3', calibration: undefined }));
     expect((await c.refreshIfChanged())?.newModel).toBe('night-3');
+    expect(c.lines).toEqual({ default: candidateLines(model).default, byLang: {} });
 
     rmSync(path);
     expect(await c.refreshIfChanged()).toMatchObject({ rebuilt: false, newModel: null });

@@ -3,14 +3,13 @@
 // store nothing; a report below the line is queued, marked, recorded with the classifier's score and
 // model version, and counted as a miss by the classifier statistics once confirmed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadModel, WATCH_LIST } from '../../../classifiers/index.ts';
+import { WATCH_LIST } from '../../../classifiers/index.ts';
 import { openClassifier } from '../../../cli/classifier/open-classifier.ts';
 import { addReportDeps } from '../../../cli/review/add-report-deps.ts';
-import { silentLogger } from '../../../core/index.ts';
+import { type CandidateLines, silentLogger } from '../../../core/index.ts';
 import {
   type AddReportDeps,
   addReportByUrl,
-  CANDIDATE_LINE,
   classifierStats,
   confirmCandidate,
   describeAddFailure,
@@ -28,10 +27,12 @@ afterAll(async () => site?.close());
 describe.each(TEST_DIALECTS)('addReportByUrl on %s', (dialect) => {
   let t: TestStore;
   let deps: AddReportDeps;
+  let lines: CandidateLines;
   beforeAll(async () => {
     t = await openTestStore(dialect);
     const { classifier } = await openClassifier({ openStore: async () => t.store, logger: silentLogger });
     deps = addReportDeps({ classifier });
+    lines = classifier.lines;
   });
   afterAll(async () => t?.close());
 
@@ -64,8 +65,8 @@ describe.each(TEST_DIALECTS)('addReportByUrl on %s', (dialect) => {
     const r = await addReportByUrl(t.store, deps, { url, note: '  tip from Talgar ', actor: 'aigerim' });
     if (!r.ok) throw new Error(describeAddFailure(r));
     expect(r).toMatchObject({ miss: true, alreadyQueued: false, joined: false });
-    // Below the line of its language (Russian): a real-text calibration's where the model has one.
-    expect(r.score).toBeLessThan(loadModel().calibration?.byLang.ru?.threshold ?? CANDIDATE_LINE);
+    // Below the line of its language (Russian) in the classifier that scored it: a calibration's where it has one.
+    expect(r.score).toBeLessThan(lines.byLang.ru ?? lines.default);
     expect(await getReviewerAddition(t.store, r.itemId)).toMatchObject({
       url,
       note: 'tip from Talgar',
@@ -73,7 +74,7 @@ describe.each(TEST_DIALECTS)('addReportByUrl on %s', (dialect) => {
       classifierCandidate: false,
       modelVersion: deps.classifier.modelVersion,
     });
-    const { rows } = await queuePage(t.store, { sort: 'uncertain', threshold: CANDIDATE_LINE, limit: 10 });
+    const { rows } = await queuePage(t.store, { sort: 'uncertain', lines, limit: 10 });
     expect(rows.map((x) => [x.id, x.sources[0]?.addedBy])).toEqual([[r.taskId, 'aigerim']]);
 
     const again = await addReportByUrl(t.store, deps, { url, actor: 'dana' });

@@ -141,6 +141,45 @@ describe('review server', () => {
     expect(court.body).toMatch(/Candidates: pending <small>\(1\)/);
   });
 
+  it('orders "most uncertain first" by the lines it is given, asking for them only for that order', async () => {
+    const tasks = await store.db
+      .selectFrom('review_tasks')
+      .select(['title', 'lang', 'score'])
+      .where('status', '=', 'pending')
+      .where('kind', '=', 'news')
+      .execute();
+    const kk = tasks.find((x) => x.lang === 'kk');
+    if (!kk) throw new Error('the fixtures hold no pending Kazakh task');
+    // Kazakh decided on the Kazakh task's own score, every other language on a line no other task sits on.
+    const lines = { default: 0, byLang: { kk: Number(kk.score) } };
+    let asked = 0;
+    const linesServer = await startReviewServer(store, {
+      port: 0,
+      host: '127.0.0.1',
+      logger: silent,
+      lines: () => {
+        asked++;
+        return lines;
+      },
+    });
+    try {
+      const c = new ReviewClient(linesServer.url);
+      await c.logIn('aliya', PASSWORD);
+      await c.get('/queue');
+      expect(asked).toBe(0);
+      const page = await c.get('/queue?sort=uncertain&kind=news');
+      expect(asked).toBe(1);
+      const first = tasks
+        .filter((x) => x.title !== kk.title)
+        .map((x) => page.body.indexOf(x.title))
+        .filter((i) => i >= 0);
+      expect(page.body.indexOf(kk.title)).toBeGreaterThan(-1);
+      expect(page.body.indexOf(kk.title)).toBeLessThan(Math.min(...first));
+    } finally {
+      await linesServer.close();
+    }
+  });
+
   it('shows scraped markup as text: no script, no onerror, no javascript: link', async () => {
     const c = new ReviewClient(server.url);
     await c.logIn('aliya', PASSWORD);
