@@ -23,7 +23,16 @@ export type SourceKind = 'news' | 'monitor';
  * The parts gathered after the split, in order. Each is withheld from a plain evaluation and left out of the split's
  * checks (run-real-evaluation.ts WITHHELD_PARTS, split-real-dev.ts UNSPLIT_PARTS); a new part is added here once.
  */
-export const FRESH_PARTS = ['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8'] as const;
+export const FRESH_PARTS = [
+  'fresh',
+  'fresh2',
+  'fresh3',
+  'fresh4',
+  'fresh5',
+  'fresh6',
+  'fresh7',
+  'fresh8',
+] as const;
 
 export type Part = 'tuning' | 'heldout' | (typeof FRESH_PARTS)[number];
 
