@@ -16,14 +16,23 @@ export type SourceKind = 'news' | 'monitor';
  * measured and read; `fresh3`: gathered after `fresh2` had been measured and read; `fresh4`: gathered
  * after `fresh3` had been measured and read; `fresh5`: gathered after `fresh4` had been measured and read;
  * `fresh6`: gathered after `fresh5` had been measured and read; `fresh7`: gathered after `fresh6` had been
- * measured and read. Each is measured once, at the end
+ * measured and read; `fresh8`: gathered after `fresh7` had been measured and read. Each is measured once, at the end
  * of the session that follows its gathering.
  */
 /**
  * The parts gathered after the split, in order. Each is withheld from a plain evaluation and left out of the split's
  * checks (run-real-evaluation.ts WITHHELD_PARTS, split-real-dev.ts UNSPLIT_PARTS); a new part is added here once.
  */
-export const FRESH_PARTS = ['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7'] as const;
+export const FRESH_PARTS = [
+  'fresh',
+  'fresh2',
+  'fresh3',
+  'fresh4',
+  'fresh5',
+  'fresh6',
+  'fresh7',
+  'fresh8',
+] as const;
 
 export type Part = 'tuning' | 'heldout' | (typeof FRESH_PARTS)[number];
 

@@ -1,7 +1,7 @@
-// The real dev set's withheld parts, "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6" and "fresh7": each
-// gathered after the held-out part (then "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6") had been measured
+// The real dev set's withheld parts, "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7" and "fresh8":
+// each gathered after the held-out part (then "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7") had been measured
 // and read, stored explicitly on each entry, left out of the hash split, counted by `stats`, and measured only when
-// named (`eval:classify -- --real --part fresh7`), each alone. Every text below is our own writing.
+// named (`eval:classify -- --real --part fresh8`), each alone. Every text below is our own writing.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +15,7 @@ import { manifestEntry } from '../helpers/manifest-entry.ts';
 
 const entry = (i: number, over: Partial<ManifestEntry>) => manifestEntry(i, over, 'fresh');
 
-// One violation and one ordinary story in each of the nine parts.
+// One violation and one ordinary story in each of the ten parts.
 const FIXTURE: [ManifestEntry, string][] = [
   [
     entry(1, { candidate: true, category: 'detention', part: 'tuning' }),
@@ -89,6 +89,14 @@ const FIXTURE: [ManifestEntry, string][] = [
     entry(24, { part: 'fresh7', lang: 'ru' }),
     'В Таразе журналисты городских изданий побывали на открытии нового родильного дома.',
   ],
+  [
+    entry(26, { candidate: true, category: 'summons', part: 'fresh8', lang: 'en', script: 'latn' }),
+    'Police in Kyzylorda called a regional TV editor in for questioning over a report on a hospital queue.',
+  ],
+  [
+    entry(27, { part: 'fresh8', lang: 'kk' }),
+    'Қызылордада облыстық телеарнаның тілшілері жаңа саябақтың ашылуына қатысты.',
+  ],
 ];
 
 let dir: string;
@@ -118,7 +126,7 @@ function run(options: { part?: string; errors?: boolean }): { code: number; out:
   return { code, out: lines.join('\n') };
 }
 
-describe('the fresh, fresh2, fresh3, fresh4, fresh5, fresh6 and fresh7 parts in the manifest', () => {
+describe('the fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7 and fresh8 parts in the manifest', () => {
   it('are parts a manifest line may carry, and an unknown part is refused with its line', () => {
     const line = manifestLine(entry(7, { part: 'fresh' }));
     const line2 = manifestLine(entry(10, { part: 'fresh2' }));
@@ -127,21 +135,23 @@ describe('the fresh, fresh2, fresh3, fresh4, fresh5, fresh6 and fresh7 parts in 
     const line5 = manifestLine(entry(19, { part: 'fresh5' }));
     const line6 = manifestLine(entry(22, { part: 'fresh6' }));
     const line7 = manifestLine(entry(25, { part: 'fresh7' }));
+    const line8 = manifestLine(entry(28, { part: 'fresh8' }));
     expect(
-      parseManifest(`${line}\n${line2}\n${line3}\n${line4}\n${line5}\n${line6}\n${line7}\n`, 'm.jsonl').map(
-        (e) => e.part,
-      ),
-    ).toEqual(['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7']);
+      parseManifest(
+        `${line}\n${line2}\n${line3}\n${line4}\n${line5}\n${line6}\n${line7}\n${line8}\n`,
+        'm.jsonl',
+      ).map((e) => e.part),
+    ).toEqual(['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8']);
     const bad = line.replace('"part":"fresh"', '"part":"later"');
-    expect(() => parseManifest(`${line.replace('fresh7', 'fresh8')}\n${bad}\n`, 'm.jsonl')).toThrow(
-      /m\.jsonl:2.*"part" must be one of tuning, heldout, fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7/,
+    expect(() => parseManifest(`${line2}\n${bad}\n`, 'm.jsonl')).toThrow(
+      /m\.jsonl:2.*"part" must be one of tuning, heldout, fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8/,
     );
-    // An eighth fresh part does not exist until someone adds it: "fresh8" is refused like any unknown part.
-    const eighth = line7.replace('"part":"fresh7"', '"part":"fresh8"');
-    expect(() => parseManifest(`${eighth}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
+    // A ninth fresh part does not exist until someone adds it: "fresh9" is refused like any unknown part.
+    const ninth = line8.replace('"part":"fresh8"', '"part":"fresh9"');
+    expect(() => parseManifest(`${ninth}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
   });
 
-  it('is stored on every entry `add --part fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7` appends, and absent without it', () => {
+  it('is stored on every entry `add --part fresh|fresh2|…|fresh8` appends, and absent without it', () => {
     const manifest = join(dir, 'manifest.jsonl');
     writeFileSync(manifest, '');
     const batch = (name: string, url: string, text: string) => {
@@ -230,6 +240,15 @@ describe('the fresh, fresh2, fresh3, fresh4, fresh5, fresh6 and fresh7 parts in 
       manifest,
       { labeller: 'test', responsesDir: dir, excluded: noneExcluded, part: 'fresh7' },
     );
+    const fresh8 = addGathered(
+      batch(
+        'i.jsonl',
+        'https://i.example.kz/9',
+        'Директор водоканала подал иск к газете из-за заметки о ржавой воде в кранах.',
+      ),
+      manifest,
+      { labeller: 'test', responsesDir: dir, excluded: noneExcluded, part: 'fresh8' },
+    );
     expect(fresh.added.map((e) => e.part)).toEqual(['fresh']);
     expect(plain.added.map((e) => e.part)).toEqual([undefined]);
     expect(fresh2.added.map((e) => e.part)).toEqual(['fresh2']);
@@ -238,6 +257,7 @@ describe('the fresh, fresh2, fresh3, fresh4, fresh5, fresh6 and fresh7 parts in 
     expect(fresh5.added.map((e) => e.part)).toEqual(['fresh5']);
     expect(fresh6.added.map((e) => e.part)).toEqual(['fresh6']);
     expect(fresh7.added.map((e) => e.part)).toEqual(['fresh7']);
+    expect(fresh8.added.map((e) => e.part)).toEqual(['fresh8']);
     const stored = parseManifest(readFileSync(manifest, 'utf8'), manifest);
     expect(stored.map((e) => e.part)).toEqual([
       'fresh',
@@ -248,6 +268,7 @@ describe('the fresh, fresh2, fresh3, fresh4, fresh5, fresh6 and fresh7 parts in 
       'fresh5',
       'fresh6',
       'fresh7',
+      'fresh8',
     ]);
   });
 
@@ -312,7 +333,26 @@ describe('the fresh, fresh2, fresh3, fresh4, fresh5, fresh6 and fresh7 parts in 
           : { part: 'fresh7' },
       ),
     );
-    const all = [...split, ...fresh, ...fresh2, ...fresh3, ...fresh4, ...fresh5, ...fresh6, ...fresh7];
+    // And two fresh8 entries: one of that event (an ordinary story), one a violation of its own.
+    const fresh8 = [97, 98].map((i) =>
+      entry(
+        i,
+        i === 97
+          ? { part: 'fresh8', group: 'event-y' }
+          : { part: 'fresh8', candidate: true, category: 'summons' },
+      ),
+    );
+    const all = [
+      ...split,
+      ...fresh,
+      ...fresh2,
+      ...fresh3,
+      ...fresh4,
+      ...fresh5,
+      ...fresh6,
+      ...fresh7,
+      ...fresh8,
+    ];
     expect(applySplit(all).map((e) => e.part)).toEqual([
       'tuning',
       'heldout',
@@ -324,6 +364,7 @@ describe('the fresh, fresh2, fresh3, fresh4, fresh5, fresh6 and fresh7 parts in 
       ...fresh5.map(() => 'fresh5'),
       ...fresh6.map(() => 'fresh6'),
       ...fresh7.map(() => 'fresh7'),
+      ...fresh8.map(() => 'fresh8'),
     ]);
     expect(partOf(fresh[0]!)).toBe('fresh');
     expect(partOf(fresh2[3]!)).toBe('fresh2');
@@ -332,12 +373,13 @@ describe('the fresh, fresh2, fresh3, fresh4, fresh5, fresh6 and fresh7 parts in 
     expect(partOf(fresh5[0]!)).toBe('fresh5');
     expect(partOf(fresh6[2]!)).toBe('fresh6');
     expect(partOf(fresh7[1]!)).toBe('fresh7');
+    expect(partOf(fresh8[1]!)).toBe('fresh8');
     const check = checkSplit(all);
     expect(check.problems).toEqual([]);
     expect(check.heldoutShare).toBeCloseTo(1 / 3, 5);
   });
 
-  it('are counted by stats as a third, a fourth, a fifth, a sixth, a seventh, an eighth and a ninth part', () => {
+  it('are counted by stats as a third, a fourth, a fifth, a sixth, a seventh, an eighth, a ninth and a tenth part', () => {
     const s = manifestStats(FIXTURE.map(([e]) => e));
     expect(Object.keys(s.byPart).sort()).toEqual([
       'fresh',
@@ -347,6 +389,7 @@ describe('the fresh, fresh2, fresh3, fresh4, fresh5, fresh6 and fresh7 parts in 
       'fresh5',
       'fresh6',
       'fresh7',
+      'fresh8',
       'heldout',
       'tuning',
     ]);
@@ -364,11 +407,13 @@ describe('the fresh, fresh2, fresh3, fresh4, fresh5, fresh6 and fresh7 parts in 
     expect(s.categoryByPart.fresh6).toEqual({ criminal_charge: 1, none: 1 });
     expect(s.byPart.fresh7).toEqual({ kk: { total: 1, candidates: 1 }, ru: { total: 1, candidates: 0 } });
     expect(s.categoryByPart.fresh7).toEqual({ detention: 1, none: 1 });
+    expect(s.byPart.fresh8).toEqual({ en: { total: 1, candidates: 1 }, kk: { total: 1, candidates: 0 } });
+    expect(s.categoryByPart.fresh8).toEqual({ summons: 1, none: 1 });
   });
 });
 
 describe('eval:classify --real and the withheld parts', () => {
-  it('leaves the fresh, fresh2, fresh3, fresh4, fresh5, fresh6 and fresh7 parts out of a plain run, saying so, and prints no figure of them', () => {
+  it('leaves the fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7 and fresh8 parts out of a plain run, saying so, and prints no figure of them', () => {
     const { code, out } = run({ errors: true });
     expect(code).toBe(0);
     expect(out).toContain('real dev set: 4 excerpts');
@@ -393,15 +438,18 @@ describe('eval:classify --real and the withheld parts', () => {
     expect(out).toContain(
       'part "fresh7" (2 excerpts) not measured: it is measured once, at the end, with --part fresh7',
     );
+    expect(out).toContain(
+      'part "fresh8" (2 excerpts) not measured: it is measured once, at the end, with --part fresh8',
+    );
     expect(out).toContain('== tuning: 2 excerpts');
     expect(out).toContain('== heldout: 2 excerpts');
     expect(out).not.toContain('== fresh');
     expect(out).not.toContain('errors (fresh');
-    // Language identification is measured on the same excerpts: 4, not 18.
+    // Language identification is measured on the same excerpts: 4, not 20.
     expect(out).toMatch(/language identification[^\n]*\n\s+all\s+\d\.\d{3} \(\d\/4\)/);
   });
 
-  it('measures the fresh part alone when it is named, with its errors only then, and never fresh2/3/4/5/6/7 with it', () => {
+  it('measures the fresh part alone when it is named, with its errors only then, and never fresh2/3/4/5/6/7/8 with it', () => {
     const { code, out } = run({ part: 'fresh', errors: true });
     expect(code).toBe(0);
     expect(out).toContain('real dev set: 2 excerpts');
@@ -422,6 +470,8 @@ describe('eval:classify --real and the withheld parts', () => {
     expect(out).not.toContain('== fresh7');
     expect(out).not.toContain('errors (fresh6)');
     expect(out).not.toContain('errors (fresh7)');
+    expect(out).not.toContain('== fresh8');
+    expect(out).not.toContain('errors (fresh8)');
   });
 
   it('measures the fresh2 part alone when it is named, with its errors only then', () => {
@@ -527,6 +577,22 @@ describe('eval:classify --real and the withheld parts', () => {
     expect(out).not.toContain('not measured');
     expect(out).toContain('errors (fresh7)');
     expect(out).not.toMatch(/errors \(fresh[23456]?\)/);
+    expect(out).not.toContain('== fresh8');
+    expect(out).not.toContain('errors (fresh8)');
+    expect(out).toMatch(/language identification[^\n]*\n\s+all\s+\d\.\d{3} \(\d\/2\)/);
+  });
+
+  it('measures the fresh8 part alone when it is named, with its errors only then, and no other part with it', () => {
+    const { code, out } = run({ part: 'fresh8', errors: true });
+    expect(code).toBe(0);
+    expect(out).toContain('real dev set: 2 excerpts');
+    expect(out).toContain('== fresh8: 2 excerpts, 1 violations ==');
+    expect(out).not.toContain('== tuning');
+    expect(out).not.toContain('== heldout');
+    expect(out).not.toMatch(/== fresh[234567]?:/);
+    expect(out).not.toContain('not measured');
+    expect(out).toContain('errors (fresh8)');
+    expect(out).not.toMatch(/errors \(fresh[234567]?\)/);
     expect(out).toMatch(/language identification[^\n]*\n\s+all\s+\d\.\d{3} \(\d\/2\)/);
   });
 
@@ -534,7 +600,7 @@ describe('eval:classify --real and the withheld parts', () => {
     const { code, out } = run({ part: 'later' });
     expect(code).toBe(2);
     expect(out).toContain(
-      'no part "later" (the manifest has fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, heldout, tuning)',
+      'no part "later" (the manifest has fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, heldout, tuning)',
     );
   });
 });
