@@ -202,6 +202,40 @@ function topTwo(scores: Float64Array): [number, number] {
   return [best, second];
 }
 
+// What one word adds to each language's score (its known words, and the longest ending of each language, once per
+// word), as [language, weight, …] in the order they are added. Remembered per model and word: news vocabulary
+// repeats, and the endings walk was the language step's main cost. Bounded, so that memory stays flat.
+const WORD_EVIDENCE_CACHE = 50_000;
+const wordEvidenceCache = new WeakMap<ScriptModel, Map<string, readonly number[]>>();
+
+function wordEvidence(model: ScriptModel, word: string): readonly number[] {
+  let cache = wordEvidenceCache.get(model);
+  if (!cache) {
+    cache = new Map();
+    wordEvidenceCache.set(model, cache);
+  }
+  const known = cache.get(word);
+  if (known) return known;
+  const evidence: number[] = [];
+  const langs = model.words.get(word);
+  if (langs) for (const l of langs) evidence.push(l, data.wordWeight);
+  if (word.length > 3) {
+    const seen = new Set<number>();
+    for (let k = Math.min(model.maxEnding, word.length - 1); k >= 1; k--) {
+      const hits = model.endings.get(word.slice(-k));
+      if (!hits) continue;
+      for (const [lang, weight] of hits) {
+        if (seen.has(lang)) continue;
+        seen.add(lang);
+        evidence.push(lang, weight);
+      }
+    }
+  }
+  if (cache.size >= WORD_EVIDENCE_CACHE) cache.clear();
+  cache.set(word, evidence);
+  return evidence;
+}
+
 function identifyAlphabetic(
   text: string,
   model: ScriptModel,
@@ -219,25 +253,9 @@ function identifyAlphabetic(
     if (n > 0)
       for (const [lang, w] of model.letterWeights[slot]!) scores[lang]! += w * Math.min(n, data.letterCap);
   });
-  const seen = new Int32Array(model.languages.length).fill(-1);
-  let wordNo = 0;
   for (const m of lower.matchAll(WORD)) {
-    const word = m[0];
-    const langs = model.words.get(word);
-    if (langs) for (const l of langs) scores[l]! += data.wordWeight;
-    if (word.length > 3) {
-      // The longest ending of each language counts, once per word.
-      wordNo++;
-      for (let k = Math.min(model.maxEnding, word.length - 1); k >= 1; k--) {
-        const hits = model.endings.get(word.slice(-k));
-        if (!hits) continue;
-        for (const [lang, weight] of hits) {
-          if (seen[lang] === wordNo) continue;
-          seen[lang] = wordNo;
-          scores[lang]! += weight;
-        }
-      }
-    }
+    const evidence = wordEvidence(model, m[0]);
+    for (let j = 0; j < evidence.length; j += 2) scores[evidence[j]!]! += evidence[j + 1]!;
   }
   for (const [re, weights] of model.patterns) {
     const n = Math.min(data.letterCap, lower.match(re)?.length ?? 0);

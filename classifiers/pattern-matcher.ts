@@ -4,6 +4,8 @@
 import type { Token } from './tokenize.ts';
 
 const GAP = 3;
+/** Distinct words whose starting patterns a matcher remembers before it starts afresh. */
+const START_CACHE = 50_000;
 
 interface Part {
   readonly text: string;
@@ -96,27 +98,36 @@ export function createMatcher<T>(patterns: readonly Pattern<T>[]): Matcher<T> {
     return -1;
   }
 
+  // The patterns a word can start, remembered per word: news vocabulary repeats, so most tokens are answered by
+  // one map look-up instead of a walk down the trie. Bounded so that a long-running crawl keeps flat memory.
+  const NONE: readonly Pattern<T>[] = [];
+  const starts = new Map<string, readonly Pattern<T>[]>();
+  function startsOf(w: string): readonly Pattern<T>[] {
+    const known = starts.get(w);
+    if (known) return known;
+    let found: Pattern<T>[] | undefined;
+    const e = exact.get(w);
+    if (e) found = [...e];
+    let node: TrieNode<T> | undefined = root;
+    for (let c = 0; c < w.length && node; c++) {
+      node = node.next.get(w[c]!);
+      if (!node) break;
+      if (node.patterns.length) found = found ? [...found, ...node.patterns] : [...node.patterns];
+    }
+    const result = found ?? NONE;
+    if (starts.size >= START_CACHE) starts.clear();
+    starts.set(w, result);
+    return result;
+  }
+
   return {
     size: patterns.length,
     match(words) {
       const out: PatternMatch<T>[] = [];
       for (let i = 0; i < words.length; i++) {
-        const w = words[i]!;
-        const e = exact.get(w);
-        if (e) {
-          for (const p of e) {
-            const end = rest(p, words, i + 1, 1);
-            if (end >= 0) out.push({ pattern: p, from: i, to: end });
-          }
-        }
-        let node: TrieNode<T> | undefined = root;
-        for (let c = 0; c < w.length && node; c++) {
-          node = node.next.get(w[c]!);
-          if (!node) break;
-          for (const p of node.patterns) {
-            const end = rest(p, words, i + 1, 1);
-            if (end >= 0) out.push({ pattern: p, from: i, to: end });
-          }
+        for (const p of startsOf(words[i]!)) {
+          const end = rest(p, words, i + 1, 1);
+          if (end >= 0) out.push({ pattern: p, from: i, to: end });
         }
       }
       return out;
