@@ -16,7 +16,8 @@ export type SourceKind = 'news' | 'monitor';
  * measured and read; `fresh3`: gathered after `fresh2` had been measured and read; `fresh4`: gathered
  * after `fresh3` had been measured and read; `fresh5`: gathered after `fresh4` had been measured and read;
  * `fresh6`: gathered after `fresh5` had been measured and read; `fresh7`: gathered after `fresh6` had been
- * measured and read; `fresh8`: gathered after `fresh7` had been measured and read. Each is measured once, at the end
+ * measured and read; `fresh8`: gathered after `fresh7` had been measured and read; `fresh9`: gathered after
+ * `fresh8` had been gathered (not yet measured). Each is measured once, at the end
  * of the session that follows its gathering.
  */
 /**
@@ -32,6 +33,7 @@ export const FRESH_PARTS = [
   'fresh6',
   'fresh7',
   'fresh8',
+  'fresh9',
 ] as const;
 
 export type Part = 'tuning' | 'heldout' | (typeof FRESH_PARTS)[number];

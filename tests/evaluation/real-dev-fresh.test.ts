@@ -1,7 +1,7 @@
-// The real dev set's withheld parts, "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7" and "fresh8":
-// each gathered after the held-out part (then "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7") had been measured
+// The real dev set's withheld parts, "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8" and
+// "fresh9": each gathered after the held-out part (then "fresh" … "fresh7") had been measured (fresh9 after fresh8 was gathered)
 // and read, stored explicitly on each entry, left out of the hash split, counted by `stats`, and measured only when
-// named (`eval:classify -- --real --part fresh8`), each alone. Every text below is our own writing.
+// named (`eval:classify -- --real --part fresh9`), each alone. Every text below is our own writing.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +15,7 @@ import { manifestEntry } from '../helpers/manifest-entry.ts';
 
 const entry = (i: number, over: Partial<ManifestEntry>) => manifestEntry(i, over, 'fresh');
 
-// One violation and one ordinary story in each of the ten parts.
+// One violation and one ordinary story in each of the eleven parts.
 const FIXTURE: [ManifestEntry, string][] = [
   [
     entry(1, { candidate: true, category: 'detention', part: 'tuning' }),
@@ -97,6 +97,14 @@ const FIXTURE: [ManifestEntry, string][] = [
     entry(27, { part: 'fresh8', lang: 'kk' }),
     'Қызылордада облыстық телеарнаның тілшілері жаңа саябақтың ашылуына қатысты.',
   ],
+  [
+    entry(101, { candidate: true, category: 'obstruction', part: 'fresh9', lang: 'ru' }),
+    'В Экибастузе охрана завода не пустила съёмочную группу городского канала на открытое заседание.',
+  ],
+  [
+    entry(102, { part: 'fresh9', lang: 'en' }),
+    'Reporters from Semey toured the rebuilt river embankment with the city engineer on Friday.',
+  ],
 ];
 
 let dir: string;
@@ -126,7 +134,7 @@ function run(options: { part?: string; errors?: boolean }): { code: number; out:
   return { code, out: lines.join('\n') };
 }
 
-describe('the fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7 and fresh8 parts in the manifest', () => {
+describe('the fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8 and fresh9 parts in the manifest', () => {
   it('are parts a manifest line may carry, and an unknown part is refused with its line', () => {
     const line = manifestLine(entry(7, { part: 'fresh' }));
     const line2 = manifestLine(entry(10, { part: 'fresh2' }));
@@ -136,22 +144,23 @@ describe('the fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7 and fresh8 p
     const line6 = manifestLine(entry(22, { part: 'fresh6' }));
     const line7 = manifestLine(entry(25, { part: 'fresh7' }));
     const line8 = manifestLine(entry(28, { part: 'fresh8' }));
+    const line9 = manifestLine(entry(103, { part: 'fresh9' }));
     expect(
       parseManifest(
-        `${line}\n${line2}\n${line3}\n${line4}\n${line5}\n${line6}\n${line7}\n${line8}\n`,
+        `${line}\n${line2}\n${line3}\n${line4}\n${line5}\n${line6}\n${line7}\n${line8}\n${line9}\n`,
         'm.jsonl',
       ).map((e) => e.part),
-    ).toEqual(['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8']);
+    ).toEqual(['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8', 'fresh9']);
     const bad = line.replace('"part":"fresh"', '"part":"later"');
     expect(() => parseManifest(`${line2}\n${bad}\n`, 'm.jsonl')).toThrow(
-      /m\.jsonl:2.*"part" must be one of tuning, heldout, fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8/,
+      /m\.jsonl:2.*"part" must be one of tuning, heldout, fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9/,
     );
-    // A ninth fresh part does not exist until someone adds it: "fresh9" is refused like any unknown part.
-    const ninth = line8.replace('"part":"fresh8"', '"part":"fresh9"');
-    expect(() => parseManifest(`${ninth}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
+    // A tenth fresh part does not exist until someone adds it: "fresh10" is refused like any unknown part.
+    const tenth = line9.replace('"part":"fresh9"', '"part":"fresh10"');
+    expect(() => parseManifest(`${tenth}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
   });
 
-  it('is stored on every entry `add --part fresh|fresh2|…|fresh8` appends, and absent without it', () => {
+  it('is stored on every entry `add --part fresh|fresh2|…|fresh9` appends, and absent without it', () => {
     const manifest = join(dir, 'manifest.jsonl');
     writeFileSync(manifest, '');
     const batch = (name: string, url: string, text: string) => {
@@ -249,6 +258,15 @@ describe('the fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7 and fresh8 p
       manifest,
       { labeller: 'test', responsesDir: dir, excluded: noneExcluded, part: 'fresh8' },
     );
+    const fresh9 = addGathered(
+      batch(
+        'j.jsonl',
+        'https://j.example.kz/10',
+        'Акимат района отказал редакции в аккредитации на сессию маслихата без объяснения причин.',
+      ),
+      manifest,
+      { labeller: 'test', responsesDir: dir, excluded: noneExcluded, part: 'fresh9' },
+    );
     expect(fresh.added.map((e) => e.part)).toEqual(['fresh']);
     expect(plain.added.map((e) => e.part)).toEqual([undefined]);
     expect(fresh2.added.map((e) => e.part)).toEqual(['fresh2']);
@@ -258,6 +276,7 @@ describe('the fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7 and fresh8 p
     expect(fresh6.added.map((e) => e.part)).toEqual(['fresh6']);
     expect(fresh7.added.map((e) => e.part)).toEqual(['fresh7']);
     expect(fresh8.added.map((e) => e.part)).toEqual(['fresh8']);
+    expect(fresh9.added.map((e) => e.part)).toEqual(['fresh9']);
     const stored = parseManifest(readFileSync(manifest, 'utf8'), manifest);
     expect(stored.map((e) => e.part)).toEqual([
       'fresh',
@@ -269,6 +288,7 @@ describe('the fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7 and fresh8 p
       'fresh6',
       'fresh7',
       'fresh8',
+      'fresh9',
     ]);
   });
 
@@ -342,6 +362,8 @@ describe('the fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7 and fresh8 p
           : { part: 'fresh8', candidate: true, category: 'summons' },
       ),
     );
+    // And one fresh9 entry, a violation of its own.
+    const fresh9 = [104].map((i) => entry(i, { part: 'fresh9', candidate: true, category: 'obstruction' }));
     const all = [
       ...split,
       ...fresh,
@@ -352,6 +374,7 @@ describe('the fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7 and fresh8 p
       ...fresh6,
       ...fresh7,
       ...fresh8,
+      ...fresh9,
     ];
     expect(applySplit(all).map((e) => e.part)).toEqual([
       'tuning',
@@ -365,6 +388,7 @@ describe('the fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7 and fresh8 p
       ...fresh6.map(() => 'fresh6'),
       ...fresh7.map(() => 'fresh7'),
       ...fresh8.map(() => 'fresh8'),
+      ...fresh9.map(() => 'fresh9'),
     ]);
     expect(partOf(fresh[0]!)).toBe('fresh');
     expect(partOf(fresh2[3]!)).toBe('fresh2');
@@ -374,12 +398,13 @@ describe('the fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7 and fresh8 p
     expect(partOf(fresh6[2]!)).toBe('fresh6');
     expect(partOf(fresh7[1]!)).toBe('fresh7');
     expect(partOf(fresh8[1]!)).toBe('fresh8');
+    expect(partOf(fresh9[0]!)).toBe('fresh9');
     const check = checkSplit(all);
     expect(check.problems).toEqual([]);
     expect(check.heldoutShare).toBeCloseTo(1 / 3, 5);
   });
 
-  it('are counted by stats as a third, a fourth, a fifth, a sixth, a seventh, an eighth, a ninth and a tenth part', () => {
+  it('are counted by stats as a third, a fourth, a fifth, a sixth, a seventh, an eighth, a ninth, a tenth and an eleventh part', () => {
     const s = manifestStats(FIXTURE.map(([e]) => e));
     expect(Object.keys(s.byPart).sort()).toEqual([
       'fresh',
@@ -390,6 +415,7 @@ describe('the fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7 and fresh8 p
       'fresh6',
       'fresh7',
       'fresh8',
+      'fresh9',
       'heldout',
       'tuning',
     ]);
@@ -409,11 +435,13 @@ describe('the fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7 and fresh8 p
     expect(s.categoryByPart.fresh7).toEqual({ detention: 1, none: 1 });
     expect(s.byPart.fresh8).toEqual({ en: { total: 1, candidates: 1 }, kk: { total: 1, candidates: 0 } });
     expect(s.categoryByPart.fresh8).toEqual({ summons: 1, none: 1 });
+    expect(s.byPart.fresh9).toEqual({ en: { total: 1, candidates: 0 }, ru: { total: 1, candidates: 1 } });
+    expect(s.categoryByPart.fresh9).toEqual({ obstruction: 1, none: 1 });
   });
 });
 
 describe('eval:classify --real and the withheld parts', () => {
-  it('leaves the fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7 and fresh8 parts out of a plain run, saying so, and prints no figure of them', () => {
+  it('leaves the fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8 and fresh9 parts out of a plain run, saying so, and prints no figure of them', () => {
     const { code, out } = run({ errors: true });
     expect(code).toBe(0);
     expect(out).toContain('real dev set: 4 excerpts');
@@ -441,15 +469,18 @@ describe('eval:classify --real and the withheld parts', () => {
     expect(out).toContain(
       'part "fresh8" (2 excerpts) not measured: it is measured once, at the end, with --part fresh8',
     );
+    expect(out).toContain(
+      'part "fresh9" (2 excerpts) not measured: it is measured once, at the end, with --part fresh9',
+    );
     expect(out).toContain('== tuning: 2 excerpts');
     expect(out).toContain('== heldout: 2 excerpts');
     expect(out).not.toContain('== fresh');
     expect(out).not.toContain('errors (fresh');
-    // Language identification is measured on the same excerpts: 4, not 20.
+    // Language identification is measured on the same excerpts: 4, not 22.
     expect(out).toMatch(/language identification[^\n]*\n\s+all\s+\d\.\d{3} \(\d\/4\)/);
   });
 
-  it('measures the fresh part alone when it is named, with its errors only then, and never fresh2/3/4/5/6/7/8 with it', () => {
+  it('measures the fresh part alone when it is named, with its errors only then, and never fresh2/3/4/5/6/7/8/9 with it', () => {
     const { code, out } = run({ part: 'fresh', errors: true });
     expect(code).toBe(0);
     expect(out).toContain('real dev set: 2 excerpts');
@@ -472,6 +503,8 @@ describe('eval:classify --real and the withheld parts', () => {
     expect(out).not.toContain('errors (fresh7)');
     expect(out).not.toContain('== fresh8');
     expect(out).not.toContain('errors (fresh8)');
+    expect(out).not.toContain('== fresh9');
+    expect(out).not.toContain('errors (fresh9)');
   });
 
   it('measures the fresh2 part alone when it is named, with its errors only then', () => {
@@ -593,6 +626,22 @@ describe('eval:classify --real and the withheld parts', () => {
     expect(out).not.toContain('not measured');
     expect(out).toContain('errors (fresh8)');
     expect(out).not.toMatch(/errors \(fresh[234567]?\)/);
+    expect(out).not.toContain('== fresh9');
+    expect(out).not.toContain('errors (fresh9)');
+    expect(out).toMatch(/language identification[^\n]*\n\s+all\s+\d\.\d{3} \(\d\/2\)/);
+  });
+
+  it('measures the fresh9 part alone when it is named, with its errors only then, and no other part with it', () => {
+    const { code, out } = run({ part: 'fresh9', errors: true });
+    expect(code).toBe(0);
+    expect(out).toContain('real dev set: 2 excerpts');
+    expect(out).toContain('== fresh9: 2 excerpts, 1 violations ==');
+    expect(out).not.toContain('== tuning');
+    expect(out).not.toContain('== heldout');
+    expect(out).not.toMatch(/== fresh[2-8]?:/);
+    expect(out).not.toContain('not measured');
+    expect(out).toContain('errors (fresh9)');
+    expect(out).not.toMatch(/errors \(fresh[2-8]?\)/);
     expect(out).toMatch(/language identification[^\n]*\n\s+all\s+\d\.\d{3} \(\d\/2\)/);
   });
 
@@ -600,7 +649,7 @@ describe('eval:classify --real and the withheld parts', () => {
     const { code, out } = run({ part: 'later' });
     expect(code).toBe(2);
     expect(out).toContain(
-      'no part "later" (the manifest has fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, heldout, tuning)',
+      'no part "later" (the manifest has fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, heldout, tuning)',
     );
   });
 });
