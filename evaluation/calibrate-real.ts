@@ -38,6 +38,8 @@ export const SPENT_PARTS: readonly string[] = [
   'fresh5',
   'fresh6',
   'fresh7',
+  'fresh8',
+  'fresh9',
 ];
 
 export interface CalibrateOptions {

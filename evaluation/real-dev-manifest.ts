@@ -17,8 +17,8 @@ export type SourceKind = 'news' | 'monitor';
  * after `fresh3` had been measured and read; `fresh5`: gathered after `fresh4` had been measured and read;
  * `fresh6`: gathered after `fresh5` had been measured and read; `fresh7`: gathered after `fresh6` had been
  * measured and read; `fresh8`: gathered after `fresh7` had been measured and read; `fresh9`: gathered after
- * `fresh8` had been gathered (not yet measured). Each is measured once, at the end
- * of the session that follows its gathering.
+ * `fresh8` had been gathered (not yet measured). Each is measured once, at the end of the session that gathered it
+ * (fresh8 and fresh9 together), and is spent after it.
  */
 /**
  * The parts gathered after the split, in order. Each is withheld from a plain evaluation and left out of the split's
