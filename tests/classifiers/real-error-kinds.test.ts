@@ -158,3 +158,49 @@ describe('news about the detention of an official, told or denied by the media, 
     expect(classify(text).candidate).toBe(false);
   });
 });
+
+// The eleventh pass (docs/classifier-evaluation.md): kinds of the spent parts' errors, on sentences of our own.
+describe('a warning told as an explanatory talk with an editor is pressure, whatever liability it names', () => {
+  it.each([
+    'Прокуратура провела разъяснительную работу с главным редактором портала после публикации о закрытии больницы.',
+    'Редактор сайта строго предупреждена об уголовной ответственности за распространение заведомо ложной информации.',
+    'Police held a preventive conversation with the editor of the news site about his posts on the akimat.',
+  ])('%s', (text) => {
+    expect(classify(text)).toMatchObject({ candidate: true, first: 'pressure' });
+  });
+});
+
+describe('a Russian defamation case with no mark of criminal procedure is administrative (КоАП 73-3 since 2020)', () => {
+  it('a blogger fined for defaming an akim', () => {
+    expect(classify('Суд признал блогера виновным в клевете на акима района и оштрафовал его.')).toMatchObject({
+      candidate: true,
+      first: 'administrative_charge',
+    });
+  });
+  it('an honour claim over the same words stays a civil claim', () => {
+    expect(
+      classify('Аким района подал иск о защите чести и достоинства к блогеру, назвав его пост клеветой.'),
+    ).toMatchObject({ candidate: true, first: 'civil_claim' });
+  });
+});
+
+describe('English detentions told without the word "detained"', () => {
+  it.each([
+    'Security agents continue to hold the editor of an Almaty weekly without charge.',
+    'Men in plain clothes took him away from his home in Uralsk a day after his report on the strike.',
+  ])('%s', (text) => {
+    expect(classify(text)).toMatchObject({ candidate: true, first: 'detention' });
+  });
+});
+
+describe("another state's entry ban, a charity drive and a Russian region are not the monitor's", () => {
+  it.each([
+    'Журналистке из Казахстана запретили въезд в Россию на пятьдесят лет.',
+    'At Almaty airport a Kazakh reporter was told she is barred from entering Russia.',
+    'Блогер из Шымкента за два дня собрал на лечение ребенка пятнадцать миллионов тенге.',
+    'A popular blogger raised ten million tenge for a sick child’s surgery in Astana.',
+    'В Якутске полиция задержала журналиста местной газеты после публикации о мэрии.',
+  ])('%s', (text) => {
+    expect(classify(text).candidate).toBe(false);
+  });
+});
