@@ -11,7 +11,7 @@ export interface ManifestStats {
   readonly byLang: Readonly<Record<string, { total: number; candidates: number }>>;
   /** category (or "none") → language → count */
   readonly byCategory: Readonly<Record<string, Readonly<Record<string, number>>>>;
-  /** part (tuning, heldout, fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8 or fresh9; see split-real-dev.ts) → language → {total, candidates} */
+  /** part (tuning, heldout or one of FRESH_PARTS; see split-real-dev.ts) → language → {total, candidates} */
   readonly byPart: Readonly<Record<string, Readonly<Record<string, { total: number; candidates: number }>>>>;
   /** part → category → count */
   readonly categoryByPart: Readonly<Record<string, Readonly<Record<string, number>>>>;

@@ -16,7 +16,7 @@ export interface RealEvaluationOptions {
   readonly previousRef?: string;
   readonly errors?: boolean;
   /**
-   * Only this part ('tuning', 'heldout', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8', 'fresh9' or 'unsplit'). When absent: every part except the withheld
+   * Only this part ('tuning', 'heldout', one of FRESH_PARTS or 'unsplit'). When absent: every part except the withheld
    * ones (WITHHELD_PARTS), which are measured only when asked for by name.
    */
   readonly part?: string;
@@ -104,7 +104,7 @@ export function runRealEvaluation(options: RealEvaluationOptions = {}): number {
     for (const pr of current.filter(
       (p) => (p.part !== 'heldout' && !WITHHELD_PARTS.has(p.part)) || options.part === p.part,
     )) {
-      // The held-out (and fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9) part's errors only when asked for by name (`--part heldout --errors`): those
+      // The held-out (and every fresh) part's errors only when asked for by name (`--part heldout --errors`): those
       // parts are looked at once, at the end, on purpose.
       log(`\nerrors (${pr.part})`);
       for (const e of pr.report.errors)

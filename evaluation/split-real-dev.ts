@@ -48,7 +48,7 @@ export interface SplitCheck {
 }
 
 /**
- * Parts outside the hash split: stored explicitly when gathered (`real-dev add --part fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9`), never by
+ * Parts outside the hash split: stored explicitly when gathered (`real-dev add --part P` for a part of FRESH_PARTS), never by
  * `split`.
  */
 export const UNSPLIT_PARTS: ReadonlySet<string> = new Set(FRESH_PARTS);

@@ -28,7 +28,7 @@ const { values: options, positionals } = parseArgs({
     real: { type: 'boolean' },
     'previous-ref': { type: 'string', default: 'main' },
     // --real --part tuning: measure one part alone. The held-out part is measured at the start and end of a piece of
-    // work; the fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8 and fresh9 parts only when named (--part fresh7), once, by the lead, at the end: a plain
+    // work; the fresh parts (FRESH_PARTS) only when named (--part fresh7), once, by the lead, at the end: a plain
     // --real skips them.
     part: { type: 'string' },
   },
