@@ -172,7 +172,9 @@ describe('a warning told as an explanatory talk with an editor is pressure, what
 
 describe('a Russian defamation case with no mark of criminal procedure is administrative (КоАП 73-3 since 2020)', () => {
   it('a blogger fined for defaming an akim', () => {
-    expect(classify('Суд признал блогера виновным в клевете на акима района и оштрафовал его.')).toMatchObject({
+    expect(
+      classify('Суд признал блогера виновным в клевете на акима района и оштрафовал его.'),
+    ).toMatchObject({
       candidate: true,
       first: 'administrative_charge',
     });
