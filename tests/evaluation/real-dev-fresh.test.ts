@@ -1,5 +1,4 @@
-// The real dev set's withheld parts, "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8" and
-// "fresh9": each gathered after the held-out part (then "fresh" … "fresh7") had been measured (fresh9 after fresh8 was gathered)
+// The real dev set's withheld parts, "fresh", "fresh2", … "fresh11" (FRESH_PARTS): each gathered after the held-out part (then "fresh" … "fresh7") had been measured (fresh9 after fresh8 was gathered)
 // and read, stored explicitly on each entry, left out of the hash split, counted by `stats`, and measured only when
 // named (`eval:classify -- --real --part fresh9`), each alone. Every text below is our own writing.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -145,19 +144,33 @@ describe('the fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8 and 
     const line7 = manifestLine(entry(25, { part: 'fresh7' }));
     const line8 = manifestLine(entry(28, { part: 'fresh8' }));
     const line9 = manifestLine(entry(103, { part: 'fresh9' }));
+    const line10 = manifestLine(entry(105, { part: 'fresh10' }));
+    const line11 = manifestLine(entry(106, { part: 'fresh11' }));
     expect(
       parseManifest(
-        `${line}\n${line2}\n${line3}\n${line4}\n${line5}\n${line6}\n${line7}\n${line8}\n${line9}\n`,
+        `${line}\n${line2}\n${line3}\n${line4}\n${line5}\n${line6}\n${line7}\n${line8}\n${line9}\n${line10}\n${line11}\n`,
         'm.jsonl',
       ).map((e) => e.part),
-    ).toEqual(['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8', 'fresh9']);
+    ).toEqual([
+      'fresh',
+      'fresh2',
+      'fresh3',
+      'fresh4',
+      'fresh5',
+      'fresh6',
+      'fresh7',
+      'fresh8',
+      'fresh9',
+      'fresh10',
+      'fresh11',
+    ]);
     const bad = line.replace('"part":"fresh"', '"part":"later"');
     expect(() => parseManifest(`${line2}\n${bad}\n`, 'm.jsonl')).toThrow(
-      /m\.jsonl:2.*"part" must be one of tuning, heldout, fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9/,
+      /m\.jsonl:2.*"part" must be one of tuning, heldout, fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10, fresh11/,
     );
-    // A tenth fresh part does not exist until someone adds it: "fresh10" is refused like any unknown part.
-    const tenth = line9.replace('"part":"fresh9"', '"part":"fresh10"');
-    expect(() => parseManifest(`${tenth}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
+    // A twelfth fresh part does not exist until someone adds it: "fresh12" is refused like any unknown part.
+    const twelfth = line11.replace('"part":"fresh11"', '"part":"fresh12"');
+    expect(() => parseManifest(`${twelfth}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
   });
 
   it('is stored on every entry `add --part fresh|fresh2|…|fresh9` appends, and absent without it', () => {
@@ -276,7 +289,27 @@ describe('the fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8 and 
     expect(fresh6.added.map((e) => e.part)).toEqual(['fresh6']);
     expect(fresh7.added.map((e) => e.part)).toEqual(['fresh7']);
     expect(fresh8.added.map((e) => e.part)).toEqual(['fresh8']);
+    const fresh10 = addGathered(
+      batch(
+        'k.jsonl',
+        'https://k.example.kz/11',
+        'Пресс-секретарь маслихата не пустил корреспондента на заседание, сославшись на нехватку мест.',
+      ),
+      manifest,
+      { labeller: 'test', responsesDir: dir, excluded: noneExcluded, part: 'fresh10' },
+    );
+    const fresh11 = addGathered(
+      batch(
+        'l.jsonl',
+        'https://l.example.kz/12',
+        'Директор автобусного парка подал иск к сайту из-за фотографий сломанных остановок.',
+      ),
+      manifest,
+      { labeller: 'test', responsesDir: dir, excluded: noneExcluded, part: 'fresh11' },
+    );
     expect(fresh9.added.map((e) => e.part)).toEqual(['fresh9']);
+    expect(fresh10.added.map((e) => e.part)).toEqual(['fresh10']);
+    expect(fresh11.added.map((e) => e.part)).toEqual(['fresh11']);
     const stored = parseManifest(readFileSync(manifest, 'utf8'), manifest);
     expect(stored.map((e) => e.part)).toEqual([
       'fresh',
@@ -289,6 +322,8 @@ describe('the fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8 and 
       'fresh7',
       'fresh8',
       'fresh9',
+      'fresh10',
+      'fresh11',
     ]);
   });
 
@@ -364,6 +399,9 @@ describe('the fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8 and 
     );
     // And one fresh9 entry, a violation of its own.
     const fresh9 = [104].map((i) => entry(i, { part: 'fresh9', candidate: true, category: 'obstruction' }));
+    // And one fresh10 entry of that event (an ordinary story) and one fresh11 violation of its own.
+    const fresh10 = [107].map((i) => entry(i, { part: 'fresh10', group: 'event-y' }));
+    const fresh11 = [108].map((i) => entry(i, { part: 'fresh11', candidate: true, category: 'insult' }));
     const all = [
       ...split,
       ...fresh,
@@ -375,6 +413,8 @@ describe('the fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8 and 
       ...fresh7,
       ...fresh8,
       ...fresh9,
+      ...fresh10,
+      ...fresh11,
     ];
     expect(applySplit(all).map((e) => e.part)).toEqual([
       'tuning',
@@ -389,6 +429,8 @@ describe('the fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8 and 
       ...fresh7.map(() => 'fresh7'),
       ...fresh8.map(() => 'fresh8'),
       ...fresh9.map(() => 'fresh9'),
+      ...fresh10.map(() => 'fresh10'),
+      ...fresh11.map(() => 'fresh11'),
     ]);
     expect(partOf(fresh[0]!)).toBe('fresh');
     expect(partOf(fresh2[3]!)).toBe('fresh2');
@@ -399,6 +441,8 @@ describe('the fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8 and 
     expect(partOf(fresh7[1]!)).toBe('fresh7');
     expect(partOf(fresh8[1]!)).toBe('fresh8');
     expect(partOf(fresh9[0]!)).toBe('fresh9');
+    expect(partOf(fresh10[0]!)).toBe('fresh10');
+    expect(partOf(fresh11[0]!)).toBe('fresh11');
     const check = checkSplit(all);
     expect(check.problems).toEqual([]);
     expect(check.heldoutShare).toBeCloseTo(1 / 3, 5);
