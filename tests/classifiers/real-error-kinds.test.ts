@@ -206,3 +206,59 @@ describe("another state's entry ban, a charity drive and a Russian region are no
     expect(classify(text).candidate).toBe(false);
   });
 });
+
+describe('a reporter kept from filming or sent away at a polling station is obstruction (election day)', () => {
+  it.each([
+    'A reporter of a regional news site was driven out of polling station No. 112 in Taraz after she photographed the ballot box.',
+    'The chairman of the precinct commission forbade the journalists to film the count at polling station No. 8 in Kostanay.',
+    'На избирательном участке №45 в Семее председатель комиссии запретил корреспонденту газеты снимать подсчет голосов.',
+    'Сайлау учаскесінде комиссия төрағасы тілшіге дауыс санауды түсіруге тыйым салды.',
+  ])('%s', (text) => {
+    expect(classify(text)).toMatchObject({ candidate: true, first: 'obstruction' });
+  });
+});
+
+describe("rules a building sets for reporters are regulation, not a reporter's obstruction", () => {
+  it.each([
+    'Журналистам раздали внутренние правила здания министерства: подниматься выше первого этажа и снимать в коридорах отныне нельзя.',
+    'Under the ministry’s new internal rules, journalists may only stay in the press area on the ground floor.',
+  ])('%s', (text) => {
+    expect(classify(text)).toMatchObject({ candidate: true, first: 'regulation' });
+  });
+});
+
+describe('an official swearing at a reporter is an insult, not a detention or a charge', () => {
+  it.each([
+    'Заместитель акима района обматерил журналиста районной газеты, который снимал прорыв трубы.',
+    'The head of the district sports department swore at a TV reporter filming the broken stadium roof.',
+  ])('%s', (text) => {
+    expect(classify(text)).toMatchObject({ candidate: true, first: 'insult' });
+  });
+});
+
+describe("a closed outlet's later steps keep media_closure", () => {
+  it.each([
+    'Закрытая по решению суда районная газета может снова выходить с первого марта.',
+    'The weekly closed by a court in Uralsk last year has been allowed to resume publishing.',
+  ])('%s', (text) => {
+    expect(classify(text)).toMatchObject({ candidate: true, first: 'media_closure' });
+  });
+});
+
+describe('a journalist who disappeared is an attack until the case says otherwise', () => {
+  it('a reporter missing after her articles on a land deal', () => {
+    expect(
+      classify('An investigative reporter of a Karaganda weekly went missing after her articles on a land deal; her whereabouts remain unknown.'),
+    ).toMatchObject({ candidate: true, first: 'attack' });
+  });
+});
+
+describe("ratings, the day of silence and a public reminder of liability are not the monitor's events", () => {
+  it.each([
+    'Kazakhstan scored 33 out of 100 in this year’s Freedom on the Net ranking and stays among the countries rated Not Free.',
+    'Тыныштық күні телеарналар мен газеттерге кез келген үгіт материалын жариялауға тыйым салынады.',
+    'Полиция напомнила жителям, что распространение заведомо ложной информации влечет уголовную ответственность.',
+  ])('%s', (text) => {
+    expect(classify(text).candidate).toBe(false);
+  });
+});
