@@ -18,6 +18,7 @@ import {
   type EvidenceSpan,
   type ExtractedFacts,
   type ItemKind,
+  inputError,
   type LanguageResult,
   type TextClassifier,
 } from '../core/index.ts';
@@ -84,25 +85,30 @@ export interface ClassifyInput {
   readonly court?: CourtRecord;
 }
 
+// A model file is input: a missing or broken one is the user's to fix (exit code 3, the file named), not a crash.
 export function loadModel(path: string = DEFAULT_MODEL_PATH): ModelFile {
   let raw: string;
   try {
     raw = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new Error(
+    throw inputError(
       `cannot read the classifier model ${path} (${(error as Error).message}); run 'soz train' to build it`,
+      error,
     );
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
   } catch (error) {
-    throw new Error(`${path} is not valid JSON (${(error as Error).message}); run 'soz train' to rebuild it`);
+    throw inputError(
+      `${path} is not valid JSON (${(error as Error).message}); run 'soz train' to rebuild it`,
+      error,
+    );
   }
   if (!isModelFile(parsed))
-    throw new Error(`${path} is not a classifier model (no version, tables or combiner)`);
+    throw inputError(`${path} is not a classifier model (no version, tables or combiner)`);
   const problems = parsed.calibration === undefined ? [] : calibrationProblems(parsed.calibration);
-  if (problems.length > 0) throw new Error(`${path}: ${problems.join('; ')}`);
+  if (problems.length > 0) throw inputError(`${path}: ${problems.join('; ')}`);
   return parsed;
 }
 

@@ -2,7 +2,7 @@
 // process against a SQLite file, the tip's page on a local imitation site (the stage's failures and the
 // miss after confirmation are covered in process by tests/pipeline/review/add-report.test.ts).
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL_PATH } from '../../../classifiers/index.ts';
@@ -43,6 +43,27 @@ describe('soz review add / list --sort uncertain / stats', () => {
     ]);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/\/news\/missing: could not fetch: .*404/);
+  }, 300_000);
+
+  it('names a broken --model file with exit code 3, and leaves the queue as it was', async () => {
+    const broken = join(dir, 'broken-model.json');
+    writeFileSync(broken, '{"version": "x", "tables": ');
+    const r = await soz(['--db', db, 'review', 'list', '--sort', 'uncertain', '--model', broken]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`soz: ${broken} is not valid JSON`);
+    expect(r.stderr).not.toContain('unexpected error');
+    const missing = await soz([
+      '--db',
+      db,
+      'review',
+      'list',
+      '--sort',
+      'uncertain',
+      '--model',
+      join(dir, 'none.json'),
+    ]);
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toMatch(/cannot read the classifier model .*none\.json/);
   }, 300_000);
 
   it('adds a report below the line, lists it first by uncertainty, and counts it in the stats', async () => {
