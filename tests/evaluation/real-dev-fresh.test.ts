@@ -443,19 +443,8 @@ describe('the fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8 and 
 
   it('are counted by stats as a third, a fourth, a fifth, a sixth, a seventh, an eighth, a ninth, a tenth and an eleventh part', () => {
     const s = manifestStats(FIXTURE.map(([e]) => e));
-    expect(Object.keys(s.byPart).sort()).toEqual([
-      'fresh',
-      'fresh2',
-      'fresh3',
-      'fresh4',
-      'fresh5',
-      'fresh6',
-      'fresh7',
-      'fresh8',
-      'fresh9',
-      'heldout',
-      'tuning',
-    ]);
+    // The fixture holds entries of the first nine later parts (fresh10 and fresh11 are covered by the tests above).
+    expect(Object.keys(s.byPart).sort()).toEqual([...GATHERED_LATER.slice(0, 9), 'heldout', 'tuning'].sort());
     expect(s.byPart.fresh).toEqual({ ru: { total: 1, candidates: 1 }, kk: { total: 1, candidates: 0 } });
     expect(s.categoryByPart.fresh).toEqual({ civil_claim: 1, none: 1 });
     expect(s.byPart.fresh2).toEqual({ kk: { total: 1, candidates: 1 }, en: { total: 1, candidates: 0 } });
