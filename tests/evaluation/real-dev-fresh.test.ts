@@ -178,7 +178,7 @@ describe('the fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8 and 
     expect(() => parseManifest(`${twelfth}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
   });
 
-  it('is stored on every entry `add --part fresh|fresh2|…|fresh9` appends, and absent without it', () => {
+  it('is stored on every entry `add --part fresh|fresh2|…|fresh11` appends, and absent without it', () => {
     const manifest = join(dir, 'manifest.jsonl');
     writeFileSync(manifest, '');
     const batch = (name: string, url: string, text: string) => {
@@ -213,108 +213,80 @@ describe('the fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8 and 
       manifest,
       { labeller: 'test', responsesDir: dir, excluded: noneExcluded },
     );
-    const fresh2 = addGathered(
-      batch(
+    // One batch per later part, each a page of its own: every entry `add --part P` appends carries P.
+    const later: readonly (readonly [string, string, string, string])[] = [
+      [
+        'fresh2',
         'c.jsonl',
         'https://c.example.kz/3',
         'Редакция районной газеты получила иск от бывшего акима села.',
-      ),
-      manifest,
-      { labeller: 'test', responsesDir: dir, excluded: noneExcluded, part: 'fresh2' },
-    );
-    const fresh3 = addGathered(
-      batch(
+      ],
+      [
+        'fresh3',
         'd.jsonl',
         'https://d.example.kz/4',
         'Бывший судья подал иск к интернет-изданию и просит удалить расследование о его доме.',
-      ),
-      manifest,
-      { labeller: 'test', responsesDir: dir, excluded: noneExcluded, part: 'fresh3' },
-    );
-    const fresh4 = addGathered(
-      batch(
+      ],
+      [
+        'fresh4',
         'e.jsonl',
         'https://e.example.kz/5',
         'Владелец автосалона подал иск к блогеру и требует опровергнуть видео о сломанных машинах.',
-      ),
-      manifest,
-      { labeller: 'test', responsesDir: dir, excluded: noneExcluded, part: 'fresh4' },
-    );
-    const fresh5 = addGathered(
-      batch(
+      ],
+      [
+        'fresh5',
         'f.jsonl',
         'https://f.example.kz/6',
         'Заместитель акима района подал иск к местной газете из-за статьи о ремонте школы.',
-      ),
-      manifest,
-      { labeller: 'test', responsesDir: dir, excluded: noneExcluded, part: 'fresh5' },
-    );
-    const fresh6 = addGathered(
-      batch(
+      ],
+      [
+        'fresh6',
         'g.jsonl',
         'https://g.example.kz/7',
         'Директор коммунального предприятия подал иск к сайту из-за репортажа о прорыве теплотрассы.',
-      ),
-      manifest,
-      { labeller: 'test', responsesDir: dir, excluded: noneExcluded, part: 'fresh6' },
-    );
-    const fresh7 = addGathered(
-      batch(
+      ],
+      [
+        'fresh7',
         'h.jsonl',
         'https://h.example.kz/8',
         'Аким города подал иск к телеканалу из-за сюжета о затопленном подземном переходе.',
-      ),
-      manifest,
-      { labeller: 'test', responsesDir: dir, excluded: noneExcluded, part: 'fresh7' },
-    );
-    const fresh8 = addGathered(
-      batch(
+      ],
+      [
+        'fresh8',
         'i.jsonl',
         'https://i.example.kz/9',
         'Директор водоканала подал иск к газете из-за заметки о ржавой воде в кранах.',
-      ),
-      manifest,
-      { labeller: 'test', responsesDir: dir, excluded: noneExcluded, part: 'fresh8' },
-    );
-    const fresh9 = addGathered(
-      batch(
+      ],
+      [
+        'fresh9',
         'j.jsonl',
         'https://j.example.kz/10',
         'Акимат района отказал редакции в аккредитации на сессию маслихата без объяснения причин.',
-      ),
-      manifest,
-      { labeller: 'test', responsesDir: dir, excluded: noneExcluded, part: 'fresh9' },
-    );
-    expect(fresh.added.map((e) => e.part)).toEqual(['fresh']);
-    expect(plain.added.map((e) => e.part)).toEqual([undefined]);
-    expect(fresh2.added.map((e) => e.part)).toEqual(['fresh2']);
-    expect(fresh3.added.map((e) => e.part)).toEqual(['fresh3']);
-    expect(fresh4.added.map((e) => e.part)).toEqual(['fresh4']);
-    expect(fresh5.added.map((e) => e.part)).toEqual(['fresh5']);
-    expect(fresh6.added.map((e) => e.part)).toEqual(['fresh6']);
-    expect(fresh7.added.map((e) => e.part)).toEqual(['fresh7']);
-    expect(fresh8.added.map((e) => e.part)).toEqual(['fresh8']);
-    const fresh10 = addGathered(
-      batch(
+      ],
+      [
+        'fresh10',
         'k.jsonl',
         'https://k.example.kz/11',
         'Пресс-секретарь маслихата не пустил корреспондента на заседание, сославшись на нехватку мест.',
-      ),
-      manifest,
-      { labeller: 'test', responsesDir: dir, excluded: noneExcluded, part: 'fresh10' },
-    );
-    const fresh11 = addGathered(
-      batch(
+      ],
+      [
+        'fresh11',
         'l.jsonl',
         'https://l.example.kz/12',
         'Директор автобусного парка подал иск к сайту из-за фотографий сломанных остановок.',
-      ),
-      manifest,
-      { labeller: 'test', responsesDir: dir, excluded: noneExcluded, part: 'fresh11' },
-    );
-    expect(fresh9.added.map((e) => e.part)).toEqual(['fresh9']);
-    expect(fresh10.added.map((e) => e.part)).toEqual(['fresh10']);
-    expect(fresh11.added.map((e) => e.part)).toEqual(['fresh11']);
+      ],
+    ];
+    for (const [part, file, url, text] of later) {
+      const added = addGathered(batch(file, url, text), manifest, {
+        labeller: 'test',
+        responsesDir: dir,
+        excluded: noneExcluded,
+        part: part as ManifestEntry['part'],
+      });
+      expect(added.added.map((e) => e.part)).toEqual([part]);
+    }
+    expect(fresh.added.map((e) => e.part)).toEqual(['fresh']);
+    expect(plain.added.map((e) => e.part)).toEqual([undefined]);
     const stored = parseManifest(readFileSync(manifest, 'utf8'), manifest);
     // The plain add (no --part) came second.
     expect(stored.map((e) => e.part)).toEqual(['fresh', undefined, ...GATHERED_LATER.slice(1)]);
