@@ -24,6 +24,7 @@ const GATHERED_LATER = [
   'fresh9',
   'fresh10',
   'fresh11',
+  'fresh12',
 ] as const;
 
 import { applySplit, checkSplit, partOf } from '../../evaluation/split-real-dev.ts';
@@ -163,9 +164,10 @@ describe('the fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8 and 
     const line9 = manifestLine(entry(103, { part: 'fresh9' }));
     const line10 = manifestLine(entry(105, { part: 'fresh10' }));
     const line11 = manifestLine(entry(106, { part: 'fresh11' }));
+    const line12 = manifestLine(entry(109, { part: 'fresh12' }));
     expect(
       parseManifest(
-        `${line}\n${line2}\n${line3}\n${line4}\n${line5}\n${line6}\n${line7}\n${line8}\n${line9}\n${line10}\n${line11}\n`,
+        `${line}\n${line2}\n${line3}\n${line4}\n${line5}\n${line6}\n${line7}\n${line8}\n${line9}\n${line10}\n${line11}\n${line12}\n`,
         'm.jsonl',
       ).map((e) => e.part),
     ).toEqual(GATHERED_LATER);
@@ -173,12 +175,12 @@ describe('the fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8 and 
     expect(() => parseManifest(`${line2}\n${bad}\n`, 'm.jsonl')).toThrow(
       new RegExp(`m\\.jsonl:2.*"part" must be one of tuning, heldout, ${GATHERED_LATER.join(', ')}`),
     );
-    // A twelfth fresh part does not exist until someone adds it: "fresh12" is refused like any unknown part.
-    const twelfth = line11.replace('"part":"fresh11"', '"part":"fresh12"');
-    expect(() => parseManifest(`${twelfth}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
+    // A thirteenth fresh part does not exist until someone adds it: "fresh13" is refused like any unknown part.
+    const thirteenth = line12.replace('"part":"fresh12"', '"part":"fresh13"');
+    expect(() => parseManifest(`${thirteenth}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
   });
 
-  it('is stored on every entry `add --part fresh|fresh2|…|fresh11` appends, and absent without it', () => {
+  it('is stored on every entry `add --part fresh|fresh2|…|fresh12` appends, and absent without it', () => {
     const manifest = join(dir, 'manifest.jsonl');
     writeFileSync(manifest, '');
     const batch = (name: string, url: string, text: string) => {
@@ -274,6 +276,12 @@ describe('the fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8 and 
         'l.jsonl',
         'https://l.example.kz/12',
         'Директор автобусного парка подал иск к сайту из-за фотографий сломанных остановок.',
+      ],
+      [
+        'fresh12',
+        'm.jsonl',
+        'https://m.example.kz/13',
+        'Владелец торгового центра подал иск к блогеру из-за ролика о закрытых пожарных выходах.',
       ],
     ];
     for (const [part, file, url, text] of later) {
