@@ -248,7 +248,9 @@ describe("a closed outlet's later steps keep media_closure", () => {
 describe('a journalist who disappeared is an attack until the case says otherwise', () => {
   it('a reporter missing after her articles on a land deal', () => {
     expect(
-      classify('An investigative reporter of a Karaganda weekly went missing after her articles on a land deal; her whereabouts remain unknown.'),
+      classify(
+        'An investigative reporter of a Karaganda weekly went missing after her articles on a land deal; her whereabouts remain unknown.',
+      ),
     ).toMatchObject({ candidate: true, first: 'attack' });
   });
 });
