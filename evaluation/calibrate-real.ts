@@ -40,6 +40,9 @@ export const SPENT_PARTS: readonly string[] = [
   'fresh7',
   'fresh8',
   'fresh9',
+  'fresh10',
+  'fresh11',
+  'fresh12',
 ];
 
 export interface CalibrateOptions {
