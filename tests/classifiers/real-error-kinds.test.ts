@@ -264,3 +264,18 @@ describe("ratings, the day of silence and a public reminder of liability are not
     expect(classify(text).candidate).toBe(false);
   });
 });
+
+describe('speech offences named as incitement or hate speech, and confinement in a psychiatric hospital', () => {
+  it.each([
+    [
+      'A Pavlodar writer faces religious incitement charges over his essays on the mosque scandal.',
+      'criminal_charge',
+    ],
+    [
+      'Блогера из Семея поместили в психиатрическую больницу после его видео о коррупции в акимате.',
+      'detention',
+    ],
+  ])('%s', (text, first) => {
+    expect(classify(text)).toMatchObject({ candidate: true, first });
+  });
+});
