@@ -279,3 +279,12 @@ describe('speech offences named as incitement or hate speech, and confinement in
     expect(classify(text)).toMatchObject({ candidate: true, first });
   });
 });
+
+describe("a country report's register names no single event: not a candidate", () => {
+  it.each([
+    'Significant human rights issues included credible reports of arbitrary detention of journalists and restrictions on the press during the reporting period.',
+    'While the constitution provides for freedom of speech, the government limited criticism of officials and prosecuted bloggers during the year.',
+  ])('%s', (text) => {
+    expect(classify(text).candidate).toBe(false);
+  });
+});
