@@ -151,7 +151,7 @@ function run(options: { part?: string; errors?: boolean }): { code: number; out:
   return { code, out: lines.join('\n') };
 }
 
-describe('the fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8 and fresh9 parts in the manifest', () => {
+describe('the parts gathered after the split (GATHERED_LATER) in the manifest', () => {
   it('are parts a manifest line may carry, and an unknown part is refused with its line', () => {
     const line = manifestLine(entry(7, { part: 'fresh' }));
     const line2 = manifestLine(entry(10, { part: 'fresh2' }));
@@ -513,143 +513,25 @@ describe('eval:classify --real and the withheld parts', () => {
     expect(out).not.toContain('errors (fresh9)');
   });
 
-  it('measures the fresh2 part alone when it is named, with its errors only then', () => {
-    const { code, out } = run({ part: 'fresh2', errors: true });
-    expect(code).toBe(0);
-    expect(out).toContain('real dev set: 2 excerpts');
-    expect(out).toContain('== fresh2: 2 excerpts, 1 violations ==');
-    expect(out).not.toContain('== tuning');
-    expect(out).not.toContain('== heldout');
-    expect(out).not.toMatch(/== fresh:/);
-    expect(out).not.toContain('not measured');
-    expect(out).toContain('errors (fresh2)');
-    expect(out).not.toMatch(/errors \(fresh\)/);
-    expect(out).not.toContain('== fresh3');
-    expect(out).not.toContain('errors (fresh3)');
-    expect(out).not.toContain('== fresh4');
-    expect(out).not.toContain('== fresh5');
-    expect(out).not.toContain('== fresh6');
-    expect(out).not.toContain('== fresh7');
-    // Language identification on the named part only: its 2 excerpts.
-    expect(out).toMatch(/language identification[^\n]*\n\s+all\s+\d\.\d{3} \(\d\/2\)/);
-  });
-
-  it('measures the fresh3 part alone when it is named, with its errors only then, and no other part with it', () => {
-    const { code, out } = run({ part: 'fresh3', errors: true });
-    expect(code).toBe(0);
-    expect(out).toContain('real dev set: 2 excerpts');
-    expect(out).toContain('== fresh3: 2 excerpts, 1 violations ==');
-    expect(out).not.toContain('== tuning');
-    expect(out).not.toContain('== heldout');
-    expect(out).not.toMatch(/== fresh2?:/);
-    expect(out).not.toContain('not measured');
-    expect(out).toContain('errors (fresh3)');
-    expect(out).not.toMatch(/errors \(fresh2?\)/);
-    expect(out).not.toContain('== fresh4');
-    expect(out).not.toContain('errors (fresh4)');
-    expect(out).not.toContain('== fresh5');
-    expect(out).not.toContain('== fresh6');
-    expect(out).not.toContain('== fresh7');
-    expect(out).toMatch(/language identification[^\n]*\n\s+all\s+\d\.\d{3} \(\d\/2\)/);
-  });
-
-  it('measures the fresh4 part alone when it is named, with its errors only then, and no other part with it', () => {
-    const { code, out } = run({ part: 'fresh4', errors: true });
-    expect(code).toBe(0);
-    expect(out).toContain('real dev set: 2 excerpts');
-    expect(out).toContain('== fresh4: 2 excerpts, 1 violations ==');
-    expect(out).not.toContain('== tuning');
-    expect(out).not.toContain('== heldout');
-    expect(out).not.toMatch(/== fresh[23]?:/);
-    expect(out).not.toContain('not measured');
-    expect(out).toContain('errors (fresh4)');
-    expect(out).not.toMatch(/errors \(fresh[23]?\)/);
-    expect(out).not.toContain('== fresh5');
-    expect(out).not.toContain('errors (fresh5)');
-    expect(out).not.toContain('== fresh6');
-    expect(out).not.toContain('== fresh7');
-    expect(out).toMatch(/language identification[^\n]*\n\s+all\s+\d\.\d{3} \(\d\/2\)/);
-  });
-
-  it('measures the fresh5 part alone when it is named, with its errors only then, and no other part with it', () => {
-    const { code, out } = run({ part: 'fresh5', errors: true });
-    expect(code).toBe(0);
-    expect(out).toContain('real dev set: 2 excerpts');
-    expect(out).toContain('== fresh5: 2 excerpts, 1 violations ==');
-    expect(out).not.toContain('== tuning');
-    expect(out).not.toContain('== heldout');
-    expect(out).not.toMatch(/== fresh[234]?:/);
-    expect(out).not.toContain('not measured');
-    expect(out).toContain('errors (fresh5)');
-    expect(out).not.toMatch(/errors \(fresh[234]?\)/);
-    expect(out).not.toContain('== fresh6');
-    expect(out).not.toContain('== fresh7');
-    expect(out).not.toContain('errors (fresh6)');
-    expect(out).not.toContain('errors (fresh7)');
-    expect(out).toMatch(/language identification[^\n]*\n\s+all\s+\d\.\d{3} \(\d\/2\)/);
-  });
-
-  it('measures the fresh6 part alone when it is named, with its errors only then, and no other part with it', () => {
-    const { code, out } = run({ part: 'fresh6', errors: true });
-    expect(code).toBe(0);
-    expect(out).toContain('real dev set: 2 excerpts');
-    expect(out).toContain('== fresh6: 2 excerpts, 1 violations ==');
-    expect(out).not.toContain('== tuning');
-    expect(out).not.toContain('== heldout');
-    expect(out).not.toMatch(/== fresh[2345]?:/);
-    expect(out).not.toContain('not measured');
-    expect(out).toContain('errors (fresh6)');
-    expect(out).not.toMatch(/errors \(fresh[2345]?\)/);
-    expect(out).not.toContain('== fresh7');
-    expect(out).not.toContain('errors (fresh7)');
-    expect(out).toMatch(/language identification[^\n]*\n\s+all\s+\d\.\d{3} \(\d\/2\)/);
-  });
-
-  it('measures the fresh7 part alone when it is named, with its errors only then, and no other part with it', () => {
-    const { code, out } = run({ part: 'fresh7', errors: true });
-    expect(code).toBe(0);
-    expect(out).toContain('real dev set: 2 excerpts');
-    expect(out).toContain('== fresh7: 2 excerpts, 1 violations ==');
-    expect(out).not.toContain('== tuning');
-    expect(out).not.toContain('== heldout');
-    expect(out).not.toMatch(/== fresh[23456]?:/);
-    expect(out).not.toContain('not measured');
-    expect(out).toContain('errors (fresh7)');
-    expect(out).not.toMatch(/errors \(fresh[23456]?\)/);
-    expect(out).not.toContain('== fresh8');
-    expect(out).not.toContain('errors (fresh8)');
-    expect(out).toMatch(/language identification[^\n]*\n\s+all\s+\d\.\d{3} \(\d\/2\)/);
-  });
-
-  it('measures the fresh8 part alone when it is named, with its errors only then, and no other part with it', () => {
-    const { code, out } = run({ part: 'fresh8', errors: true });
-    expect(code).toBe(0);
-    expect(out).toContain('real dev set: 2 excerpts');
-    expect(out).toContain('== fresh8: 2 excerpts, 1 violations ==');
-    expect(out).not.toContain('== tuning');
-    expect(out).not.toContain('== heldout');
-    expect(out).not.toMatch(/== fresh[234567]?:/);
-    expect(out).not.toContain('not measured');
-    expect(out).toContain('errors (fresh8)');
-    expect(out).not.toMatch(/errors \(fresh[234567]?\)/);
-    expect(out).not.toContain('== fresh9');
-    expect(out).not.toContain('errors (fresh9)');
-    expect(out).toMatch(/language identification[^\n]*\n\s+all\s+\d\.\d{3} \(\d\/2\)/);
-  });
-
-  it('measures the fresh9 part alone when it is named, with its errors only then, and no other part with it', () => {
-    const { code, out } = run({ part: 'fresh9', errors: true });
-    expect(code).toBe(0);
-    expect(out).toContain('real dev set: 2 excerpts');
-    expect(out).toContain('== fresh9: 2 excerpts, 1 violations ==');
-    expect(out).not.toContain('== tuning');
-    expect(out).not.toContain('== heldout');
-    expect(out).not.toMatch(/== fresh[2-8]?:/);
-    expect(out).not.toContain('not measured');
-    expect(out).toContain('errors (fresh9)');
-    expect(out).not.toMatch(/errors \(fresh[2-8]?\)/);
-    expect(out).toMatch(/language identification[^\n]*\n\s+all\s+\d\.\d{3} \(\d\/2\)/);
-  });
+  // The fixture's later parts after the first: each named alone shows itself and its errors, and no other part.
+  const fixtureParts = ['tuning', 'heldout', ...GATHERED_LATER.slice(0, 9)];
+  it.each(GATHERED_LATER.slice(1, 9))(
+    'measures the %s part alone when it is named, with its errors only then, and no other part with it',
+    (part) => {
+      const { code, out } = run({ part, errors: true });
+      expect(code).toBe(0);
+      expect(out).toContain('real dev set: 2 excerpts');
+      expect(out).toContain(`== ${part}: 2 excerpts, 1 violations ==`);
+      expect(out).not.toContain('not measured');
+      expect(out).toContain(`errors (${part})`);
+      for (const other of fixtureParts.filter((p) => p !== part)) {
+        expect(out).not.toContain(`== ${other}:`);
+        expect(out).not.toContain(`errors (${other})`);
+      }
+      // Language identification on the named part only: its 2 excerpts.
+      expect(out).toMatch(/language identification[^\n]*\n\s+all\s+\d\.\d{3} \(\d\/2\)/);
+    },
+  );
 
   it('names the withheld parts among those available when another part is asked for', () => {
     const { code, out } = run({ part: 'later' });
