@@ -288,3 +288,19 @@ describe("a country report's register names no single event: not a candidate", (
     expect(classify(text).candidate).toBe(false);
   });
 });
+
+describe('an activist is a target through what they said, not by the word alone', () => {
+  it.each([
+    'Накануне Дня Республики полиция задержала в Алматы более десяти активистов.',
+    'An opposition activist was released from a penal colony in Zarechny after serving his term for organising a banned party.',
+  ])('not a candidate: %s', (text) => {
+    expect(classify(text).candidate).toBe(false);
+  });
+
+  it.each([
+    'A Taraz activist was fined 200 MCI for criticising the akim at a public hearing.',
+    'Активиста из Уральска осудили на три года за призывы к сепаратизму на митинге.',
+  ])('a candidate: %s', (text) => {
+    expect(classify(text).candidate).toBe(true);
+  });
+});
