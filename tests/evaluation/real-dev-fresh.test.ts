@@ -25,6 +25,8 @@ const GATHERED_LATER = [
   'fresh10',
   'fresh11',
   'fresh12',
+  'fresh13',
+  'fresh14',
 ] as const;
 
 import { applySplit, checkSplit, partOf } from '../../evaluation/split-real-dev.ts';
@@ -165,9 +167,11 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
     const line10 = manifestLine(entry(105, { part: 'fresh10' }));
     const line11 = manifestLine(entry(106, { part: 'fresh11' }));
     const line12 = manifestLine(entry(109, { part: 'fresh12' }));
+    const line13 = manifestLine(entry(110, { part: 'fresh13' }));
+    const line14 = manifestLine(entry(111, { part: 'fresh14' }));
     expect(
       parseManifest(
-        `${line}\n${line2}\n${line3}\n${line4}\n${line5}\n${line6}\n${line7}\n${line8}\n${line9}\n${line10}\n${line11}\n${line12}\n`,
+        `${line}\n${line2}\n${line3}\n${line4}\n${line5}\n${line6}\n${line7}\n${line8}\n${line9}\n${line10}\n${line11}\n${line12}\n${line13}\n${line14}\n`,
         'm.jsonl',
       ).map((e) => e.part),
     ).toEqual(GATHERED_LATER);
@@ -175,12 +179,12 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
     expect(() => parseManifest(`${line2}\n${bad}\n`, 'm.jsonl')).toThrow(
       new RegExp(`m\\.jsonl:2.*"part" must be one of tuning, heldout, ${GATHERED_LATER.join(', ')}`),
     );
-    // A thirteenth fresh part does not exist until someone adds it: "fresh13" is refused like any unknown part.
-    const thirteenth = line12.replace('"part":"fresh12"', '"part":"fresh13"');
-    expect(() => parseManifest(`${thirteenth}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
+    // A fifteenth fresh part does not exist until someone adds it: "fresh15" is refused like any unknown part.
+    const fifteenth = line14.replace('"part":"fresh14"', '"part":"fresh15"');
+    expect(() => parseManifest(`${fifteenth}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
   });
 
-  it('is stored on every entry `add --part fresh|fresh2|…|fresh12` appends, and absent without it', () => {
+  it('is stored on every entry `add --part fresh|fresh2|…|fresh14` appends, and absent without it', () => {
     const manifest = join(dir, 'manifest.jsonl');
     writeFileSync(manifest, '');
     const batch = (name: string, url: string, text: string) => {
@@ -282,6 +286,18 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
         'm.jsonl',
         'https://m.example.kz/13',
         'Владелец торгового центра подал иск к блогеру из-за ролика о закрытых пожарных выходах.',
+      ],
+      [
+        'fresh13',
+        'n.jsonl',
+        'https://n.example.kz/14',
+        'Руководитель коммунального предприятия подал иск к газете из-за снимков свалки у реки.',
+      ],
+      [
+        'fresh14',
+        'o.jsonl',
+        'https://o.example.kz/15',
+        'Частная клиника подала иск к телеканалу из-за сюжета о платных справках.',
       ],
     ];
     for (const [part, file, url, text] of later) {
