@@ -214,7 +214,8 @@ export function lexiconEvidence(lexiconHits: readonly CueHit[]): LexiconEvidence
     if (h.cue.kind === 'place') {
       if (h.cue.home) home = true;
       else abroad = true;
-    }
+      // A watched or dataset person is one of Kazakhstan's: their story is ours wherever it passes through.
+    } else if (h.cue.kind === 'target' && h.cue.name === 'person') home = true;
   const seen = new Set<string>();
   const categoryScores = new Map<CategoryId, number>();
   let targetNear = false;

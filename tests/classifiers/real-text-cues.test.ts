@@ -46,6 +46,21 @@ describe('a story told abroad', () => {
     expect(evidence(text, 'ru').foreign).toBe(false);
     expect(classify(text).candidate).toBe(true);
   });
+
+  // Thirteenth pass: real stories placed at home only by a small town, a city's adjective, a district court or a
+  // watched person's name were read as told abroad when another country came up in passing.
+  it.each([
+    ['ru', 'Администратора паблика о жизни Риддера осудили за пост, он не раз ездил в Россию.'],
+    ['ru', 'Блогера, выданного Кыргызстаном, держат в алматинском СИЗО, жена не может с ним увидеться.'],
+    ['kk', 'Жезқазғандағы блогерді Ресейге қатысты жазбасы үшін полиция ұстады.'],
+    [
+      'en',
+      'Lukpan Akhmedyarov was detained at passport control on his return from Ukraine and questioned for hours.',
+    ],
+  ])('%s: a town, a city adjective or a watched name keeps a story at home: %s', (lang, text) => {
+    expect(evidence(text, lang as Lang).foreign).toBe(false);
+    expect(classify(text).candidate).toBe(true);
+  });
 });
 
 describe('targets that are not the media', () => {
