@@ -207,3 +207,27 @@ describe('the committed watch list', () => {
     for (const p of WATCH_LIST.people) expect(p.why.length).toBeGreaterThan(20);
   });
 });
+
+describe('people added from the spent parts of the real dev set (issue 11)', () => {
+  it.each([
+    ['ru', 'Мырзатайулы освобождён из колонии досрочно.', 'criminal_charge'],
+    ['ru', 'Апелляционный суд рассмотрел жалобу Маричевой.', 'administrative_charge'],
+    ['kk', 'Мырзатайұлының апелляциялық шағымы қаралды.', 'criminal_charge'],
+    ['en', 'Aleksandr Kharlamov acquitted by the Ridder court.', 'criminal_charge'],
+  ])('%s: "%s" names only the person and a case step: a follow-up of the case', (_lang, text, category) => {
+    const r = run(watching, text);
+    expect(r.candidate).toBe(true);
+    expect(r.categories[0]?.id).toBe(category);
+    expect(run(blind, text).candidate).toBe(false);
+  });
+
+  it.each([
+    // "fullName" entries (Харламов, Егоров): a namesake with another first name, or the surname alone, beside a
+    // case step in a sports story; each would be a follow-up if the entry matched the surname alone.
+    ['ru', 'Дмитрий Харламов освобождён от игры в финале, сборная всё равно взяла бронзу.'],
+    ['ru', 'Харламов освобождён от тренировок перед финалом и всё же взял золотую медаль.'],
+    ['en', 'Yegorov was released from the squad days before he won the bronze medal.'],
+  ])('%s: "%s" is a namesake in a sports story, not a candidate', (_lang, text) => {
+    expect(run(watching, text).candidate).toBe(false);
+  });
+});
