@@ -231,3 +231,25 @@ describe('people added from the spent parts of the real dev set (issue 11)', () 
     expect(run(watching, text).candidate).toBe(false);
   });
 });
+
+describe('people of the 2000–2015 monitoring added from public reports (issue 11, share A)', () => {
+  it.each([
+    ['ru', 'Апелляционный суд рассмотрел жалобу Тогузбаева.', 'criminal_charge'],
+    ['ru', 'Ботабеков оправдан областным судом.', 'criminal_charge'],
+    ['en', 'Surganov acquitted on appeal in Almaty.', 'criminal_charge'],
+    ['en', 'Bakhytzhan Nurpeisov case: hearing adjourned again.', 'attack'],
+  ])('%s: "%s" names only the person and a case step: a follow-up of the case', (_lang, text, category) => {
+    const r = run(watching, text);
+    expect(r.candidate).toBe(true);
+    expect(r.categories[0]?.id).toBe(category);
+    expect(run(blind, text).candidate).toBe(false);
+  });
+
+  it.each([
+    // Common surnames: Нурпеисов is frequent, Баев and Молдашев are "fullName" entries.
+    ['ru', 'Нурпеисов освобождён от должности акима района.'],
+    ['ru', 'Баев освобождён от тренировок перед финалом и всё же взял золотую медаль.'],
+  ])('%s: "%s" is a namesake, not a candidate', (_lang, text) => {
+    expect(run(watching, text).candidate).toBe(false);
+  });
+});
