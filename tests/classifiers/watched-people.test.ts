@@ -253,3 +253,16 @@ describe('people of the 2000–2015 monitoring added from public reports (issue 
     expect(run(watching, text).candidate).toBe(false);
   });
 });
+
+describe('people added from public monitoring of 2016–2026 (issue 11, share B)', () => {
+  it.each([
+    ['ru', 'Городской суд рассмотрел апелляцию Толымбекова.', 'administrative_charge'],
+    ['ru', 'Мекебаев оправдан районным судом Алматы.', 'criminal_charge'],
+    ['en', 'Gennady Krestyansky loses his appeal in Almaty.', 'administrative_charge'],
+  ])('%s: "%s" names only the person and a case step: a follow-up of the case', (_lang, text, category) => {
+    const r = run(watching, text);
+    expect(r.candidate).toBe(true);
+    expect(r.categories[0]?.id).toBe(category);
+    expect(run(blind, text).candidate).toBe(false);
+  });
+});
