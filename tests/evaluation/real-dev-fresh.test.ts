@@ -27,6 +27,7 @@ const GATHERED_LATER = [
   'fresh12',
   'fresh13',
   'fresh14',
+  'fresh15',
 ] as const;
 
 import { applySplit, checkSplit, partOf } from '../../evaluation/split-real-dev.ts';
@@ -169,9 +170,10 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
     const line12 = manifestLine(entry(109, { part: 'fresh12' }));
     const line13 = manifestLine(entry(110, { part: 'fresh13' }));
     const line14 = manifestLine(entry(111, { part: 'fresh14' }));
+    const line15 = manifestLine(entry(112, { part: 'fresh15' }));
     expect(
       parseManifest(
-        `${line}\n${line2}\n${line3}\n${line4}\n${line5}\n${line6}\n${line7}\n${line8}\n${line9}\n${line10}\n${line11}\n${line12}\n${line13}\n${line14}\n`,
+        `${line}\n${line2}\n${line3}\n${line4}\n${line5}\n${line6}\n${line7}\n${line8}\n${line9}\n${line10}\n${line11}\n${line12}\n${line13}\n${line14}\n${line15}\n`,
         'm.jsonl',
       ).map((e) => e.part),
     ).toEqual(GATHERED_LATER);
@@ -179,12 +181,12 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
     expect(() => parseManifest(`${line2}\n${bad}\n`, 'm.jsonl')).toThrow(
       new RegExp(`m\\.jsonl:2.*"part" must be one of tuning, heldout, ${GATHERED_LATER.join(', ')}`),
     );
-    // A fifteenth fresh part does not exist until someone adds it: "fresh15" is refused like any unknown part.
-    const fifteenth = line14.replace('"part":"fresh14"', '"part":"fresh15"');
-    expect(() => parseManifest(`${fifteenth}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
+    // A sixteenth fresh part does not exist until someone adds it: "fresh16" is refused like any unknown part.
+    const sixteenth = line15.replace('"part":"fresh15"', '"part":"fresh16"');
+    expect(() => parseManifest(`${sixteenth}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
   });
 
-  it('is stored on every entry `add --part fresh|fresh2|…|fresh14` appends, and absent without it', () => {
+  it('is stored on every entry `add --part fresh|fresh2|…|fresh15` appends, and absent without it', () => {
     const manifest = join(dir, 'manifest.jsonl');
     writeFileSync(manifest, '');
     const batch = (name: string, url: string, text: string) => {
@@ -298,6 +300,12 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
         'o.jsonl',
         'https://o.example.kz/15',
         'Частная клиника подала иск к телеканалу из-за сюжета о платных справках.',
+      ],
+      [
+        'fresh15',
+        'p.jsonl',
+        'https://p.example.kz/16',
+        'Застройщик подал иск к районной газете из-за заметки о трещинах в новом доме.',
       ],
     ];
     for (const [part, file, url, text] of later) {
