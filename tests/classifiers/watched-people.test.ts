@@ -266,3 +266,19 @@ describe('people added from public monitoring of 2016–2026 (issue 11, share B)
     expect(run(blind, text).candidate).toBe(false);
   });
 });
+
+// A watched reporter still writes the daily news: a byline ("Фото: X", "Текст и фото — X", "Photo by X") makes the
+// name the author of an ordinary story, not its target; the same name acted on stays a target.
+describe('a watched reporter in a byline', () => {
+  it.each([
+    ['ru', 'Фото: Рауль Упоров. В Уральске полиция задержала двух подозреваемых в краже кабеля.'],
+    ['ru', 'Текст и фото — Михаил Козачков. В Павлодаре задержали водителя, сбившего пешехода.'],
+    ['en', 'Photo by Raul Uporov. Police in Uralsk detained two men suspected of stealing cable.'],
+  ])('%s: "%s" is police news, not a candidate', (_lang, text) => {
+    expect(run(watching, text).candidate).toBe(false);
+  });
+
+  it('the same reporter detained is a candidate', () => {
+    expect(run(watching, 'Полиция задержала Михаила Козачкова у здания акимата.').candidate).toBe(true);
+  });
+});
