@@ -28,6 +28,7 @@ const GATHERED_LATER = [
   'fresh13',
   'fresh14',
   'fresh15',
+  'fresh16',
 ] as const;
 
 import { applySplit, checkSplit, partOf } from '../../evaluation/split-real-dev.ts';
@@ -171,9 +172,10 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
     const line13 = manifestLine(entry(110, { part: 'fresh13' }));
     const line14 = manifestLine(entry(111, { part: 'fresh14' }));
     const line15 = manifestLine(entry(112, { part: 'fresh15' }));
+    const line16 = manifestLine(entry(113, { part: 'fresh16' }));
     expect(
       parseManifest(
-        `${line}\n${line2}\n${line3}\n${line4}\n${line5}\n${line6}\n${line7}\n${line8}\n${line9}\n${line10}\n${line11}\n${line12}\n${line13}\n${line14}\n${line15}\n`,
+        `${line}\n${line2}\n${line3}\n${line4}\n${line5}\n${line6}\n${line7}\n${line8}\n${line9}\n${line10}\n${line11}\n${line12}\n${line13}\n${line14}\n${line15}\n${line16}\n`,
         'm.jsonl',
       ).map((e) => e.part),
     ).toEqual(GATHERED_LATER);
@@ -181,12 +183,12 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
     expect(() => parseManifest(`${line2}\n${bad}\n`, 'm.jsonl')).toThrow(
       new RegExp(`m\\.jsonl:2.*"part" must be one of tuning, heldout, ${GATHERED_LATER.join(', ')}`),
     );
-    // A sixteenth fresh part does not exist until someone adds it: "fresh16" is refused like any unknown part.
-    const sixteenth = line15.replace('"part":"fresh15"', '"part":"fresh16"');
-    expect(() => parseManifest(`${sixteenth}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
+    // A seventeenth fresh part does not exist until someone adds it: "fresh17" is refused like any unknown part.
+    const seventeenth = line16.replace('"part":"fresh16"', '"part":"fresh17"');
+    expect(() => parseManifest(`${seventeenth}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
   });
 
-  it('is stored on every entry `add --part fresh|fresh2|…|fresh15` appends, and absent without it', () => {
+  it('is stored on every entry `add --part fresh|fresh2|…|fresh16` appends, and absent without it', () => {
     const manifest = join(dir, 'manifest.jsonl');
     writeFileSync(manifest, '');
     const batch = (name: string, url: string, text: string) => {
@@ -306,6 +308,12 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
         'p.jsonl',
         'https://p.example.kz/16',
         'Застройщик подал иск к районной газете из-за заметки о трещинах в новом доме.',
+      ],
+      [
+        'fresh16',
+        'q.jsonl',
+        'https://q.example.kz/17',
+        'Управляющая компания подала иск к блогеру из-за ролика о протекающей крыше.',
       ],
     ];
     for (const [part, file, url, text] of later) {
