@@ -43,6 +43,9 @@ export const SPENT_PARTS: readonly string[] = [
   'fresh10',
   'fresh11',
   'fresh12',
+  'fresh13',
+  'fresh14',
+  'fresh15',
 ];
 
 export interface CalibrateOptions {
