@@ -304,3 +304,25 @@ describe('an activist is a target through what they said, not by the word alone'
     expect(classify(text).candidate).toBe(true);
   });
 });
+
+// Thirteenth pass: law news told through what it does to online platforms and their content, with no media word
+// (fresh15's internet laws), is regulation; a law on something else stays ordinary news.
+describe('a restrictive law told through online platforms is regulation', () => {
+  it.each([
+    ['Kazakhstan: parliament passes new internet law', 'regulation'],
+    [
+      'Parliament passed a law letting the ministry fine online platforms that ignore its orders.',
+      'regulation',
+    ],
+    ['Закон, обязывающий онлайн-платформы удалять запрещённый контент, принят Сенатом.', 'regulation'],
+  ])('%s', (text, first) => {
+    expect(classify(text)).toMatchObject({ candidate: true, first });
+  });
+
+  it.each([
+    'Parliament passed a law raising pensions for rural teachers.',
+    'Закон о повышении пенсий учителям принят во втором чтении.',
+  ])('not a candidate: %s', (text) => {
+    expect(classify(text).candidate).toBe(false);
+  });
+});
