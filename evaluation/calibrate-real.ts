@@ -46,6 +46,7 @@ export const SPENT_PARTS: readonly string[] = [
   'fresh13',
   'fresh14',
   'fresh15',
+  'fresh16',
 ];
 
 export interface CalibrateOptions {
