@@ -29,6 +29,7 @@ const GATHERED_LATER = [
   'fresh14',
   'fresh15',
   'fresh16',
+  'fresh17',
 ] as const;
 
 import { applySplit, checkSplit, partOf } from '../../evaluation/split-real-dev.ts';
@@ -173,9 +174,10 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
     const line14 = manifestLine(entry(111, { part: 'fresh14' }));
     const line15 = manifestLine(entry(112, { part: 'fresh15' }));
     const line16 = manifestLine(entry(113, { part: 'fresh16' }));
+    const line17 = manifestLine(entry(114, { part: 'fresh17' }));
     expect(
       parseManifest(
-        `${line}\n${line2}\n${line3}\n${line4}\n${line5}\n${line6}\n${line7}\n${line8}\n${line9}\n${line10}\n${line11}\n${line12}\n${line13}\n${line14}\n${line15}\n${line16}\n`,
+        `${line}\n${line2}\n${line3}\n${line4}\n${line5}\n${line6}\n${line7}\n${line8}\n${line9}\n${line10}\n${line11}\n${line12}\n${line13}\n${line14}\n${line15}\n${line16}\n${line17}\n`,
         'm.jsonl',
       ).map((e) => e.part),
     ).toEqual(GATHERED_LATER);
@@ -183,12 +185,12 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
     expect(() => parseManifest(`${line2}\n${bad}\n`, 'm.jsonl')).toThrow(
       new RegExp(`m\\.jsonl:2.*"part" must be one of tuning, heldout, ${GATHERED_LATER.join(', ')}`),
     );
-    // A seventeenth fresh part does not exist until someone adds it: "fresh17" is refused like any unknown part.
-    const seventeenth = line16.replace('"part":"fresh16"', '"part":"fresh17"');
-    expect(() => parseManifest(`${seventeenth}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
+    // An eighteenth fresh part does not exist until someone adds it: "fresh18" is refused like any unknown part.
+    const eighteenth = line17.replace('"part":"fresh17"', '"part":"fresh18"');
+    expect(() => parseManifest(`${eighteenth}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
   });
 
-  it('is stored on every entry `add --part fresh|fresh2|…|fresh16` appends, and absent without it', () => {
+  it('is stored on every entry `add --part fresh|fresh2|…|fresh17` appends, and absent without it', () => {
     const manifest = join(dir, 'manifest.jsonl');
     writeFileSync(manifest, '');
     const batch = (name: string, url: string, text: string) => {
@@ -314,6 +316,12 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
         'q.jsonl',
         'https://q.example.kz/17',
         'Управляющая компания подала иск к блогеру из-за ролика о протекающей крыше.',
+      ],
+      [
+        'fresh17',
+        'r.jsonl',
+        'https://r.example.kz/18',
+        'Сеть аптек подала иск к региональному порталу из-за статьи о просроченных лекарствах.',
       ],
     ];
     for (const [part, file, url, text] of later) {
