@@ -47,6 +47,7 @@ export const SPENT_PARTS: readonly string[] = [
   'fresh14',
   'fresh15',
   'fresh16',
+  'fresh17',
 ];
 
 export interface CalibrateOptions {
