@@ -22,9 +22,9 @@ export type SourceKind = 'news' | 'monitor';
  * gathered together after fresh10–fresh12 had been measured and read; `fresh15`: gathered later in that session,
  * after fresh13 and fresh14 had been measured at its start (their errors unread); `fresh16`: gathered at the end
  * of that session, after fresh13–fresh15 had been measured and read; `fresh17`: gathered after fresh16 had been
- * measured and read. Each is measured at the start and once at
+ * measured and read; `fresh18`: gathered after fresh17 had been measured and read. Each is measured at the start and once at
  * the end of the session that gathered it (fresh8 and fresh9 together; fresh10, fresh11 and fresh12 together,
- * fresh10 also once mid-session; fresh13 and fresh14 together; fresh15 only at the end; fresh16 and fresh17 at the end of the session that gathered them, for its end and start code), and is spent after it.
+ * fresh10 also once mid-session; fresh13 and fresh14 together; fresh15 only at the end; fresh16, fresh17 and fresh18 at the end of the session that gathered them, for its end and start code), and is spent after it.
  */
 /**
  * The parts gathered after the split, in order. Each is withheld from a plain evaluation and left out of the split's
@@ -48,6 +48,7 @@ export const FRESH_PARTS = [
   'fresh15',
   'fresh16',
   'fresh17',
+  'fresh18',
 ] as const;
 
 export type Part = 'tuning' | 'heldout' | (typeof FRESH_PARTS)[number];

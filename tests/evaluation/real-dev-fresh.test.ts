@@ -30,6 +30,7 @@ const GATHERED_LATER = [
   'fresh15',
   'fresh16',
   'fresh17',
+  'fresh18',
 ] as const;
 
 import { applySplit, checkSplit, partOf } from '../../evaluation/split-real-dev.ts';
@@ -175,9 +176,10 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
     const line15 = manifestLine(entry(112, { part: 'fresh15' }));
     const line16 = manifestLine(entry(113, { part: 'fresh16' }));
     const line17 = manifestLine(entry(114, { part: 'fresh17' }));
+    const line18 = manifestLine(entry(115, { part: 'fresh18' }));
     expect(
       parseManifest(
-        `${line}\n${line2}\n${line3}\n${line4}\n${line5}\n${line6}\n${line7}\n${line8}\n${line9}\n${line10}\n${line11}\n${line12}\n${line13}\n${line14}\n${line15}\n${line16}\n${line17}\n`,
+        `${line}\n${line2}\n${line3}\n${line4}\n${line5}\n${line6}\n${line7}\n${line8}\n${line9}\n${line10}\n${line11}\n${line12}\n${line13}\n${line14}\n${line15}\n${line16}\n${line17}\n${line18}\n`,
         'm.jsonl',
       ).map((e) => e.part),
     ).toEqual(GATHERED_LATER);
@@ -185,12 +187,12 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
     expect(() => parseManifest(`${line2}\n${bad}\n`, 'm.jsonl')).toThrow(
       new RegExp(`m\\.jsonl:2.*"part" must be one of tuning, heldout, ${GATHERED_LATER.join(', ')}`),
     );
-    // An eighteenth fresh part does not exist until someone adds it: "fresh18" is refused like any unknown part.
-    const eighteenth = line17.replace('"part":"fresh17"', '"part":"fresh18"');
-    expect(() => parseManifest(`${eighteenth}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
+    // A nineteenth fresh part does not exist until someone adds it: "fresh19" is refused like any unknown part.
+    const nineteenth = line18.replace('"part":"fresh18"', '"part":"fresh19"');
+    expect(() => parseManifest(`${nineteenth}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
   });
 
-  it('is stored on every entry `add --part fresh|fresh2|…|fresh17` appends, and absent without it', () => {
+  it('is stored on every entry `add --part fresh|fresh2|…|fresh18` appends, and absent without it', () => {
     const manifest = join(dir, 'manifest.jsonl');
     writeFileSync(manifest, '');
     const batch = (name: string, url: string, text: string) => {
@@ -322,6 +324,12 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
         'r.jsonl',
         'https://r.example.kz/18',
         'Сеть аптек подала иск к региональному порталу из-за статьи о просроченных лекарствах.',
+      ],
+      [
+        'fresh18',
+        's.jsonl',
+        'https://s.example.kz/19',
+        'Автосалон подал иск к телеграм-каналу из-за поста о скрученных пробегах.',
       ],
     ];
     for (const [part, file, url, text] of later) {
