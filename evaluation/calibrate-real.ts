@@ -48,6 +48,7 @@ export const SPENT_PARTS: readonly string[] = [
   'fresh15',
   'fresh16',
   'fresh17',
+  'fresh18',
 ];
 
 export interface CalibrateOptions {
