@@ -12,19 +12,14 @@ export type RealLang = 'kk' | 'ru' | 'en';
 export type RealScript = 'cyrl' | 'latn';
 export type SourceKind = 'news' | 'monitor';
 /**
- * `fresh`: gathered after the held-out part had been measured and read; `fresh2`: gathered after `fresh` had been
- * measured and read; `fresh3`: gathered after `fresh2` had been measured and read; `fresh4`: gathered
- * after `fresh3` had been measured and read; `fresh5`: gathered after `fresh4` had been measured and read;
- * `fresh6`: gathered after `fresh5` had been measured and read; `fresh7`: gathered after `fresh6` had been
- * measured and read; `fresh8`: gathered after `fresh7` had been measured and read; `fresh9`: gathered after
- * `fresh8` had been gathered; `fresh10` and `fresh11`: gathered together after fresh8 and fresh9 had been measured
- * and read; `fresh12`: gathered in the same session after fresh10 had been measured mid-session; `fresh13` and `fresh14`:
- * gathered together after fresh10–fresh12 had been measured and read; `fresh15`: gathered later in that session,
- * after fresh13 and fresh14 had been measured at its start (their errors unread); `fresh16`: gathered at the end
- * of that session, after fresh13–fresh15 had been measured and read; `fresh17`: gathered after fresh16 had been
- * measured and read; `fresh18`: gathered after fresh17 had been measured and read. Each is measured at the start and once at
- * the end of the session that gathered it (fresh8 and fresh9 together; fresh10, fresh11 and fresh12 together,
- * fresh10 also once mid-session; fresh13 and fresh14 together; fresh15 only at the end; fresh16, fresh17 and fresh18 at the end of the session that gathered them, for its end and start code), and is spent after it.
+ * When each later part was gathered: `fresh` after the held-out part had been measured and read, and each of
+ * `fresh2`…`fresh8` after the one before it had been measured and read; `fresh9` after `fresh8` had been gathered;
+ * `fresh10` and `fresh11` together after fresh8 and fresh9 had been read; `fresh12` in that session after fresh10's
+ * mid-session look; `fresh13` and `fresh14` together after fresh10–fresh12 had been read; `fresh15` mid-session after
+ * fresh13 and fresh14 had been measured (errors unread); `fresh16`, `fresh17` and `fresh18` at that session's end,
+ * each after the one before it had been measured and read. Each part is measured for the start code and once for
+ * the end code of the session that gathered it (docs/real-dev-set.md tells each part's measurements), and is spent
+ * after it.
  */
 /**
  * The parts gathered after the split, in order. Each is withheld from a plain evaluation and left out of the split's

@@ -1,5 +1,5 @@
-// The real dev set's withheld parts, "fresh", "fresh2", … "fresh11" (FRESH_PARTS): each gathered after the held-out part (then "fresh" … "fresh7") had been measured (fresh9 after fresh8 was gathered)
-// and read, stored explicitly on each entry, left out of the hash split, counted by `stats`, and measured only when
+// The real dev set's withheld parts, "fresh" … "fresh18" (FRESH_PARTS): each gathered after earlier parts had been
+// measured, stored explicitly on each entry, left out of the hash split, counted by `stats`, and measured only when
 // named (`eval:classify -- --real --part fresh9`), each alone. Every text below is our own writing.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
