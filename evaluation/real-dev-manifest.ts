@@ -17,7 +17,8 @@ export type SourceKind = 'news' | 'monitor';
  * `fresh10` and `fresh11` together after fresh8 and fresh9 had been read; `fresh12` in that session after fresh10's
  * mid-session look; `fresh13` and `fresh14` together after fresh10–fresh12 had been read; `fresh15` mid-session after
  * fresh13 and fresh14 had been measured (errors unread); `fresh16`, `fresh17` and `fresh18` at that session's end,
- * each after the one before it had been measured and read. Each part is measured for the start code and once for
+ * each after the one before it had been measured and read; `fresh19` and `fresh20` together at the start of the
+ * next session, before its code changed. Each part is measured for the start code and once for
  * the end code of the session that gathered it (docs/real-dev-set.md tells each part's measurements), and is spent
  * after it.
  */
@@ -44,6 +45,8 @@ export const FRESH_PARTS = [
   'fresh16',
   'fresh17',
   'fresh18',
+  'fresh19',
+  'fresh20',
 ] as const;
 
 export type Part = 'tuning' | 'heldout' | (typeof FRESH_PARTS)[number];

@@ -31,6 +31,8 @@ const GATHERED_LATER = [
   'fresh16',
   'fresh17',
   'fresh18',
+  'fresh19',
+  'fresh20',
 ] as const;
 
 import { applySplit, checkSplit, partOf } from '../../evaluation/split-real-dev.ts';
@@ -177,9 +179,11 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
     const line16 = manifestLine(entry(113, { part: 'fresh16' }));
     const line17 = manifestLine(entry(114, { part: 'fresh17' }));
     const line18 = manifestLine(entry(115, { part: 'fresh18' }));
+    const line19 = manifestLine(entry(116, { part: 'fresh19' }));
+    const line20 = manifestLine(entry(117, { part: 'fresh20' }));
     expect(
       parseManifest(
-        `${line}\n${line2}\n${line3}\n${line4}\n${line5}\n${line6}\n${line7}\n${line8}\n${line9}\n${line10}\n${line11}\n${line12}\n${line13}\n${line14}\n${line15}\n${line16}\n${line17}\n${line18}\n`,
+        `${line}\n${line2}\n${line3}\n${line4}\n${line5}\n${line6}\n${line7}\n${line8}\n${line9}\n${line10}\n${line11}\n${line12}\n${line13}\n${line14}\n${line15}\n${line16}\n${line17}\n${line18}\n${line19}\n${line20}\n`,
         'm.jsonl',
       ).map((e) => e.part),
     ).toEqual(GATHERED_LATER);
@@ -187,12 +191,12 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
     expect(() => parseManifest(`${line2}\n${bad}\n`, 'm.jsonl')).toThrow(
       new RegExp(`m\\.jsonl:2.*"part" must be one of tuning, heldout, ${GATHERED_LATER.join(', ')}`),
     );
-    // A nineteenth fresh part does not exist until someone adds it: "fresh19" is refused like any unknown part.
-    const nineteenth = line18.replace('"part":"fresh18"', '"part":"fresh19"');
-    expect(() => parseManifest(`${nineteenth}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
+    // A twenty-first fresh part does not exist until someone adds it: "fresh21" is refused like any unknown part.
+    const twentyFirst = line20.replace('"part":"fresh20"', '"part":"fresh21"');
+    expect(() => parseManifest(`${twentyFirst}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
   });
 
-  it('is stored on every entry `add --part fresh|fresh2|…|fresh18` appends, and absent without it', () => {
+  it('is stored on every entry `add --part fresh|fresh2|…|fresh20` appends, and absent without it', () => {
     const manifest = join(dir, 'manifest.jsonl');
     writeFileSync(manifest, '');
     const batch = (name: string, url: string, text: string) => {
@@ -330,6 +334,18 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
         's.jsonl',
         'https://s.example.kz/19',
         'Автосалон подал иск к телеграм-каналу из-за поста о скрученных пробегах.',
+      ],
+      [
+        'fresh19',
+        't.jsonl',
+        'https://t.example.kz/20',
+        'Аудан әкімдігі жергілікті газетке ақпарат беруден бас тартты.',
+      ],
+      [
+        'fresh20',
+        'u.jsonl',
+        'https://u.example.kz/21',
+        'Застройщик потребовал от новостного сайта удалить видео о трещинах в доме.',
       ],
     ];
     for (const [part, file, url, text] of later) {
