@@ -10,7 +10,7 @@ import { quotedOutletNames, quotedOutletSpans } from './media-names.ts';
 import { matchSpan } from './pattern-matcher.ts';
 import { kazakhForm, type StemLang, stemWord } from './stem-word.ts';
 import { type Cue, FOREIGN_CITY_PATTERNS, LEXICONS, type Lexicons } from './taxonomy-lexicons.ts';
-import { tokenize } from './tokenize.ts';
+import { type Token, tokenize } from './tokenize.ts';
 
 export interface CueHit {
   readonly cue: Cue;
@@ -68,6 +68,29 @@ function lexiconLang(paragraph: LanguageResult, fallback: Lang): StemLang | null
   return fallback === 'other' ? null : fallback;
 }
 
+/** A cue found by a scan of its own (a dateline, a quoted outlet) over tokens [from, to) of a part. */
+function tokenSpanHit(
+  part: string,
+  partIndex: number,
+  offset: number | null,
+  tokens: readonly Token[],
+  cue: CueHit['cue'],
+  source: string,
+  from: number,
+  to: number,
+): CueHit {
+  return {
+    cue,
+    source,
+    start: offset === null ? null : offset + tokens[from]!.start,
+    end: offset === null ? null : offset + tokens[to - 1]!.end,
+    surface: part.slice(tokens[from]!.start, tokens[to - 1]!.end),
+    part: partIndex,
+    from,
+    to,
+  };
+}
+
 function analysePart(
   part: string,
   partIndex: number,
@@ -113,17 +136,6 @@ function analysePart(
     )
       features.add(cue.kind === 'category' ? `#${cue.category}` : `#${cue.kind}`);
   }
-  // A cue found by a scan of its own (a dateline, a quoted outlet) over tokens [from, to) of this part.
-  const tokenSpanHit = (cue: CueHit['cue'], source: string, from: number, to: number): CueHit => ({
-    cue,
-    source,
-    start: offset === null ? null : offset + tokens[from]!.start,
-    end: offset === null ? null : offset + tokens[to - 1]!.end,
-    surface: part.slice(tokens[from]!.start, tokens[to - 1]!.end),
-    part: partIndex,
-    from,
-    to,
-  });
   // A dateline ("АСТАНА. KAZINFORM —", "ALMATY (KazTAG) –") names the agency that tells the news: attribution.
   // Most paragraphs hold no dash: the dateline scan is skipped for them.
   const datelines =
@@ -134,7 +146,7 @@ function analysePart(
     const from = tokens.findIndex((t) => t.start >= lineStart);
     const to = tokens.findIndex((t) => t.start >= end);
     if (from < 0 || to <= from) continue;
-    hits.push(tokenSpanHit(ATTRIBUTION_CUE, `${lang}:dateline`, from, to));
+    hits.push(tokenSpanHit(part, partIndex, offset, tokens, ATTRIBUTION_CUE, `${lang}:dateline`, from, to));
   }
   // An outlet the item names by quoting it next to a media word elsewhere (газета «Ак Жайык» … «Ак Жайык»
   // сообщил…) is a target wherever it is quoted.
@@ -143,7 +155,18 @@ function analysePart(
     let to = from;
     while (to < tokens.length && tokens[to]!.end <= end) to++;
     if (from < 0 || to === from) continue;
-    hits.push(tokenSpanHit(QUOTED_OUTLET, `${lang}:«${part.slice(start, end).toLowerCase()}»`, from, to));
+    hits.push(
+      tokenSpanHit(
+        part,
+        partIndex,
+        offset,
+        tokens,
+        QUOTED_OUTLET,
+        `${lang}:«${part.slice(start, end).toLowerCase()}»`,
+        from,
+        to,
+      ),
+    );
     features.add('#target');
   }
   // Token indices of target words in this part (null when there are none, as in most paragraphs).

@@ -92,5 +92,6 @@ export function kazakhLatinToCyrillic(latin: string, variant: LatinVariant): str
 
 /** Folds і and й into и: Latin-script Kazakh does not tell them apart reliably, so matching ignores the difference. */
 export function foldKazakh(word: string): string {
-  return word.replace(/[ій]/g, 'и');
+  // Most words hold neither letter: skip the replace (it runs on every Kazakh word read).
+  return word.includes('і') || word.includes('й') ? word.replace(/[ій]/g, 'и') : word;
 }

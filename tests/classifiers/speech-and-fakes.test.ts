@@ -68,7 +68,7 @@ describe('a story told in a large foreign city (config/lexicons/foreign-cities.j
     ['kk', 'Редактор газетке жасалған қоқан-лоқы туралы полицияға арыз берді: тілшіге телефон арқылы қорқытқан.'],
     ['ru', 'В Нарынколе полиция задержала журналиста районной газеты во время съёмки.'],
     ['en', 'A blogger was jailed for ten days in the southern region of Zhambyl for a video about queues.'],
-  ])('%s: %s stays ours', (lang, text) => {
+  ])('%s: %s stays ours', (_lang, text) => {
     expect(classify(text).candidate).toBe(true);
   });
 
