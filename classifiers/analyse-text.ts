@@ -5,7 +5,7 @@ import facts from '../config/lexicons/facts.json' with { type: 'json' };
 import stopwordLists from '../config/lexicons/stopwords.json' with { type: 'json' };
 import type { CategoryId, Lang, LanguageResult } from '../core/index.ts';
 import { identifyParagraph, splitParagraphs } from './detect-language.ts';
-import { latinVariant } from './kazakh-latin.ts';
+import { type LatinVariant, latinVariant } from './kazakh-latin.ts';
 import { quotedOutletNames, quotedOutletSpans } from './media-names.ts';
 import { matchSpan } from './pattern-matcher.ts';
 import { kazakhForm, type StemLang, stemWord } from './stem-word.ts';
@@ -177,15 +177,40 @@ function analysePart(
     targetTokens ??= new Set<number>();
     for (let t = h.from; t < h.to; t++) targetTokens.add(t);
   }
-  const stop = STOPWORDS[lang];
   for (let i = 0; i < tokens.length; i++) {
-    const lower = tokens[i]!.lower;
-    if (lower.length < 2 || stop.has(lower) || isPlace(lower)) continue;
-    const stem = stemWord(lower, lang, variant);
+    const stem = featureOf(tokens[i]!.lower, lang, variant);
+    if (stem === null) continue;
     features.add(stem);
     if (targetTokens?.has(i)) targetFeatures.add(stem);
   }
   return tokens.length;
+}
+
+// A word's model feature (its stem), or null for a function word, a place or a one-letter word. Remembered per
+// language: the checks and the stem of every word of every article cost more than one look-up of the word.
+const FEATURE_CACHE_LIMIT = 200_000;
+const featureCache: Record<StemLang, Map<string, string | null>> = {
+  ru: new Map(),
+  kk: new Map(),
+  en: new Map(),
+};
+
+function featureOf(lower: string, lang: StemLang, variant: LatinVariant | null): string | null {
+  // Latin-script Kazakh stems through its variant's transliteration: not remembered here (stemWord caches it).
+  if (variant)
+    return lower.length < 2 || STOPWORDS[lang].has(lower) || isPlace(lower)
+      ? null
+      : stemWord(lower, lang, variant);
+  const cache = featureCache[lang];
+  const known = cache.get(lower);
+  if (known !== undefined) return known;
+  const feature =
+    lower.length < 2 || STOPWORDS[lang].has(lower) || isPlace(lower) ? null : stemWord(lower, lang);
+  // Numbers are not remembered (stemWord returns them as they are): every date and amount would fill the cache.
+  if (feature === lower && lower.charCodeAt(0) >= 0x30 && lower.charCodeAt(0) <= 0x39) return feature;
+  if (cache.size >= FEATURE_CACHE_LIMIT) cache.clear();
+  cache.set(lower, feature);
+  return feature;
 }
 
 const QUOTED_OUTLET: Cue = { kind: 'target', weak: false, name: 'outlet' };
