@@ -54,6 +54,10 @@ describe('a story told abroad', () => {
     'Нацполиция возбудила дело о нападении на съёмочную группу телеканала.',
     'FSB officers raided the apartment of a local reporter in Ulan-Ude.',
     'Ростовскую газету обязали выплатить моральный вред прокурору.',
+    // Fourteenth pass (fresh20): a Russian regional legislature, a Ukrainian region, a Russian state broadcaster.
+    'Депутат районной думы пожаловался, что редакцию местной газеты заставили снять его колонку.',
+    'Два черкасских новостных сайта перестали открываться в день визита губернатора, редакции говорят о блокировке.',
+    'В ВГТРК заявили, что публикацию на сайте телеканала разместили взломщики.',
   ])('told abroad without the country: %s', (text) => {
     expect(classify(text).candidate).toBe(false);
   });
@@ -199,5 +203,25 @@ describe('a platform a court blocks is a target of the block', () => {
     ],
   ])('%s: the platform names a target', (lang, text) => {
     expect(cueKinds(text, lang as Lang)).toContain('target');
+  });
+});
+
+// Fourteenth pass (fresh19): Kazakhstan barring a foreign journalist from entering the country over what they said is
+// pressure, as the report counts it (the travel-ban rule); another country barring Kazakhstan's people stays abroad.
+describe('an entry ban on a journalist', () => {
+  it.each([
+    ['ru', 'МИД закрыл въезд в Казахстан российскому журналисту, оскорбившему казахов в эфире.'],
+    ['kk', 'Қазақтарды қорлаған ресейлік журналист енді Қазақстанға кіре алмайды, деді СІМ өкілі.'],
+    ['en', 'A Russian TV journalist who mocked Kazakhs on air was banned from entering Kazakhstan, the ministry said.'],
+  ])('%s: %s', (_lang, text) => {
+    const r = classify(text);
+    expect(r.candidate).toBe(true);
+    expect(r.categories[0]?.id).toBe('pressure');
+  });
+
+  it('a courtroom kept closed to reporters is not an entry ban', () => {
+    const r = classify('Тілшілерге сот залына кіруге тыйым салынды, отырыс жабық өтті.');
+    expect(r.candidate).toBe(true);
+    expect(r.categories[0]?.id).toBe('closed_session');
   });
 });
