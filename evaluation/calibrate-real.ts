@@ -49,6 +49,8 @@ export const SPENT_PARTS: readonly string[] = [
   'fresh16',
   'fresh17',
   'fresh18',
+  'fresh19',
+  'fresh20',
 ];
 
 export interface CalibrateOptions {
