@@ -18,7 +18,8 @@ export type SourceKind = 'news' | 'monitor';
  * mid-session look; `fresh13` and `fresh14` together after fresh10–fresh12 had been read; `fresh15` mid-session after
  * fresh13 and fresh14 had been measured (errors unread); `fresh16`, `fresh17` and `fresh18` at that session's end,
  * each after the one before it had been measured and read; `fresh19` and `fresh20` together at the start of the
- * next session, before its code changed. Each part is measured for the start code and once for
+ * next session, before its code changed; `fresh21` and `fresh22` together later in that session, after fresh19 and
+ * fresh20 had been measured and read. Each part is measured for the start code and once for
  * the end code of the session that gathered it (docs/real-dev-set.md tells each part's measurements), and is spent
  * after it.
  */
@@ -47,6 +48,8 @@ export const FRESH_PARTS = [
   'fresh18',
   'fresh19',
   'fresh20',
+  'fresh21',
+  'fresh22',
 ] as const;
 
 export type Part = 'tuning' | 'heldout' | (typeof FRESH_PARTS)[number];

@@ -33,6 +33,8 @@ const GATHERED_LATER = [
   'fresh18',
   'fresh19',
   'fresh20',
+  'fresh21',
+  'fresh22',
 ] as const;
 
 import { applySplit, checkSplit, partOf } from '../../evaluation/split-real-dev.ts';
@@ -181,9 +183,11 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
     const line18 = manifestLine(entry(115, { part: 'fresh18' }));
     const line19 = manifestLine(entry(116, { part: 'fresh19' }));
     const line20 = manifestLine(entry(117, { part: 'fresh20' }));
+    const line21 = manifestLine(entry(118, { part: 'fresh21' }));
+    const line22 = manifestLine(entry(119, { part: 'fresh22' }));
     expect(
       parseManifest(
-        `${line}\n${line2}\n${line3}\n${line4}\n${line5}\n${line6}\n${line7}\n${line8}\n${line9}\n${line10}\n${line11}\n${line12}\n${line13}\n${line14}\n${line15}\n${line16}\n${line17}\n${line18}\n${line19}\n${line20}\n`,
+        `${line}\n${line2}\n${line3}\n${line4}\n${line5}\n${line6}\n${line7}\n${line8}\n${line9}\n${line10}\n${line11}\n${line12}\n${line13}\n${line14}\n${line15}\n${line16}\n${line17}\n${line18}\n${line19}\n${line20}\n${line21}\n${line22}\n`,
         'm.jsonl',
       ).map((e) => e.part),
     ).toEqual(GATHERED_LATER);
@@ -191,12 +195,12 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
     expect(() => parseManifest(`${line2}\n${bad}\n`, 'm.jsonl')).toThrow(
       new RegExp(`m\\.jsonl:2.*"part" must be one of tuning, heldout, ${GATHERED_LATER.join(', ')}`),
     );
-    // A twenty-first fresh part does not exist until someone adds it: "fresh21" is refused like any unknown part.
-    const twentyFirst = line20.replace('"part":"fresh20"', '"part":"fresh21"');
-    expect(() => parseManifest(`${twentyFirst}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
+    // A twenty-third fresh part does not exist until someone adds it: "fresh23" is refused like any unknown part.
+    const twentyThird = line22.replace('"part":"fresh22"', '"part":"fresh23"');
+    expect(() => parseManifest(`${twentyThird}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
   });
 
-  it('is stored on every entry `add --part fresh|fresh2|…|fresh20` appends, and absent without it', () => {
+  it('is stored on every entry `add --part fresh|fresh2|…|fresh22` appends, and absent without it', () => {
     const manifest = join(dir, 'manifest.jsonl');
     writeFileSync(manifest, '');
     const batch = (name: string, url: string, text: string) => {
@@ -346,6 +350,18 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
         'u.jsonl',
         'https://u.example.kz/21',
         'Застройщик потребовал от новостного сайта удалить видео о трещинах в доме.',
+      ],
+      [
+        'fresh21',
+        'v.jsonl',
+        'https://v.example.kz/22',
+        'A regional akimat stopped answering a local paper’s questions after its report on a dam.',
+      ],
+      [
+        'fresh22',
+        'w.jsonl',
+        'https://w.example.kz/23',
+        'Блогера вызвали в полицию для беседы после ролика о разбитой дороге.',
       ],
     ];
     for (const [part, file, url, text] of later) {
