@@ -45,10 +45,20 @@ export interface LexiconEvidence {
 
 const rank = settings.rank;
 
+// Per pattern source, since every category hit of every text asks: the lexicons' patterns and the follow-ups' steps
+// (bounded, but capped all the same).
+const phraseWeights = new Map<string, number>();
+
 /** Longer phrases are more specific: 1 for a word, up to 2 for three words or more. */
 function phraseWeight(h: CueHit): number {
-  const words = h.source.split(' ').filter((w) => w !== '..').length;
-  return Math.min(2, 1 + 0.5 * (words - 1));
+  let weight = phraseWeights.get(h.source);
+  if (weight === undefined) {
+    const words = h.source.split(' ').filter((w) => w !== '..').length;
+    weight = Math.min(2, 1 + 0.5 * (words - 1));
+    if (phraseWeights.size >= 50_000) phraseWeights.clear();
+    phraseWeights.set(h.source, weight);
+  }
+  return weight;
 }
 
 /** The weight towards the decision: a phrase that names its own target also settles who it was done to. */
