@@ -212,7 +212,10 @@ describe('an entry ban on a journalist', () => {
   it.each([
     ['ru', 'МИД закрыл въезд в Казахстан российскому журналисту, оскорбившему казахов в эфире.'],
     ['kk', 'Қазақтарды қорлаған ресейлік журналист енді Қазақстанға кіре алмайды, деді СІМ өкілі.'],
-    ['en', 'A Russian TV journalist who mocked Kazakhs on air was banned from entering Kazakhstan, the ministry said.'],
+    [
+      'en',
+      'A Russian TV journalist who mocked Kazakhs on air was banned from entering Kazakhstan, the ministry said.',
+    ],
   ])('%s: %s', (_lang, text) => {
     const r = classify(text);
     expect(r.candidate).toBe(true);

@@ -65,7 +65,10 @@ describe('a story told in a large foreign city (config/lexicons/foreign-cities.j
   // Names that are also ordinary words or places of ours were left out or kept whole: "қоқан-лоқы" (bluster) is not
   // Kokand, Narynkol is in Almaty region, and a multi-word name matches only whole ("the Chui region", not "region").
   it.each([
-    ['kk', 'Редактор газетке жасалған қоқан-лоқы туралы полицияға арыз берді: тілшіге телефон арқылы қорқытқан.'],
+    [
+      'kk',
+      'Редактор газетке жасалған қоқан-лоқы туралы полицияға арыз берді: тілшіге телефон арқылы қорқытқан.',
+    ],
     ['ru', 'В Нарынколе полиция задержала журналиста районной газеты во время съёмки.'],
     ['en', 'A blogger was jailed for ten days in the southern region of Zhambyl for a video about queues.'],
   ])('%s: %s stays ours', (_lang, text) => {

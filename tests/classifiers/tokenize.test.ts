@@ -13,10 +13,16 @@ const byRegex = (text: string, offset = 0) =>
 
 describe('tokenize', () => {
   it.each([
-    ['Kazakh Cyrillic capitals (Қ, Ұ, Ү, Ө are outside the basic Cyrillic block)', 'ҚАЗАҚСТАН Ұлттық Үкіметі Өскемен'],
+    [
+      'Kazakh Cyrillic capitals (Қ, Ұ, Ү, Ө are outside the basic Cyrillic block)',
+      'ҚАЗАҚСТАН Ұлттық Үкіметі Өскемен',
+    ],
     ['hyphenated words and article numbers stay whole', 'DDoS-атака по статье 73-3 КоАП и 456-2'],
     ['a trailing or doubled hyphen is not a joiner', 'пресс- служба -- слово- -начало a--b'],
-    ['apostrophes: typewriter, typographic and the Uzbek ʻ', "Qazaqstan'nyń jurnalısi O’zbekiston oʻzbek 'quoted'"],
+    [
+      'apostrophes: typewriter, typographic and the Uzbek ʻ',
+      "Qazaqstan'nyń jurnalısi O’zbekiston oʻzbek 'quoted'",
+    ],
     ['combining marks (a decomposed é) stay in the word', 'cafe\u0301 au lait'],
     ['digits of other scripts and CJK letters are word characters', 'سنة ٢٠٢٠ 中文字 ১২৩'],
     ['astral letters count, emoji do not', 'a😀b 𝐀𝐁c 𐐀𐐨 ok'],
