@@ -198,7 +198,9 @@ function compile(
     );
   for (const entry of raw.negatives) {
     const [source, weight] = entry;
-    if (typeof source !== 'string' || typeof weight !== 'number')
+    // Exactly [pattern, weight]: a longer entry is a slip in the file (a pattern pasted inside another entry), and
+    // reading only its first two items would silently drop the rest.
+    if (entry.length !== 2 || typeof source !== 'string' || typeof weight !== 'number')
       throw new Error(`${where}: bad negative ${JSON.stringify(entry)}`);
     patterns.push(parsePattern<Cue>(source, { kind: 'negative', weight }, normalise));
   }
