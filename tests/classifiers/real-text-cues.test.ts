@@ -228,3 +228,17 @@ describe('an entry ban on a journalist', () => {
     expect(r.categories[0]?.id).toBe('closed_session');
   });
 });
+
+// Fourteenth pass (fresh21, read after its measurement): a court or ministry banning a television channel is a media
+// closure, as a banned newspaper already was; the wording had no pattern for channels.
+describe('a television channel banned', () => {
+  it.each([
+    'A court in Almaty has banned the opposition television channel K-Plus and its websites.',
+    'Суд в Алматы запретил оппозиционный телеканал и его сайты.',
+    'Алматы соты оппозициялық телеарнаға тыйым салды.',
+  ])('%s', (text) => {
+    const r = classify(text);
+    expect(r.candidate).toBe(true);
+    expect(r.categories[0]?.id).toBe('media_closure');
+  });
+});
