@@ -51,6 +51,8 @@ export const SPENT_PARTS: readonly string[] = [
   'fresh18',
   'fresh19',
   'fresh20',
+  'fresh21',
+  'fresh22',
 ];
 
 export interface CalibrateOptions {

@@ -17,13 +17,17 @@ const withNegatives = (negatives: unknown[]) => {
 
 describe('the lexicons’ negative cues', () => {
   it('refuses an entry with more than a pattern and a weight, naming the file and the entry', async () => {
-    await expect(withNegatives([...ru.negatives, ['преми*', 2, ['зафиксировал* .. случа*', 3]]])).rejects.toThrow(
+    await expect(
+      withNegatives([...ru.negatives, ['преми*', 2, ['зафиксировал* .. случа*', 3]]]),
+    ).rejects.toThrow(
       /config\/lexicons\/ru\.json: bad negative \["преми\*",2,\["зафиксировал\* \.\. случа\*",3\]\]/,
     );
   });
 
   it('refuses a weight that is not a number', async () => {
-    await expect(withNegatives([['преми*', '2']])).rejects.toThrow(/config\/lexicons\/ru\.json: bad negative/);
+    await expect(withNegatives([['преми*', '2']])).rejects.toThrow(
+      /config\/lexicons\/ru\.json: bad negative/,
+    );
   });
 
   it('reads well-formed entries', async () => {
