@@ -58,8 +58,17 @@ describe('a story told abroad', () => {
     'Депутат районной думы пожаловался, что редакцию местной газеты заставили снять его колонку.',
     'Два черкасских новостных сайта перестали открываться в день визита губернатора, редакции говорят о блокировке.',
     'В ВГТРК заявили, что публикацию на сайте телеканала разместили взломщики.',
+    // Russia's local government by its own titles (a mayor, a governor, a town administration), with no town named.
+    'Мэр уволил главного редактора городской газеты после снимка, который не понравился администрации.',
+    'Городская администрация уволила редактора районной газеты, сославшись на финансовые нарушения.',
   ])('told abroad without the country: %s', (text) => {
     expect(classify(text).candidate).toBe(false);
+  });
+
+  it('a Kazakhstani story that calls an akim a mayor stays ours', () => {
+    const text = 'Аким (мэр) Караганды потребовал уволить редактора областной газеты после критической статьи.';
+    expect(evidence(text, 'ru').foreign).toBe(false);
+    expect(classify(text).candidate).toBe(true);
   });
 
   // Thirteenth pass: real stories placed at home only by a small town, a city's adjective, a district court or a
