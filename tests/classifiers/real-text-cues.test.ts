@@ -66,7 +66,8 @@ describe('a story told abroad', () => {
   });
 
   it('a Kazakhstani story that calls an akim a mayor stays ours', () => {
-    const text = 'Аким (мэр) Караганды потребовал уволить редактора областной газеты после критической статьи.';
+    const text =
+      'Аким (мэр) Караганды потребовал уволить редактора областной газеты после критической статьи.';
     expect(evidence(text, 'ru').foreign).toBe(false);
     expect(classify(text).candidate).toBe(true);
   });
