@@ -35,6 +35,8 @@ const GATHERED_LATER = [
   'fresh20',
   'fresh21',
   'fresh22',
+  'fresh23',
+  'fresh24',
 ] as const;
 
 import { applySplit, checkSplit, partOf } from '../../evaluation/split-real-dev.ts';
@@ -185,9 +187,11 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
     const line20 = manifestLine(entry(117, { part: 'fresh20' }));
     const line21 = manifestLine(entry(118, { part: 'fresh21' }));
     const line22 = manifestLine(entry(119, { part: 'fresh22' }));
+    const line23 = manifestLine(entry(120, { part: 'fresh23' }));
+    const line24 = manifestLine(entry(121, { part: 'fresh24' }));
     expect(
       parseManifest(
-        `${line}\n${line2}\n${line3}\n${line4}\n${line5}\n${line6}\n${line7}\n${line8}\n${line9}\n${line10}\n${line11}\n${line12}\n${line13}\n${line14}\n${line15}\n${line16}\n${line17}\n${line18}\n${line19}\n${line20}\n${line21}\n${line22}\n`,
+        `${line}\n${line2}\n${line3}\n${line4}\n${line5}\n${line6}\n${line7}\n${line8}\n${line9}\n${line10}\n${line11}\n${line12}\n${line13}\n${line14}\n${line15}\n${line16}\n${line17}\n${line18}\n${line19}\n${line20}\n${line21}\n${line22}\n${line23}\n${line24}\n`,
         'm.jsonl',
       ).map((e) => e.part),
     ).toEqual(GATHERED_LATER);
@@ -195,12 +199,12 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
     expect(() => parseManifest(`${line2}\n${bad}\n`, 'm.jsonl')).toThrow(
       new RegExp(`m\\.jsonl:2.*"part" must be one of tuning, heldout, ${GATHERED_LATER.join(', ')}`),
     );
-    // A twenty-third fresh part does not exist until someone adds it: "fresh23" is refused like any unknown part.
-    const twentyThird = line22.replace('"part":"fresh22"', '"part":"fresh23"');
-    expect(() => parseManifest(`${twentyThird}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
+    // A twenty-fifth fresh part does not exist until someone adds it: "fresh25" is refused like any unknown part.
+    const twentyFifth = line24.replace('"part":"fresh24"', '"part":"fresh25"');
+    expect(() => parseManifest(`${twentyFifth}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
   });
 
-  it('is stored on every entry `add --part fresh|fresh2|…|fresh22` appends, and absent without it', () => {
+  it('is stored on every entry `add --part fresh|fresh2|…|fresh24` appends, and absent without it', () => {
     const manifest = join(dir, 'manifest.jsonl');
     writeFileSync(manifest, '');
     const batch = (name: string, url: string, text: string) => {
@@ -362,6 +366,18 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
         'w.jsonl',
         'https://w.example.kz/23',
         'Блогера вызвали в полицию для беседы после ролика о разбитой дороге.',
+      ],
+      [
+        'fresh23',
+        'x.jsonl',
+        'https://x.example.kz/24',
+        'A district court fined a local blogger over a video about a flooded school.',
+      ],
+      [
+        'fresh24',
+        'y.jsonl',
+        'https://y.example.kz/25',
+        'Редактору районной газеты отказали в аккредитации на сессию маслихата.',
       ],
     ];
     for (const [part, file, url, text] of later) {
