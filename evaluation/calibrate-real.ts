@@ -53,6 +53,8 @@ export const SPENT_PARTS: readonly string[] = [
   'fresh20',
   'fresh21',
   'fresh22',
+  'fresh23',
+  'fresh24',
 ];
 
 export interface CalibrateOptions {
