@@ -236,6 +236,24 @@ function wordEvidence(model: ScriptModel, word: string): readonly number[] {
   return evidence;
 }
 
+/**
+ * How many times a global pattern matches, counting no further than `cap` (the evidence is capped there anyway):
+ * a long paragraph's hundredth vowel pair costs a scan and an array slot for nothing.
+ */
+function countUpTo(re: RegExp, text: string, cap: number): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (n < cap) {
+    const m = re.exec(text);
+    if (m === null) break;
+    n++;
+    // An empty match would not move lastIndex: step past it.
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  re.lastIndex = 0;
+  return n;
+}
+
 function identifyAlphabetic(
   text: string,
   model: ScriptModel,
@@ -258,7 +276,7 @@ function identifyAlphabetic(
     for (let j = 0; j < evidence.length; j += 2) scores[evidence[j]!]! += evidence[j + 1]!;
   }
   for (const [re, weights] of model.patterns) {
-    const n = Math.min(data.letterCap, lower.match(re)?.length ?? 0);
+    const n = countUpTo(re, lower, data.letterCap);
     if (n > 0) for (const [lang, w] of weights) scores[lang]! += w * n;
   }
   if (model.ukrainianI && lower.includes('і') && !/[әғқңөұүһы]/.test(lower) && /\S\s+\S/.test(lower.trim())) {
