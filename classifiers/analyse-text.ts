@@ -197,17 +197,14 @@ const featureCache: Record<StemLang, Map<string, string | null>> = {
 
 function featureOf(lower: string, lang: StemLang, variant: LatinVariant | null): string | null {
   // Latin-script Kazakh stems through its variant's transliteration: not remembered here (stemWord caches it).
-  if (variant)
-    return lower.length < 2 || STOPWORDS[lang].has(lower) || isPlace(lower)
-      ? null
-      : stemWord(lower, lang, variant);
-  const cache = featureCache[lang];
-  const known = cache.get(lower);
+  const cache = variant ? null : featureCache[lang];
+  const known = cache?.get(lower);
   if (known !== undefined) return known;
   const feature =
-    lower.length < 2 || STOPWORDS[lang].has(lower) || isPlace(lower) ? null : stemWord(lower, lang);
-  // Numbers are not remembered (stemWord returns them as they are): every date and amount would fill the cache.
-  if (feature === lower && lower.charCodeAt(0) >= 0x30 && lower.charCodeAt(0) <= 0x39) return feature;
+    lower.length < 2 || STOPWORDS[lang].has(lower) || isPlace(lower) ? null : stemWord(lower, lang, variant);
+  // Numbers are not remembered: every date and amount would fill the cache.
+  const first = lower.charCodeAt(0);
+  if (!cache || (first >= 0x30 && first <= 0x39)) return feature;
   if (cache.size >= FEATURE_CACHE_LIMIT) cache.clear();
   cache.set(lower, feature);
   return feature;

@@ -18,6 +18,8 @@ const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 const TABLE_SIZE = 0x3000;
 const WORD = 1;
 const UPPER = 2;
+/** A surrogate pair: the character takes two code units. */
+const PAIR = 4;
 const FLAGS = new Uint8Array(TABLE_SIZE);
 for (let c = 0; c < TABLE_SIZE; c++) {
   const ch = String.fromCharCode(c);
@@ -34,13 +36,12 @@ function flagsAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c < TABLE_SIZE) return FLAGS[c]!;
   if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-    return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(i)!)) ? WORD | UPPER | 4 : 0;
+    return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(i)!)) ? WORD | UPPER | PAIR : 0;
   }
   if (c >= 0xd800 && c <= 0xdfff) return 0;
   return WORD_CHAR.test(text[i]!) ? WORD | UPPER : 0;
 }
-// Flag 4: a surrogate pair (two code units).
-const widthOf = (flags: number) => (flags & 4 ? 2 : 1);
+const widthOf = (flags: number) => (flags & PAIR ? 2 : 1);
 
 export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = [];

@@ -29,7 +29,7 @@ const { values: options, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     labeller: { type: 'string', default: 'devset-engineer' },
-    // `add --part fresh18` (any of FRESH_PARTS): the new entries carry that part; the split never moves them.
+    // `add --part P` (P one of FRESH_PARTS): the new entries carry that part; the split never moves them.
     part: { type: 'string' },
     manifest: { type: 'string', default: MANIFEST_PATH },
     show: { type: 'string' },
