@@ -142,6 +142,13 @@ function compile(
 ): Lexicon {
   const where = `config/lexicons/${lang}.json`;
   const patterns: Pattern<Cue>[] = [];
+  // Every pattern the file gives is text: a number or a list pasted into a list of patterns is refused here, with
+  // the file and the list named, rather than failing inside the pattern parser.
+  const patternText = (source: unknown, field: string): string => {
+    if (typeof source !== 'string' || !source.trim())
+      throw new Error(`${where}: "${field}" holds ${JSON.stringify(source)}, not a pattern`);
+    return source;
+  };
   // One pattern per distinct form: two spellings of a name that normalise alike would count it twice.
   const nameForms = new Set<string>();
   for (const n of names) {
@@ -162,12 +169,16 @@ function compile(
     patterns.push(parsePattern<Cue>(source, { kind: 'attribution', persons: true }, normalise));
   if (!Array.isArray(raw.caseSteps)) throw new Error(`${where}: needs "caseSteps": [...]`);
   for (const source of raw.caseSteps)
-    patterns.push(parsePattern<Cue>(source, { kind: 'caseStep' }, normalise));
+    patterns.push(parsePattern<Cue>(patternText(source, 'caseSteps'), { kind: 'caseStep' }, normalise));
   for (const [name, list] of Object.entries(raw.contexts ?? {})) {
     if (!Array.isArray(list)) throw new Error(`${where}: contexts.${name} must be a list of patterns`);
-    for (const source of list) patterns.push(parsePattern<Cue>(source, { kind: 'context', name }, normalise));
+    for (const source of list)
+      patterns.push(
+        parsePattern<Cue>(patternText(source, `contexts.${name}`), { kind: 'context', name }, normalise),
+      );
   }
-  for (const t of raw.targets) {
+  for (const item of raw.targets) {
+    const t = patternText(item, 'targets');
     // '-' marks a phrase that contains a target word but names no target ("press service"): it cancels the
     // target words it overlaps.
     if (t.startsWith('-')) {
@@ -190,12 +201,14 @@ function compile(
   }
   if (raw.speech !== undefined && !Array.isArray(raw.speech))
     throw new Error(`${where}: "speech" must be a list of patterns`);
-  for (const t of raw.speech ?? [])
+  for (const item of raw.speech ?? []) {
+    const t = patternText(item, 'speech');
     patterns.push(
       t.startsWith('-')
         ? parsePattern<Cue>(t.slice(1), { kind: 'notTarget' }, normalise)
         : parsePattern<Cue>(t, { kind: 'target', weak: false, name: 'speech' }, normalise),
     );
+  }
   for (const entry of raw.negatives) {
     const [source, weight] = entry;
     // Exactly [pattern, weight]: a longer entry is a slip in the file (a pattern pasted inside another entry), and
@@ -207,15 +220,24 @@ function compile(
   if (!raw.places || !Array.isArray(raw.places.home) || !Array.isArray(raw.places.foreign))
     throw new Error(`${where}: needs "places": { "home": [...], "foreign": [...] }`);
   for (const source of [...raw.places.home, ...HOME_PLACES])
-    patterns.push(parsePattern<Cue>(source, { kind: 'place', home: true }, normalise));
+    patterns.push(
+      parsePattern<Cue>(patternText(source, 'places.home'), { kind: 'place', home: true }, normalise),
+    );
   if (!Array.isArray(raw.explainer)) throw new Error(`${where}: needs "explainer": [...]`);
   for (const source of raw.explainer)
-    patterns.push(parsePattern<Cue>(source, { kind: 'explainer' }, normalise));
+    patterns.push(parsePattern<Cue>(patternText(source, 'explainer'), { kind: 'explainer' }, normalise));
   for (const source of [...raw.places.foreign, ...foreignCitiesOf(lang)])
-    patterns.push(parsePattern<Cue>(source, { kind: 'place', home: false }, normalise));
+    patterns.push(
+      parsePattern<Cue>(
+        patternText(source, 'places.foreign (with foreign-cities.json)'),
+        { kind: 'place', home: false },
+        normalise,
+      ),
+    );
   for (const [id, list] of Object.entries(raw.categories)) {
     if (!isCategoryId(id)) throw new Error(`${where}: unknown category "${id}"`);
-    for (const source of list) {
+    for (const item of list) {
+      const source = patternText(item, `categories.${id}`);
       // Leading markers: '!' the pattern names its own target, '^' it cites the deciding law or code.
       const markers = /^[!^]*/.exec(source)![0];
       patterns.push(
