@@ -37,6 +37,8 @@ const GATHERED_LATER = [
   'fresh22',
   'fresh23',
   'fresh24',
+  'fresh25',
+  'fresh26',
 ] as const;
 
 import { applySplit, checkSplit, partOf } from '../../evaluation/split-real-dev.ts';
@@ -189,9 +191,11 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
     const line22 = manifestLine(entry(119, { part: 'fresh22' }));
     const line23 = manifestLine(entry(120, { part: 'fresh23' }));
     const line24 = manifestLine(entry(121, { part: 'fresh24' }));
+    const line25 = manifestLine(entry(122, { part: 'fresh25' }));
+    const line26 = manifestLine(entry(123, { part: 'fresh26' }));
     expect(
       parseManifest(
-        `${line}\n${line2}\n${line3}\n${line4}\n${line5}\n${line6}\n${line7}\n${line8}\n${line9}\n${line10}\n${line11}\n${line12}\n${line13}\n${line14}\n${line15}\n${line16}\n${line17}\n${line18}\n${line19}\n${line20}\n${line21}\n${line22}\n${line23}\n${line24}\n`,
+        `${line}\n${line2}\n${line3}\n${line4}\n${line5}\n${line6}\n${line7}\n${line8}\n${line9}\n${line10}\n${line11}\n${line12}\n${line13}\n${line14}\n${line15}\n${line16}\n${line17}\n${line18}\n${line19}\n${line20}\n${line21}\n${line22}\n${line23}\n${line24}\n${line25}\n${line26}\n`,
         'm.jsonl',
       ).map((e) => e.part),
     ).toEqual(GATHERED_LATER);
@@ -199,12 +203,12 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
     expect(() => parseManifest(`${line2}\n${bad}\n`, 'm.jsonl')).toThrow(
       new RegExp(`m\\.jsonl:2.*"part" must be one of tuning, heldout, ${GATHERED_LATER.join(', ')}`),
     );
-    // A twenty-fifth fresh part does not exist until someone adds it: "fresh25" is refused like any unknown part.
-    const twentyFifth = line24.replace('"part":"fresh24"', '"part":"fresh25"');
-    expect(() => parseManifest(`${twentyFifth}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
+    // A twenty-seventh fresh part does not exist until someone adds it: "fresh27" is refused like any unknown part.
+    const twentySeventh = line26.replace('"part":"fresh26"', '"part":"fresh27"');
+    expect(() => parseManifest(`${twentySeventh}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
   });
 
-  it('is stored on every entry `add --part fresh|fresh2|…|fresh24` appends, and absent without it', () => {
+  it('is stored on every entry `add --part fresh|fresh2|…|fresh26` appends, and absent without it', () => {
     const manifest = join(dir, 'manifest.jsonl');
     writeFileSync(manifest, '');
     const batch = (name: string, url: string, text: string) => {
@@ -379,6 +383,13 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
         'https://y.example.kz/25',
         'Редактору районной газеты отказали в аккредитации на сессию маслихата.',
       ],
+      [
+        'fresh25',
+        'z.jsonl',
+        'https://z.example.kz/26',
+        'Police in Atyrau questioned a reporter for three hours after she filmed a protest.',
+      ],
+      ['fresh26', 'aa.jsonl', 'https://aa.example.kz/27', 'Тілшіні әкімдіктің отырысына кіргізбеді.'],
     ];
     for (const [part, file, url, text] of later) {
       const added = addGathered(batch(file, url, text), manifest, {
