@@ -143,11 +143,13 @@ function rankScoresOf(hits: readonly CueHit[], targets: readonly CueHit[]): Map<
 const LEGAL: readonly CategoryId[] = ['criminal_charge', 'administrative_charge', 'civil_claim'];
 
 /**
- * Target hits that no "not a target" phrase ("press service") covers, and outlets' names and reporter words
+ * Target hits that no "not a target" phrase ("press service") covers whole, and outlets' names and reporter words
  * that no attribution stands next to: in "журналиста задержали, сообщает KazTAG" the agency tells the
  * news, and in "… адамды ұстап алып кетті. Бұл туралы сайттың тілшісі хабарлайды" the correspondent
  * reports the detention of others; neither is its target. A journalist is not cancelled (a victim quoted as such is
- * still the victim); a person's name is, by media-names.json's persons.attribution.
+ * still the victim); a person's name is, by media-names.json's persons.attribution. A phrase cancels only the targets
+ * that lie within it: "по статье" cancels the weak "статье" (a law's article read as a newspaper's) but not the
+ * speech article "статье 274" that reaches beyond it.
  */
 function realTargets(hits: readonly CueHit[]): CueHit[] {
   const cancel = hits.filter((h) => h.cue.kind === 'notTarget');
@@ -159,7 +161,7 @@ function realTargets(hits: readonly CueHit[]): CueHit[] {
   return hits.filter(
     (h) =>
       h.cue.kind === 'target' &&
-      !cancel.some((c) => c.part === h.part && c.from < h.to && h.from < c.to) &&
+      !cancel.some((c) => c.part === h.part && c.from <= h.from && h.to <= c.to) &&
       !(
         (h.cue.name === 'outlet' || h.cue.name === 'reporter') &&
         attribution.some((a) => a.cue.kind === 'attribution' && !a.cue.persons && near(h, a))

@@ -75,3 +75,38 @@ describe('a driver is not the presenter: "жүргізуші" after a vehicle or
     expect(classify('Телеарна жүргізушісі митингіде ұсталды.').candidate).toBe(true);
   });
 });
+
+describe('a law article is not a newspaper article: "по части 1 статьи 434", "under Article 194" name no target', () => {
+  it.each([
+    // Quirk: the weak target "статьи" (an article one wrote) read the code's article as the press.
+    'Суд признал жителя Семея виновным по части 1 статьи 434 КоАП РК — мелкое хулиганство.',
+    'The defendants are charged under Part 4 of Article 194 of the Criminal Code with large-scale fraud.',
+  ])('%s', (text) => {
+    expect(classify(text).candidate).toBe(false);
+  });
+
+  it.each([
+    // The cancel covers the word "статье" only, so the speech article that begins with it survives.
+    'Блогеру из Актобе предъявлено обвинение по статье 274, часть 4.',
+    'A blogger from Aktobe was charged under article 274 over his videos about the akimat.',
+  ])('a speech article after "по статье" or "under" still names the target: %s', (text) => {
+    expect(classify(text).candidate).toBe(true);
+  });
+});
+
+describe('Kazakh words that only look like legal cues', () => {
+  it.each([
+    // Quirk: "жауапкер*" (defendant) also matched "жауапкершілік" (responsibility).
+    'Министр журналистер өз сөзі үшін жауапкершілікті сезінуі керек деді.',
+    // Quirk: "талабы" alone is anyone's demand, not a claim filed in court.
+    'Әкім мен журналистің диалогы: кімнің талабы дұрыс?',
+  ])('%s', (text) => {
+    expect(classify(text).candidate).toBe(false);
+  });
+
+  it('"жала жабу" (libel) is a case, not a closure', () => {
+    const verdict = classify('Блогерге жала жабу бабы бойынша айыппұл салынды.');
+    expect(verdict.candidate).toBe(true);
+    expect(verdict.first).not.toBe('media_closure');
+  });
+});
