@@ -39,6 +39,8 @@ const GATHERED_LATER = [
   'fresh24',
   'fresh25',
   'fresh26',
+  'fresh27',
+  'fresh28',
 ] as const;
 
 import { applySplit, checkSplit, partOf } from '../../evaluation/split-real-dev.ts';
@@ -193,9 +195,11 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
     const line24 = manifestLine(entry(121, { part: 'fresh24' }));
     const line25 = manifestLine(entry(122, { part: 'fresh25' }));
     const line26 = manifestLine(entry(123, { part: 'fresh26' }));
+    const line27 = manifestLine(entry(124, { part: 'fresh27' }));
+    const line28 = manifestLine(entry(125, { part: 'fresh28' }));
     expect(
       parseManifest(
-        `${line}\n${line2}\n${line3}\n${line4}\n${line5}\n${line6}\n${line7}\n${line8}\n${line9}\n${line10}\n${line11}\n${line12}\n${line13}\n${line14}\n${line15}\n${line16}\n${line17}\n${line18}\n${line19}\n${line20}\n${line21}\n${line22}\n${line23}\n${line24}\n${line25}\n${line26}\n`,
+        `${line}\n${line2}\n${line3}\n${line4}\n${line5}\n${line6}\n${line7}\n${line8}\n${line9}\n${line10}\n${line11}\n${line12}\n${line13}\n${line14}\n${line15}\n${line16}\n${line17}\n${line18}\n${line19}\n${line20}\n${line21}\n${line22}\n${line23}\n${line24}\n${line25}\n${line26}\n${line27}\n${line28}\n`,
         'm.jsonl',
       ).map((e) => e.part),
     ).toEqual(GATHERED_LATER);
@@ -203,12 +207,12 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
     expect(() => parseManifest(`${line2}\n${bad}\n`, 'm.jsonl')).toThrow(
       new RegExp(`m\\.jsonl:2.*"part" must be one of tuning, heldout, ${GATHERED_LATER.join(', ')}`),
     );
-    // A twenty-seventh fresh part does not exist until someone adds it: "fresh27" is refused like any unknown part.
-    const twentySeventh = line26.replace('"part":"fresh26"', '"part":"fresh27"');
-    expect(() => parseManifest(`${twentySeventh}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
+    // A twenty-ninth fresh part does not exist until someone adds it: "fresh29" is refused like any unknown part.
+    const twentyNinth = line28.replace('"part":"fresh28"', '"part":"fresh29"');
+    expect(() => parseManifest(`${twentyNinth}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
   });
 
-  it('is stored on every entry `add --part fresh|fresh2|…|fresh26` appends, and absent without it', () => {
+  it('is stored on every entry `add --part fresh|fresh2|…|fresh28` appends, and absent without it', () => {
     const manifest = join(dir, 'manifest.jsonl');
     writeFileSync(manifest, '');
     const batch = (name: string, url: string, text: string) => {
@@ -390,6 +394,18 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
         'Police in Atyrau questioned a reporter for three hours after she filmed a protest.',
       ],
       ['fresh26', 'aa.jsonl', 'https://aa.example.kz/27', 'Тілшіні әкімдіктің отырысына кіргізбеді.'],
+      [
+        'fresh27',
+        'ab.jsonl',
+        'https://ab.example.kz/28',
+        'Аудандық газеттің тілшісін сот залынан шығарып жіберді.',
+      ],
+      [
+        'fresh28',
+        'ac.jsonl',
+        'https://ac.example.kz/29',
+        'A regional court in Kostanay closed a libel hearing to the press.',
+      ],
     ];
     for (const [part, file, url, text] of later) {
       const added = addGathered(batch(file, url, text), manifest, {
