@@ -39,7 +39,14 @@ export interface Combiner {
 export interface ModelFile {
   readonly version: string;
   readonly trainedAt: string;
-  readonly examples: { readonly base: number; readonly reviewed: number; readonly candidates: number };
+  readonly examples: {
+    readonly base: number;
+    readonly reviewed: number;
+    /** Violations of the real dev set that taught the category model only (absent in models trained before it). */
+    readonly real?: number;
+    /** Candidates among the base and reviewed examples (the category model also read the `real` ones). */
+    readonly candidates: number;
+  };
   readonly candidate: BayesTable;
   /** Categories of candidates: a softmax table (naive Bayes in models trained before it). */
   readonly category: BayesTable | SoftmaxTable;

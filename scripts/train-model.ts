@@ -1,12 +1,45 @@
 // Trains the classifier's model from the project's base training set (config/training/*.jsonl) and writes
 // config/model/model.json, which is committed so that nothing trains at run time.
-// Usage: node --import tsx scripts/train-model.ts [OUT]
+// Usage: node --import tsx scripts/train-model.ts [--real] [--category-only] [OUT]
+//   --real           the category model also learns the labelled violations of the real dev set's spent parts, read
+//                    from its git-ignored cache (docs/real-dev-set.md); the candidate model never does
+//                    (classifiers/train-model.ts). Without the cache it stops and says how to rebuild it, rather than
+//                    train a different model silently.
+//   --category-only  retrain the category model alone: the candidate table, combiner, clamp and calibration of the
+//                    model at OUT are kept as they are, so the decisions (and their real-text calibration) do not move
+//                    while the ranking learns; the version names both.
+// A real-text calibration (calibrate:real) belongs to the decision side: it is carried over from the model at OUT
+// when the new candidate table, combiner and clamp are identical to that model's (a retrain that changed only the
+// category model), and dropped otherwise.
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { baseExamples, DEFAULT_MODEL_PATH, trainModel } from '../classifiers/index.ts';
+import { existsSync, writeFileSync } from 'node:fs';
+import { baseExamples, DEFAULT_MODEL_PATH, loadModel, trainModel } from '../classifiers/index.ts';
+import { EXCERPTS_PATH, realTrainingExamples } from '../evaluation/index.ts';
 
-const examples = baseExamples();
-const out = process.argv[2] ?? DEFAULT_MODEL_PATH;
+const args = process.argv.slice(2);
+const OPTIONS = ['--real', '--category-only'];
+const withReal = args.includes('--real');
+const categoryOnly = args.includes('--category-only');
+const unknown = args.filter((a) => a.startsWith('--') && !OPTIONS.includes(a));
+if (unknown.length > 0) {
+  console.error(
+    `train:model: unknown option ${unknown.join(', ')} (usage: train-model.ts [--real] [--category-only] [OUT])`,
+  );
+  process.exit(2);
+}
+const out = args.find((a) => !a.startsWith('--')) ?? DEFAULT_MODEL_PATH;
+const base = baseExamples();
+let real: ReturnType<typeof realTrainingExamples> = null;
+if (withReal) {
+  real = realTrainingExamples();
+  if (!real) {
+    console.error(
+      `train:model --real: the real dev set cache ${EXCERPTS_PATH} is absent; rebuild it (npm run real-dev -- build, docs/real-dev-set.md) or train without --real`,
+    );
+    process.exit(3);
+  }
+}
+const examples = [...base, ...(real?.examples ?? [])];
 const started = performance.now();
 const trained = trainModel(examples, 'base');
 // The version names the model's content as well as the day and the training set's size: relabelled texts keep the
@@ -14,16 +47,53 @@ const trained = trainModel(examples, 'base');
 // models must still be told apart (the Classifier page, the candidates' model column).
 const { version: _unnamed, trainedAt: _when, ...tables } = trained;
 const digest = createHash('sha256').update(JSON.stringify(tables)).digest('hex').slice(0, 8);
-const model = {
-  ...trained,
-  version: `base-${new Date().toISOString().slice(0, 10)}-${examples.length}-${digest}`,
-};
+const day = new Date().toISOString().slice(0, 10);
+const version = real
+  ? `base+real-${day}-${base.length}-${real.examples.length}-${digest}`
+  : `base-${day}-${base.length}-${digest}`;
+const previous = existsSync(out) ? loadModel(out) : null;
+if (categoryOnly) {
+  if (!previous) {
+    console.error(`train:model --category-only: no model at ${out} to keep the decision side of`);
+    process.exit(3);
+  }
+  const categoryDigest = createHash('sha256')
+    .update(JSON.stringify(trained.category))
+    .digest('hex')
+    .slice(0, 8);
+  const kept = {
+    ...previous,
+    version: `${previous.version.replace(/\+cat-.*$/, '')}+cat-${real ? `real${real.examples.length}-` : ''}${categoryDigest}`,
+    trainedAt: trained.trainedAt,
+    examples: { ...previous.examples, real: trained.examples.real },
+    category: trained.category,
+  };
+  writeFileSync(out, `${JSON.stringify(kept)}\n`);
+  console.log(
+    `category model retrained on ${base.length} texts${real ? ` and ${real.examples.length} real-text violations of the spent parts` : ''} in ${Math.round(performance.now() - started)} ms; decision side kept from ${previous.version} → ${out} (${kept.version})`,
+  );
+  process.exit(0);
+}
+const sameDecision =
+  previous !== null &&
+  JSON.stringify([previous.candidate, previous.combiner, previous.modelClamp]) ===
+    JSON.stringify([trained.candidate, trained.combiner, trained.modelClamp]);
+const calibration = sameDecision ? previous.calibration : undefined;
+const model = { ...trained, version, ...(calibration ? { calibration } : {}) };
 writeFileSync(out, `${JSON.stringify(model)}\n`);
 console.log(
-  `trained on ${examples.length} texts (${model.examples.candidates} candidates) in ${Math.round(performance.now() - started)} ms → ${out}`,
+  `trained on ${base.length} texts (${model.examples.candidates} candidates) in ${Math.round(performance.now() - started)} ms → ${out}`,
 );
+if (real)
+  console.log(
+    `category model also learnt ${real.examples.length} real-text violations of the spent parts (${real.parts.join(', ')})${real.missing ? `; ${real.missing} of their entries are missing from the cache` : ''}`,
+  );
 console.log(`combiner ${JSON.stringify(model.combiner)}`);
-// The real-text calibration was fitted with the previous model's log-odds: it does not carry over.
-console.log(
-  'no real-text calibration: run npm run calibrate:real -- --write where the real dev set cache is present',
-);
+if (calibration)
+  console.log(
+    `real-text calibration carried over from the previous model (same candidate table, combiner and clamp): ${calibration.fittedOn}`,
+  );
+else
+  console.log(
+    'no real-text calibration: run npm run calibrate:real -- --write where the real dev set cache is present',
+  );

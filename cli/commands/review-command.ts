@@ -280,7 +280,7 @@ function printStats(ctx: CommandContext, s: ClassifierStats) {
   const m = s.model;
   ctx.out(
     m
-      ? `model ${m.version}, trained ${m.trainedAt} on ${m.reviewed} reviewer decisions and ${m.base} base texts`
+      ? `model ${m.version}, trained ${m.trainedAt} on ${m.reviewed} reviewer decisions and ${m.base} base texts${m.realViolations > 0 ? ` (ranking also on ${m.realViolations} real-text violations)` : ''}`
       : 'model: unknown',
   );
   if (m)

@@ -48,6 +48,7 @@ export function modelInUseOf(m: ModelFile): ModelInUse {
     trainedAt: m.trainedAt,
     base: m.examples.base,
     reviewed: m.examples.reviewed,
+    realViolations: m.examples.real ?? 0,
     calibrated: Object.keys(m.calibration?.byLang ?? {}),
     calibratedOn: m.calibration?.fittedOn ?? null,
   };

@@ -54,6 +54,8 @@ export interface ModelInUse {
   readonly trainedAt: string;
   readonly base: number;
   readonly reviewed: number;
+  /** Labelled violations of the real dev set the category model also learnt from (train:model -- --real); 0: none. */
+  readonly realViolations: number;
   /** The languages whose decision a real-text calibration sets (calibrate:real), and what it was fitted on. */
   readonly calibrated: readonly string[];
   readonly calibratedOn: string | null;

@@ -113,6 +113,12 @@ describe('adding a report by URL in Chromium', () => {
       );
     }
     expect(await page.locator('#model dd').first().textContent()).toBe(modelInUse().version);
+    // The installed model's ranking also learnt the real dev set's violations (train:model -- --real): the page says
+    // how many, apart from the reviewer decisions and base texts the decision was trained on.
+    expect(modelInUse().realViolations).toBeGreaterThan(0);
+    expect(await page.locator('#real-examples').textContent()).toBe(
+      `${modelInUse().realViolations} labelled violations of the real-text dev set (the category model only; the candidate decision never sees them)`,
+    );
     // How many people the classifier knows by name: the watch list, and the dataset's people not on it.
     expect(await page.locator('#known-people dd').first().textContent()).toMatch(
       /^[1-9]\d* people on the watch list, \d+ more from the dataset$/,

@@ -41,7 +41,7 @@ describe('trainModel', () => {
   it('builds a model file the classifier loads and uses', () => {
     const model = trainModel(examples, 'test-model');
     expect(model.version).toBe('test-model');
-    expect(model.examples).toEqual({ base: 24, reviewed: 0, candidates: 12 });
+    expect(model.examples).toEqual({ base: 24, reviewed: 0, real: 0, candidates: 12 });
     expect(model.candidate.classes).toEqual(['no', 'yes']);
     expect(model.category.classes).toEqual(['attack', 'blocking', 'civil_claim', 'detention']);
     const classifier = createClassifier({ model });
@@ -50,6 +50,34 @@ describe('trainModel', () => {
     const r = classifier.classify({ title: '', text, kind: 'news' }, classifier.detectLanguage(text));
     expect(r.candidate).toBe(true);
     expect(r.categories[0]?.id).toBe('detention');
+  });
+
+  it("learns 'real' examples in the category model only: the candidate table and combiner stay as without them", () => {
+    // Real dev-set violations told in words no base text uses ("фотоаппарат", "тінтті"): the category model learns
+    // them, the candidate model (whose decision calibrate:real fits on those same texts) never sees them.
+    const real: TrainingExample[] = [
+      {
+        text: 'Полицейские отобрали фотоаппарат у фотографа газеты.',
+        candidate: true,
+        category: 'attack',
+        origin: 'real',
+      },
+      {
+        text: 'Редакцияны тінтті, компьютерлерді алып кетті.',
+        candidate: true,
+        category: 'pressure',
+        origin: 'real',
+      },
+    ];
+    const without = trainModel(examples, 'a');
+    const withReal = trainModel([...examples, ...real], 'b');
+    expect(withReal.examples).toEqual({ base: 24, reviewed: 0, real: 2, candidates: 12 });
+    expect(withReal.candidate).toEqual(without.candidate);
+    expect(withReal.combiner).toEqual(without.combiner);
+    expect(withReal.category.classes).toContain('pressure');
+    expect(without.category.classes).not.toContain('pressure');
+    // Only real examples and nothing to decide on: refused as before.
+    expect(() => trainModel(real, 'c')).toThrow(/at least 10 examples/);
   });
 
   it('refuses a set without both candidates and non-candidates', () => {

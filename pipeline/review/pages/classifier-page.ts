@@ -85,6 +85,11 @@ export function classifierPage(ctx: PageContext, stats: ClassifierStats): string
         <dt>${t.t('classifier.model.version')}</dt><dd translate="no">${m.version}</dd>
         <dt>${t.t('classifier.model.trained')}</dt><dd>${t.dateTime(m.trainedAt)}</dd>
         <dt>${t.t('classifier.model.examples')}</dt><dd>${t.t('classifier.model.examplesValue', { reviewed: m.reviewed, base: m.base })}</dd>
+        ${
+          m.realViolations > 0
+            ? html`<dt>${t.t('classifier.model.realExamples')}</dt><dd id="real-examples">${t.t('classifier.model.realExamplesValue', { real: m.realViolations })}</dd>`
+            : ''
+        }
         <dt>${t.t('classifier.model.calibration')}</dt><dd id="calibration">${
           m.calibrated.length > 0
             ? t.t('classifier.model.calibrationValue', {

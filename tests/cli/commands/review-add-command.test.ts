@@ -90,6 +90,12 @@ describe('soz review add / list --sort uncertain / stats', () => {
     const stats = await soz(['--db', db, 'review', 'stats']);
     expect(stats.code).toBe(0);
     expect(stats.stdout).toMatch(/^model \S+, trained /);
+    // Its ranking also learnt the real dev set's violations (train:model -- --real --category-only): said with their count.
+    const real = (JSON.parse(readFileSync(DEFAULT_MODEL_PATH, 'utf8')) as { examples: { real: number } })
+      .examples.real;
+    expect(stats.stdout.split('\n')[0]).toMatch(
+      new RegExp(` base texts \\(ranking also on ${real} real-text violations\\)$`),
+    );
     // The committed model carries a real-text calibration (npm run calibrate:real) for the languages it helped.
     const calibrated = Object.keys(
       (JSON.parse(readFileSync(DEFAULT_MODEL_PATH, 'utf8')) as { calibration: { byLang: object } })
