@@ -46,10 +46,13 @@ export function rankingLeaveOnePartOut(options: RankingOptions = {}): Map<string
   const base = baseExamples();
   const tallies = new Map<string, RankingTally>();
   const tally = (key: string) => {
-    let t = tallies.get(key);
-    if (!t) tallies.set(key, (t = { violations: 0, baseOnly: [0, 0], learnt: [0, 0] }));
-    return t;
+    const known = tallies.get(key);
+    if (known) return known;
+    const fresh: RankingTally = { violations: 0, baseOnly: [0, 0], learnt: [0, 0] };
+    tallies.set(key, fresh);
+    return fresh;
   };
+
   const rank = (model: ModelFile) => {
     const classifier = createClassifier({ model });
     return (text: string) => {
