@@ -109,4 +109,23 @@ describe('calibrateOnReal', () => {
     expect(Object.keys(written.calibration?.byLang ?? {})).not.toContain('kk');
     expect(out).toContain("kk: keeps the model's combiner");
   });
+
+  it('fits no category priors when the category model learnt the parts it would be judged on', () => {
+    const set = writeSet(['tuning', 'heldout', 'fresh'], 20);
+    const model = join(dir, 'model.json');
+    const installed = JSON.parse(readFileSync(DEFAULT_MODEL_PATH, 'utf8'));
+    writeFileSync(model, JSON.stringify({ ...installed, examples: { ...installed.examples, real: 30 } }));
+    const lines: string[] = [];
+    calibrateOnReal(0.3, {
+      manifestPath: set.manifest,
+      excerptsPath: set.excerpts,
+      modelPath: model,
+      write: true,
+      log: (l) => lines.push(l),
+    });
+    expect(lines.join('\n')).toContain(
+      'ranking: the category model learnt 30 violations of these parts (train:model -- --real), so its ranking of them is in-sample; no category priors fitted',
+    );
+    expect(loadModel(model).calibration?.categoryPrior).toBeUndefined();
+  });
 });
