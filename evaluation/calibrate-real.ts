@@ -55,6 +55,10 @@ export const SPENT_PARTS: readonly string[] = [
   'fresh22',
   'fresh23',
   'fresh24',
+  'fresh25',
+  'fresh26',
+  'fresh27',
+  'fresh28',
 ];
 
 export interface CalibrateOptions {

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { manifestLine } from '../../evaluation/index.ts';
+import { manifestLine, SPENT_PARTS } from '../../evaluation/index.ts';
 import { rankingLeaveOnePartOut } from '../../evaluation/ranking-leave-one-part-out.ts';
 import { realTrainingExamples } from '../../evaluation/real-training-examples.ts';
 import { manifestEntry } from '../helpers/manifest-entry.ts';
@@ -31,7 +31,7 @@ function writeSet(withCache: boolean) {
     ],
     // A spent part's violation whose text the cache lacks: counted as missing, not invented.
     [entry(4, { candidate: true, category: 'attack', part: 'fresh' }), null],
-    // A part still waiting for its one measurement: never read.
+    // A part outside those named (by default SPENT_PARTS: one still waiting for its measurement): never read.
     [
       entry(5, { candidate: true, category: 'blocking', part: 'fresh25', lang: 'en', script: 'latn' }),
       'The regional news site was blocked on the order of the ministry.',
@@ -53,7 +53,7 @@ function writeSet(withCache: boolean) {
 
 describe('realTrainingExamples', () => {
   it("returns the spent parts' violations as 'real' examples, and counts the ones the cache lacks", () => {
-    const set = realTrainingExamples(writeSet(true));
+    const set = realTrainingExamples({ ...writeSet(true), parts: ['tuning', 'heldout', 'fresh'] });
     expect(set).not.toBeNull();
     expect(set!.examples.map((e) => [e.id, e.category, e.lang, e.origin, e.candidate])).toEqual([
       ['real-train1', 'detention', 'ru', 'real', true],
@@ -61,6 +61,10 @@ describe('realTrainingExamples', () => {
     ]);
     expect(set!.missing).toBe(1);
     expect(set!.parts).not.toContain('fresh25');
+  });
+
+  it('reads the spent parts when no parts are named', () => {
+    expect(realTrainingExamples(writeSet(true))!.parts).toEqual(SPENT_PARTS);
   });
 
   it('is null when the cache is absent', () => {
