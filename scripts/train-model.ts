@@ -70,7 +70,7 @@ if (categoryOnly) {
   };
   writeFileSync(out, `${JSON.stringify(kept)}\n`);
   console.log(
-    `category model retrained on ${base.length} texts${real ? ` and ${real.examples.length} real-text violations of the spent parts` : ''} in ${Math.round(performance.now() - started)} ms; decision side kept from ${previous.version} → ${out} (${kept.version})`,
+    `category model retrained on ${base.length} texts${real ? ` and ${real.examples.length} real-text violations of the spent parts` : ''} in ${Math.round(performance.now() - started)} ms; decision side kept from ${previous.version.replace(/\+cat-.*$/, '')} → ${out} (${kept.version})`,
   );
   process.exit(0);
 }

@@ -113,3 +113,16 @@ describe('Kazakh words that only look like legal cues', () => {
     expect(verdict.first).not.toBe('media_closure');
   });
 });
+
+describe('a case under УК 158 is the obstruction it punishes, not a charge against the press', () => {
+  it.each([
+    'Суд вынес приговор по статье 158 УК водителю акима, который вырвал камеру у оператора.',
+    // Quirk: the English wording of article 158, with no "obstruct" in it.
+    'The case on impeding the professional activities of a Pavlodar reporter was reopened by the prosecutor.',
+    'Police opened a case under Article 158 against a guard who blocked the camera of a TV crew in Oral.',
+  ])('%s', (text) => {
+    const verdict = classify(text);
+    expect(verdict.candidate).toBe(true);
+    expect(verdict.first).toBe('obstruction');
+  });
+});

@@ -45,7 +45,7 @@ describe('scripts/train-model.ts', () => {
     expect(after.examples.real).toBe(0);
     expect(after.version).toMatch(/\+cat-[0-9a-f]{8}$/);
     expect(after.version.startsWith(before.version.replace(/\+cat-.*$/, ''))).toBe(true);
-    expect(result.stdout).toContain(`decision side kept from ${before.version}`);
+    expect(result.stdout).toContain(`decision side kept from ${before.version.replace(/\+cat-.*$/, '')} →`);
   }, 120_000);
 
   it('refuses an unknown option and writes nothing', async () => {
