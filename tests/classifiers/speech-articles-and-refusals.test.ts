@@ -126,3 +126,14 @@ describe('a case under УК 158 is the obstruction it punishes, not a charge aga
     expect(verdict.first).toBe('obstruction');
   });
 });
+
+describe('a printer refusing a paper, told as a "refusal to publish" or as printing houses closed to it, is pressure', () => {
+  it.each([
+    "The editor of a Shymkent weekly says the printing company's refusal to publish the paper is an attempt to silence it before the vote.",
+    'Because it is denied access to regular printing houses, the opposition weekly is now printed on office copiers.',
+  ])('%s', (text) => {
+    const verdict = classify(text);
+    expect(verdict.candidate).toBe(true);
+    expect(verdict.first).toBe('pressure');
+  });
+});
