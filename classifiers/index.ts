@@ -55,7 +55,7 @@ export {
   type Tally,
   trainLanguageModel,
 } from './train-language-model.ts';
-export { type TrainingExample, trainModel } from './train-model.ts';
+export { type TrainingExample, trainCategoryModel, trainModel } from './train-model.ts';
 export { baseExamples } from './training-examples.ts';
 export {
   parseWatchList,

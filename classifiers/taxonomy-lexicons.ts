@@ -180,7 +180,7 @@ function compile(
   for (const item of raw.targets) {
     const t = patternText(item, 'targets');
     // '-' marks a phrase that contains a target word but names no target ("press service"): it cancels the
-    // target words it overlaps.
+    // targets that lie within it (lexicon-evidence.ts realTargets).
     if (t.startsWith('-')) {
       patterns.push(parsePattern<Cue>(t.slice(1), { kind: 'notTarget' }, normalise));
       continue;

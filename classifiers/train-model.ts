@@ -160,14 +160,28 @@ function candidateDocs(items: readonly Prepared[]) {
   return items.map((p) => ({ features: p.features, label: p.example.candidate ? 'yes' : 'no' }));
 }
 
+const isPositive = (e: TrainingExample) => e.candidate && e.category !== null;
+
+function categoryTable(positives: readonly Prepared[]): SoftmaxTable {
+  return trainSoftmax(positives.map((p) => ({ features: p.features, label: p.example.category! })));
+}
+
+/**
+ * The category model alone, from the candidates among `examples` (real ones included): what `train:model
+ * --category-only` and the ranking's leave-one-part-out need, without training the candidate model they discard.
+ * The same table trainModel builds from the same examples.
+ */
+export function trainCategoryModel(examples: readonly TrainingExample[]): SoftmaxTable {
+  const positives = examples.filter(isPositive);
+  if (positives.length === 0) throw new Error('training the category model needs candidates with a category');
+  return categoryTable(positives.map(prepare));
+}
+
 export function trainModel(examples: readonly TrainingExample[], version: string): ModelFile {
-  const decisionExamples = examples.filter((e) => e.origin !== 'real');
-  if (decisionExamples.length < 10)
-    throw new Error(`training needs at least 10 examples, got ${decisionExamples.length}`);
   const all = examples.map(prepare);
   const prepared = all.filter((p) => p.example.origin !== 'real');
-  const positives = all.filter((p) => p.example.candidate && p.example.category);
-  const decisionPositives = prepared.filter((p) => p.example.candidate && p.example.category);
+  if (prepared.length < 10) throw new Error(`training needs at least 10 examples, got ${prepared.length}`);
+  const decisionPositives = prepared.filter((p) => isPositive(p.example));
   if (decisionPositives.length === 0 || decisionPositives.length === prepared.length) {
     throw new Error('training needs both candidates (with a category) and non-candidates');
   }
@@ -196,7 +210,7 @@ export function trainModel(examples: readonly TrainingExample[], version: string
       candidates: decisionPositives.length,
     },
     candidate: trainBayes(candidateDocs(prepared), 2),
-    category: trainSoftmax(positives.map((p) => ({ features: p.features, label: p.example.category! }))),
+    category: categoryTable(all.filter((p) => isPositive(p.example))),
     combiner,
     modelClamp: MODEL_CLAMP,
   };

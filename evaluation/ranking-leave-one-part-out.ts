@@ -9,13 +9,13 @@ import {
   DEFAULT_MODEL_PATH,
   loadModel,
   type ModelFile,
-  trainModel,
+  trainCategoryModel,
 } from '../classifiers/index.ts';
 import type { CategoryId } from '../core/index.ts';
 import { SPENT_PARTS } from './calibrate-real.ts';
 import { loadRealSet } from './evaluate-real.ts';
 import { MANIFEST_PATH, readManifest } from './real-dev-manifest.ts';
-import { realTrainingExamples } from './real-training-examples.ts';
+import { violationExamples } from './real-training-examples.ts';
 import { EXCERPTS_PATH } from './search-answers.ts';
 
 export interface RankingTally {
@@ -60,11 +60,10 @@ export function rankingLeaveOnePartOut(options: RankingOptions = {}): Map<string
       return r.candidate ? r.categories.map((c) => c.id) : [];
     };
   };
-  const rankBaseOnly = rank({ ...installed, category: trainModel(base, 'base-only').category });
+  const rankBaseOnly = rank({ ...installed, category: trainCategoryModel(base) });
   for (const part of parts) {
-    const others = parts.filter((p) => p !== part);
-    const real = realTrainingExamples({ manifestPath, excerptsPath, parts: others })?.examples ?? [];
-    const learnt = rank({ ...installed, category: trainModel([...base, ...real], 'lopo').category });
+    const real = violationExamples(set.items.filter((item) => item.part !== part));
+    const learnt = rank({ ...installed, category: trainCategoryModel([...base, ...real]) });
     for (const item of set.items) {
       if (item.part !== part || !item.candidate || item.category === null) continue;
       const gold: CategoryId = item.category;

@@ -4,7 +4,7 @@
 // the model file keeps of them is the per-stem weights of its category table.
 import type { TrainingExample } from '../classifiers/index.ts';
 import { SPENT_PARTS } from './calibrate-real.ts';
-import { loadRealSet } from './evaluate-real.ts';
+import { loadRealSet, type RealSet } from './evaluate-real.ts';
 import { MANIFEST_PATH, readManifest } from './real-dev-manifest.ts';
 import { EXCERPTS_PATH } from './search-answers.ts';
 
@@ -25,7 +25,12 @@ export function realTrainingExamples(
   );
   const set = loadRealSet(entries, options.excerptsPath ?? EXCERPTS_PATH);
   if (!set) return null;
-  const examples: TrainingExample[] = set.items
+  return { examples: violationExamples(set.items), missing: set.missing.length, parts };
+}
+
+/** The labelled violations among real-set items, as 'real' training examples. */
+export function violationExamples(items: RealSet['items']): TrainingExample[] {
+  return items
     .filter((item) => item.candidate && item.category !== null)
     .map((item) => ({
       id: item.id,
@@ -36,5 +41,4 @@ export function realTrainingExamples(
       category: item.category,
       origin: 'real' as const,
     }));
-  return { examples, missing: set.missing.length, parts };
 }

@@ -13,7 +13,13 @@
 // category model), and dropped otherwise.
 import { createHash } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
-import { baseExamples, DEFAULT_MODEL_PATH, loadModel, trainModel } from '../classifiers/index.ts';
+import {
+  baseExamples,
+  DEFAULT_MODEL_PATH,
+  loadModel,
+  trainCategoryModel,
+  trainModel,
+} from '../classifiers/index.ts';
 import { EXCERPTS_PATH, realTrainingExamples } from '../evaluation/index.ts';
 
 const args = process.argv.slice(2);
@@ -41,39 +47,40 @@ if (withReal) {
 }
 const examples = [...base, ...(real?.examples ?? [])];
 const started = performance.now();
+const digestOf = (value: unknown) =>
+  createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 8);
+const previous = existsSync(out) ? loadModel(out) : null;
+if (categoryOnly) {
+  // Checked before training: the decision side comes from the model at OUT, and only the category model is trained.
+  if (!previous) {
+    console.error(`train:model --category-only: no model at ${out} to keep the decision side of`);
+    process.exit(3);
+  }
+  const category = trainCategoryModel(examples);
+  const decisionVersion = previous.version.replace(/\+cat-.*$/, '');
+  const kept = {
+    ...previous,
+    version: `${decisionVersion}+cat-${real ? `real${real.examples.length}-` : ''}${digestOf(category)}`,
+    trainedAt: new Date().toISOString(),
+    examples: { ...previous.examples, real: real?.examples.length ?? 0 },
+    category,
+  };
+  writeFileSync(out, `${JSON.stringify(kept)}\n`);
+  console.log(
+    `category model retrained on ${base.length} texts${real ? ` and ${real.examples.length} real-text violations of the spent parts` : ''} in ${Math.round(performance.now() - started)} ms; decision side kept from ${decisionVersion} → ${out} (${kept.version})`,
+  );
+  process.exit(0);
+}
 const trained = trainModel(examples, 'base');
 // The version names the model's content as well as the day and the training set's size: relabelled texts keep the
 // count, and a change in how texts are read retrains different tables from the same texts; items scored by two such
 // models must still be told apart (the Classifier page, the candidates' model column).
 const { version: _unnamed, trainedAt: _when, ...tables } = trained;
-const digest = createHash('sha256').update(JSON.stringify(tables)).digest('hex').slice(0, 8);
+const digest = digestOf(tables);
 const day = new Date().toISOString().slice(0, 10);
 const version = real
   ? `base+real-${day}-${base.length}-${real.examples.length}-${digest}`
   : `base-${day}-${base.length}-${digest}`;
-const previous = existsSync(out) ? loadModel(out) : null;
-if (categoryOnly) {
-  if (!previous) {
-    console.error(`train:model --category-only: no model at ${out} to keep the decision side of`);
-    process.exit(3);
-  }
-  const categoryDigest = createHash('sha256')
-    .update(JSON.stringify(trained.category))
-    .digest('hex')
-    .slice(0, 8);
-  const kept = {
-    ...previous,
-    version: `${previous.version.replace(/\+cat-.*$/, '')}+cat-${real ? `real${real.examples.length}-` : ''}${categoryDigest}`,
-    trainedAt: trained.trainedAt,
-    examples: { ...previous.examples, real: trained.examples.real },
-    category: trained.category,
-  };
-  writeFileSync(out, `${JSON.stringify(kept)}\n`);
-  console.log(
-    `category model retrained on ${base.length} texts${real ? ` and ${real.examples.length} real-text violations of the spent parts` : ''} in ${Math.round(performance.now() - started)} ms; decision side kept from ${previous.version.replace(/\+cat-.*$/, '')} → ${out} (${kept.version})`,
-  );
-  process.exit(0);
-}
 const sameDecision =
   previous !== null &&
   JSON.stringify([previous.candidate, previous.combiner, previous.modelClamp]) ===

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createClassifier, type TrainingExample, trainModel } from '../../classifiers/index.ts';
+import {
+  createClassifier,
+  type TrainingExample,
+  trainCategoryModel,
+  trainModel,
+} from '../../classifiers/index.ts';
+import settings from '../../config/classifier.json' with { type: 'json' };
 import { trainInWorker } from '../../classifiers/train-in-worker.ts';
 import { reviewExamples } from '../../classifiers/training-examples.ts';
 
@@ -78,6 +84,48 @@ describe('trainModel', () => {
     expect(without.category.classes).not.toContain('pressure');
     // Only real examples and nothing to decide on: refused as before.
     expect(() => trainModel(real, 'c')).toThrow(/at least 10 examples/);
+  });
+
+  it('builds the same category table alone as inside the whole model', () => {
+    expect(trainCategoryModel(examples)).toEqual(trainModel(examples, 'x').category);
+    expect(() => trainCategoryModel(examples.filter((e) => !e.candidate))).toThrow(/needs candidates/);
+  });
+
+  it('weighs a rare category up by softmax.classBalance, so a common one does not absorb it', () => {
+    // Ten detentions for every threat: unweighted, the threat's bias sinks with its share of the examples.
+    const detention = positives.filter(([, c]) => c === 'detention').map(([text]) => text);
+    const skewed: TrainingExample[] = [
+      ...Array.from({ length: 20 }, (_, i) => ({
+        text: `${detention[i % detention.length]} (${i})`,
+        candidate: true,
+        category: 'detention' as const,
+        origin: 'base' as const,
+      })),
+      {
+        text: 'Журналисту угрожали расправой после статьи.',
+        candidate: true,
+        category: 'threat',
+        origin: 'base',
+      },
+      {
+        text: 'A reporter received death threats after her story.',
+        candidate: true,
+        category: 'threat',
+        origin: 'base',
+      },
+    ];
+    const configured = settings.softmax.classBalance;
+    const threatBias = (balance: number) => {
+      settings.softmax.classBalance = balance;
+      try {
+        const table = trainCategoryModel(skewed);
+        return table.bias[table.classes.indexOf('threat')]! - table.bias[table.classes.indexOf('detention')]!;
+      } finally {
+        settings.softmax.classBalance = configured;
+      }
+    };
+    expect(configured).toBeGreaterThan(0);
+    expect(threatBias(configured)).toBeGreaterThan(threatBias(0));
   });
 
   it('refuses a set without both candidates and non-candidates', () => {
