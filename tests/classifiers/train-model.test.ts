@@ -5,9 +5,9 @@ import {
   trainCategoryModel,
   trainModel,
 } from '../../classifiers/index.ts';
-import settings from '../../config/classifier.json' with { type: 'json' };
 import { trainInWorker } from '../../classifiers/train-in-worker.ts';
 import { reviewExamples } from '../../classifiers/training-examples.ts';
+import settings from '../../config/classifier.json' with { type: 'json' };
 
 // A few dozen short texts of our own: enough to check the training logic, far too few for a useful model.
 const positives: [string, TrainingExample['category']][] = [
