@@ -21,7 +21,8 @@ export type SourceKind = 'news' | 'monitor';
  * next session, before its code changed; `fresh21` and `fresh22` together later in that session, after fresh19 and
  * fresh20 had been measured and read; `fresh23` and `fresh24` together at that session's end, after its last code
  * change; `fresh25` and `fresh26` together at the start of the session after, before its code changed; `fresh27` and
- * `fresh28` together later in that session, after its first code changes (fresh25 and fresh26 unread). Each part is
+ * `fresh28` together later in that session, after its first code changes (fresh25 and fresh26 unread); `fresh29`,
+ * `fresh30` and `fresh31` together at the start of the session after, before its code changed. Each part is
  * measured for the start code and once for
  * the end code of the session that gathered it (docs/real-dev-set.md tells each part's measurements), and is spent
  * after it.
@@ -59,6 +60,9 @@ export const FRESH_PARTS = [
   'fresh26',
   'fresh27',
   'fresh28',
+  'fresh29',
+  'fresh30',
+  'fresh31',
 ] as const;
 
 export type Part = 'tuning' | 'heldout' | (typeof FRESH_PARTS)[number];

@@ -41,6 +41,9 @@ const GATHERED_LATER = [
   'fresh26',
   'fresh27',
   'fresh28',
+  'fresh29',
+  'fresh30',
+  'fresh31',
 ] as const;
 
 import { applySplit, checkSplit, partOf } from '../../evaluation/split-real-dev.ts';
@@ -197,9 +200,12 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
     const line26 = manifestLine(entry(123, { part: 'fresh26' }));
     const line27 = manifestLine(entry(124, { part: 'fresh27' }));
     const line28 = manifestLine(entry(125, { part: 'fresh28' }));
+    const line29 = manifestLine(entry(126, { part: 'fresh29' }));
+    const line30 = manifestLine(entry(127, { part: 'fresh30' }));
+    const line31 = manifestLine(entry(128, { part: 'fresh31' }));
     expect(
       parseManifest(
-        `${line}\n${line2}\n${line3}\n${line4}\n${line5}\n${line6}\n${line7}\n${line8}\n${line9}\n${line10}\n${line11}\n${line12}\n${line13}\n${line14}\n${line15}\n${line16}\n${line17}\n${line18}\n${line19}\n${line20}\n${line21}\n${line22}\n${line23}\n${line24}\n${line25}\n${line26}\n${line27}\n${line28}\n`,
+        `${line}\n${line2}\n${line3}\n${line4}\n${line5}\n${line6}\n${line7}\n${line8}\n${line9}\n${line10}\n${line11}\n${line12}\n${line13}\n${line14}\n${line15}\n${line16}\n${line17}\n${line18}\n${line19}\n${line20}\n${line21}\n${line22}\n${line23}\n${line24}\n${line25}\n${line26}\n${line27}\n${line28}\n${line29}\n${line30}\n${line31}\n`,
         'm.jsonl',
       ).map((e) => e.part),
     ).toEqual(GATHERED_LATER);
@@ -207,12 +213,12 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
     expect(() => parseManifest(`${line2}\n${bad}\n`, 'm.jsonl')).toThrow(
       new RegExp(`m\\.jsonl:2.*"part" must be one of tuning, heldout, ${GATHERED_LATER.join(', ')}`),
     );
-    // A twenty-ninth fresh part does not exist until someone adds it: "fresh29" is refused like any unknown part.
-    const twentyNinth = line28.replace('"part":"fresh28"', '"part":"fresh29"');
-    expect(() => parseManifest(`${twentyNinth}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
+    // A thirty-second fresh part does not exist until someone adds it: "fresh32" is refused like any unknown part.
+    const thirtySecond = line31.replace('"part":"fresh31"', '"part":"fresh32"');
+    expect(() => parseManifest(`${thirtySecond}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
   });
 
-  it('is stored on every entry `add --part fresh|fresh2|…|fresh28` appends, and absent without it', () => {
+  it('is stored on every entry `add --part fresh|fresh2|…|fresh31` appends, and absent without it', () => {
     const manifest = join(dir, 'manifest.jsonl');
     writeFileSync(manifest, '');
     const batch = (name: string, url: string, text: string) => {
@@ -405,6 +411,24 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
         'ac.jsonl',
         'https://ac.example.kz/29',
         'A regional court in Kostanay closed a libel hearing to the press.',
+      ],
+      [
+        'fresh29',
+        'ad.jsonl',
+        'https://ad.example.kz/30',
+        'Border guards held a freelance cameraman for six hours at Khorgos.',
+      ],
+      [
+        'fresh30',
+        'ae.jsonl',
+        'https://ae.example.kz/31',
+        'Блогеру из Талдыкоргана присудили штраф за пост о районном акиме.',
+      ],
+      [
+        'fresh31',
+        'af.jsonl',
+        'https://af.example.kz/32',
+        'Облыстық сот блогердің шағымын қанағаттандырмады.',
       ],
     ];
     for (const [part, file, url, text] of later) {
