@@ -66,6 +66,10 @@ export interface RankFigures {
   readonly top2: number;
   /** Gold category's base id first (a finer 2024 id ranked as its base, or the base as the finer). */
   readonly top1Base: number;
+  /** Violations judged candidates: the entries a reviewer sees in the queue. */
+  readonly found: number;
+  /** Gold category first among the found ones: the ranking alone, apart from the misses. */
+  readonly top1Found: number;
 }
 
 export interface PartReport {
@@ -81,19 +85,28 @@ function rankFigures(classifier: TextClassifier, items: readonly LabelledText[])
   let top1 = 0;
   let top2 = 0;
   let top1Base = 0;
+  let found = 0;
   for (const t of items) {
     if (!t.candidate || !t.category) continue;
     n++;
     const language = classifier.detectLanguage(t.text);
     const r = classifier.classify({ title: '', text: t.text, kind: 'news' }, language);
     if (!r.candidate) continue;
+    found++;
     const ids = r.categories.map((c) => c.id);
     if (ids[0] === t.category) top1++;
     if (ids.slice(0, 2).includes(t.category)) top2++;
     if (ids[0] && baseCategory(ids[0]) === baseCategory(t.category)) top1Base++;
   }
   const share = (k: number) => (n === 0 ? 1 : k / n);
-  return { trueCandidates: n, top1: share(top1), top2: share(top2), top1Base: share(top1Base) };
+  return {
+    trueCandidates: n,
+    top1: share(top1),
+    top2: share(top2),
+    top1Base: share(top1Base),
+    found,
+    top1Found: found === 0 ? 1 : top1 / found,
+  };
 }
 
 export function evaluateRealParts(classifier: TextClassifier, set: RealSet): PartReport[] {
@@ -154,7 +167,7 @@ export function formatRealReport(
     for (const [lang, p] of Object.entries(kw.byLang))
       out.push(`  ${`lang ${lang}`.padEnd(20)}${prfCell(p)}`);
     const rk = (r: RankFigures) =>
-      `top-1 ${pct(r.top1)}  top-2 ${pct(r.top2)}  top-1 by base id ${pct(r.top1Base)}  (${r.trueCandidates} violations)`;
+      `top-1 ${pct(r.top1)}  top-2 ${pct(r.top2)}  top-1 by base id ${pct(r.top1Base)}  (${r.trueCandidates} violations)  top-1 of the ${r.found} found ${pct(r.top1Found)}`;
     out.push('category of true violations (a miss counts as wrong)');
     out.push(`  ${'overall'.padEnd(20)}${rk(pr.ranks)}`);
     for (const [lang, r] of Object.entries(pr.byLangRanks))

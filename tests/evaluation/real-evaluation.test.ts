@@ -74,6 +74,32 @@ describe('eval:classify --real', () => {
     expect(out).toMatch(/language identification[^\n]*\n\s+all\s+\d\.\d{3} \(\d\/4\)/);
   });
 
+  it('tells the ranking apart from the misses: top-1 over every violation, and over the ones it found', () => {
+    // A violation told without any of its words (labelled as the report would, yet nothing here says "journalist"
+    // or "detained") is missed; the found one is ranked right. Top-1 counts the miss as wrong, top-1 of the found
+    // does not.
+    const dir = mkdtempSync(join(tmpdir(), 'soz-real-'));
+    const manifest = join(dir, 'manifest.jsonl');
+    const excerpts = join(dir, 'excerpts.jsonl');
+    const rows: [ManifestEntry, string][] = [
+      ...FIXTURE.slice(0, 1),
+      [
+        entry(5, { candidate: true, category: 'detention', part: 'tuning' }),
+        'Вечером его отпустили домой, и он сразу сел писать материал о прошедшем дне.',
+      ],
+      ...FIXTURE.slice(1, 2),
+    ];
+    writeFileSync(manifest, `${rows.map(([e]) => manifestLine(e)).join('\n')}\n`);
+    writeFileSync(excerpts, `${rows.map(([e, text]) => JSON.stringify({ id: e.id, text })).join('\n')}\n`);
+    const lines: string[] = [];
+    expect(
+      runRealEvaluation({ manifestPath: manifest, excerptsPath: excerpts, log: (l) => lines.push(l) }),
+    ).toBe(0);
+    expect(lines.join('\n')).toMatch(
+      /overall\s+top-1 0\.500\s+top-2 0\.500\s+top-1 by base id 0\.500\s+\(2 violations\)\s+top-1 of the 1 found 1\.000/,
+    );
+  });
+
   it('measures one part alone with --part, and names the parts when asked for one that is not there', () => {
     const { manifest, excerpts } = writeFixture(true);
     const lines: string[] = [];
