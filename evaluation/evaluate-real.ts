@@ -113,25 +113,37 @@ export function evaluateRealParts(classifier: TextClassifier, set: RealSet): Par
   const parts = [...new Set(set.items.map((t) => t.part))].sort((a, b) =>
     a === 'tuning' ? -1 : b === 'tuning' ? 1 : a.localeCompare(b),
   );
-  return parts.map((part) => {
-    const items = set.items.filter((t) => t.part === part);
-    const langs = [...new Set(items.map((t) => t.lang ?? 'other'))].sort();
-    return {
+  return parts.map((part) =>
+    partReport(
+      classifier,
       part,
-      size: items.length,
-      report: evaluateClassifier(classifier, items),
-      ranks: rankFigures(classifier, items),
-      byLangRanks: Object.fromEntries(
-        langs.map((l) => [
-          l,
-          rankFigures(
-            classifier,
-            items.filter((t) => (t.lang ?? 'other') === l),
-          ),
-        ]),
-      ),
-    };
-  });
+      set.items.filter((t) => t.part === part),
+    ),
+  );
+}
+
+/** Several parts measured as one (`--part fresh29,fresh30`): the pooled figures a session reports, by a command. */
+export function evaluateRealPool(classifier: TextClassifier, set: RealSet, name: string): PartReport {
+  return partReport(classifier, name, set.items);
+}
+
+function partReport(classifier: TextClassifier, part: string, items: RealSet['items']): PartReport {
+  const langs = [...new Set(items.map((t) => t.lang ?? 'other'))].sort();
+  return {
+    part,
+    size: items.length,
+    report: evaluateClassifier(classifier, items),
+    ranks: rankFigures(classifier, items),
+    byLangRanks: Object.fromEntries(
+      langs.map((l) => [
+        l,
+        rankFigures(
+          classifier,
+          items.filter((t) => (t.lang ?? 'other') === l),
+        ),
+      ]),
+    ),
+  };
 }
 
 const pct = (x: number) => x.toFixed(3);

@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { createClassifier, type ModelFile } from '../classifiers/index.ts';
 import { PROJECT_ROOT } from '../core/index.ts';
-import { evaluateRealParts, formatRealReport, loadRealSet } from './evaluate-real.ts';
+import { evaluateRealParts, evaluateRealPool, formatRealReport, loadRealSet } from './evaluate-real.ts';
 import { FRESH_PARTS, MANIFEST_PATH, readManifest } from './real-dev-manifest.ts';
 import { formatLanguageAccuracy, realLanguageAccuracy } from './real-language-accuracy.ts';
 import { EXCERPTS_PATH } from './search-answers.ts';
@@ -16,8 +16,9 @@ export interface RealEvaluationOptions {
   readonly previousRef?: string;
   readonly errors?: boolean;
   /**
-   * Only this part ('tuning', 'heldout', one of FRESH_PARTS or 'unsplit'). When absent: every part except the withheld
-   * ones (WITHHELD_PARTS), which are measured only when asked for by name.
+   * Only this part ('tuning', 'heldout', one of FRESH_PARTS or 'unsplit'), or several separated by commas
+   * ('fresh29,fresh30'): each, then all of them pooled as one. When absent: every part except the withheld ones
+   * (WITHHELD_PARTS), which are measured only when asked for by name.
    */
   readonly part?: string;
   readonly log?: (line: string) => void;
@@ -58,17 +59,21 @@ export function runRealEvaluation(options: RealEvaluationOptions = {}): number {
     );
     return 0;
   }
-  const parts = new Set(loaded.items.map((t) => t.part));
-  if (options.part !== undefined && !parts.has(options.part as never)) {
-    log(`real dev set: no part "${options.part}" (the manifest has ${[...parts].sort().join(', ')})`);
+  const parts = new Set<string>(loaded.items.map((t) => t.part));
+  const named =
+    options.part === undefined ? null : [...new Set(options.part.split(',').map((p) => p.trim()))];
+  const unknown = named?.find((p) => !parts.has(p));
+  if (unknown !== undefined) {
+    log(`real dev set: no part "${unknown}" (the manifest has ${[...parts].sort().join(', ')})`);
     return 2;
   }
   const set = {
     ...loaded,
     items: loaded.items.filter((t) =>
-      options.part === undefined ? !WITHHELD_PARTS.has(t.part) : t.part === options.part,
+      named === null ? !WITHHELD_PARTS.has(t.part) : named.includes(t.part),
     ),
   };
+  const pooled = named !== null && named.length > 1 ? named.join('+') : null;
   if (options.part === undefined)
     for (const part of [...WITHHELD_PARTS].filter((p) => parts.has(p as never))) {
       const n = loaded.items.filter((t) => t.part === part).length;
@@ -82,6 +87,7 @@ export function runRealEvaluation(options: RealEvaluationOptions = {}): number {
     );
   const classifier = createClassifier();
   const current = evaluateRealParts(classifier, set);
+  if (pooled) current.push(evaluateRealPool(classifier, set, pooled));
   let previous = null;
   let previousLabel: string | undefined;
   if (options.previousRef) {
@@ -90,6 +96,7 @@ export function runRealEvaluation(options: RealEvaluationOptions = {}): number {
     else {
       const prevClassifier = createClassifier({ model });
       previous = evaluateRealParts(prevClassifier, set);
+      if (pooled) previous.push(evaluateRealPool(prevClassifier, set, pooled));
       previousLabel = `${prevClassifier.modelVersion} (model of ${options.previousRef}, current lexicons)`;
     }
   }
@@ -102,7 +109,9 @@ export function runRealEvaluation(options: RealEvaluationOptions = {}): number {
   for (const line of formatLanguageAccuracy(realLanguageAccuracy(set))) log(line);
   if (options.errors)
     for (const pr of current.filter(
-      (p) => (p.part !== 'heldout' && !WITHHELD_PARTS.has(p.part)) || options.part === p.part,
+      (p) =>
+        p.part !== pooled &&
+        ((p.part !== 'heldout' && !WITHHELD_PARTS.has(p.part)) || named?.includes(p.part)),
     )) {
       // The held-out (and every fresh) part's errors only when asked for by name (`--part heldout --errors`): those
       // parts are looked at once, at the end, on purpose.

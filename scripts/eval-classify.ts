@@ -29,7 +29,7 @@ const { values: options, positionals } = parseArgs({
     'previous-ref': { type: 'string', default: 'main' },
     // --real --part tuning: measure one part alone. The held-out part is measured at the start and end of a piece of
     // work; the fresh parts (FRESH_PARTS) only when named (--part fresh7), once, by the lead, at the end: a plain
-    // --real skips them.
+    // --real skips them. --part fresh29,fresh30 measures each named part, then all of them pooled as one.
     part: { type: 'string' },
   },
 });

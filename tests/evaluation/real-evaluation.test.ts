@@ -127,6 +127,40 @@ describe('eval:classify --real', () => {
     expect(wrong.join('\n')).toContain('no part "test" (the manifest has heldout, tuning)');
   });
 
+  it('measures several parts named with commas, each and then pooled, and refuses an unknown one among them', () => {
+    const { manifest, excerpts } = writeFixture(true);
+    const lines: string[] = [];
+    const code = runRealEvaluation({
+      manifestPath: manifest,
+      excerptsPath: excerpts,
+      part: 'tuning, heldout',
+      errors: true,
+      log: (l) => lines.push(l),
+    });
+    expect(code).toBe(0);
+    const out = lines.join('\n');
+    expect(out).toContain('== tuning: 2 excerpts, 1 violations ==');
+    expect(out).toContain('== heldout: 2 excerpts, 1 violations ==');
+    // The pooled table counts both parts' excerpts and both languages once.
+    const pooled = out.slice(out.indexOf('== tuning+heldout: 4 excerpts, 2 violations =='));
+    expect(pooled).toMatch(/^== tuning\+heldout/);
+    expect(pooled).toMatch(/lang en\s+P \d\.\d{3}/);
+    expect(pooled).toMatch(/lang ru\s+P \d\.\d{3}/);
+    // Errors are listed per named part (the held-out one too, as it was named), not again for the pool.
+    expect(out).toContain('errors (heldout)');
+    expect(out).not.toContain('errors (tuning+heldout)');
+    const wrong: string[] = [];
+    expect(
+      runRealEvaluation({
+        manifestPath: manifest,
+        excerptsPath: excerpts,
+        part: 'tuning,fresh99',
+        log: (l) => wrong.push(l),
+      }),
+    ).toBe(2);
+    expect(wrong.join('\n')).toContain('no part "fresh99"');
+  });
+
   it("lists the held-out part's errors only when that part is asked for by name", () => {
     const { manifest, excerpts } = writeFixture(true);
     const all: string[] = [];
