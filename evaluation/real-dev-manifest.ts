@@ -22,7 +22,8 @@ export type SourceKind = 'news' | 'monitor';
  * fresh20 had been measured and read; `fresh23` and `fresh24` together at that session's end, after its last code
  * change; `fresh25` and `fresh26` together at the start of the session after, before its code changed; `fresh27` and
  * `fresh28` together later in that session, after its first code changes (fresh25 and fresh26 unread); `fresh29`,
- * `fresh30` and `fresh31` together at the start of the session after, before its code changed. Each part is
+ * `fresh30` and `fresh31` together at the start of the session after, before its code changed; `fresh32`, `fresh33`
+ * and `fresh34` together later in that session, after its first code change (fresh29–fresh31 unread). Each part is
  * measured for the start code and once for
  * the end code of the session that gathered it (docs/real-dev-set.md tells each part's measurements), and is spent
  * after it.
@@ -63,6 +64,9 @@ export const FRESH_PARTS = [
   'fresh29',
   'fresh30',
   'fresh31',
+  'fresh32',
+  'fresh33',
+  'fresh34',
 ] as const;
 
 export type Part = 'tuning' | 'heldout' | (typeof FRESH_PARTS)[number];

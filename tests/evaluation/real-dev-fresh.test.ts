@@ -44,6 +44,9 @@ const GATHERED_LATER = [
   'fresh29',
   'fresh30',
   'fresh31',
+  'fresh32',
+  'fresh33',
+  'fresh34',
 ] as const;
 
 import { applySplit, checkSplit, partOf } from '../../evaluation/split-real-dev.ts';
@@ -203,9 +206,12 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
     const line29 = manifestLine(entry(126, { part: 'fresh29' }));
     const line30 = manifestLine(entry(127, { part: 'fresh30' }));
     const line31 = manifestLine(entry(128, { part: 'fresh31' }));
+    const line32 = manifestLine(entry(129, { part: 'fresh32' }));
+    const line33 = manifestLine(entry(130, { part: 'fresh33' }));
+    const line34 = manifestLine(entry(131, { part: 'fresh34' }));
     expect(
       parseManifest(
-        `${line}\n${line2}\n${line3}\n${line4}\n${line5}\n${line6}\n${line7}\n${line8}\n${line9}\n${line10}\n${line11}\n${line12}\n${line13}\n${line14}\n${line15}\n${line16}\n${line17}\n${line18}\n${line19}\n${line20}\n${line21}\n${line22}\n${line23}\n${line24}\n${line25}\n${line26}\n${line27}\n${line28}\n${line29}\n${line30}\n${line31}\n`,
+        `${line}\n${line2}\n${line3}\n${line4}\n${line5}\n${line6}\n${line7}\n${line8}\n${line9}\n${line10}\n${line11}\n${line12}\n${line13}\n${line14}\n${line15}\n${line16}\n${line17}\n${line18}\n${line19}\n${line20}\n${line21}\n${line22}\n${line23}\n${line24}\n${line25}\n${line26}\n${line27}\n${line28}\n${line29}\n${line30}\n${line31}\n${line32}\n${line33}\n${line34}\n`,
         'm.jsonl',
       ).map((e) => e.part),
     ).toEqual(GATHERED_LATER);
@@ -213,12 +219,12 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
     expect(() => parseManifest(`${line2}\n${bad}\n`, 'm.jsonl')).toThrow(
       new RegExp(`m\\.jsonl:2.*"part" must be one of tuning, heldout, ${GATHERED_LATER.join(', ')}`),
     );
-    // A thirty-second fresh part does not exist until someone adds it: "fresh32" is refused like any unknown part.
-    const thirtySecond = line31.replace('"part":"fresh31"', '"part":"fresh32"');
-    expect(() => parseManifest(`${thirtySecond}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
+    // A thirty-fifth fresh part does not exist until someone adds it: "fresh35" is refused like any unknown part.
+    const thirtyFifth = line34.replace('"part":"fresh34"', '"part":"fresh35"');
+    expect(() => parseManifest(`${thirtyFifth}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
   });
 
-  it('is stored on every entry `add --part fresh|fresh2|…|fresh31` appends, and absent without it', () => {
+  it('is stored on every entry `add --part fresh|fresh2|…|fresh34` appends, and absent without it', () => {
     const manifest = join(dir, 'manifest.jsonl');
     writeFileSync(manifest, '');
     const batch = (name: string, url: string, text: string) => {
@@ -429,6 +435,24 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
         'af.jsonl',
         'https://af.example.kz/32',
         'Облыстық сот блогердің шағымын қанағаттандырмады.',
+      ],
+      [
+        'fresh32',
+        'ag.jsonl',
+        'https://ag.example.kz/33',
+        'Prosecutors in Semey asked for two years of restricted freedom for a blogger.',
+      ],
+      [
+        'fresh33',
+        'ah.jsonl',
+        'https://ah.example.kz/34',
+        'В Таразе редакции районной газеты отказали в аккредитации на сессию маслихата.',
+      ],
+      [
+        'fresh34',
+        'ai.jsonl',
+        'https://ai.example.kz/35',
+        'Аудандық әкімдік газет тілшісінің сауалына жауап бермеді.',
       ],
     ];
     for (const [part, file, url, text] of later) {
