@@ -263,6 +263,9 @@ function compile(
 // "10-day prison sentence", "15-day arrest": a number joined to its unit is one token; patterns meet the unit.
 const NUMBER_UNIT = /^\p{N}+-(\p{L}[\p{L}-]*)$/u;
 const dropNumber = (w: string) => (/^\p{N}/u.test(w) ? w.replace(NUMBER_UNIT, '$1') : w);
+// "Stan TV’s studio", "the ministry's order": the possessive belongs to the word, so 'tv' and 'ministry' meet it.
+const POSSESSIVE = /['’]s$/;
+const normaliseEnglish = (w: string) => dropNumber(POSSESSIVE.test(w) ? w.slice(0, -2) : w);
 // Latin letters that look Cyrillic, typed inside a Cyrillic word ("соцcетям" with a Latin c): the word the reader
 // sees, by the normalise stage's rule and map (core's foldLatinLookalikes; words arrive here lower-cased, so the
 // map's lower-case letters, then its capitals' lower-case forms: T → т, M → м).
@@ -294,7 +297,7 @@ export function buildLexicons(known?: KnownMedia): Lexicons {
   return {
     ru: compile('ru', ru, foldRussian, names),
     kk: compile('kk', kk, (w) => foldKazakh(foldLookalikes(w)), names),
-    en: compile('en', en, dropNumber, names),
+    en: compile('en', en, normaliseEnglish, names),
   };
 }
 

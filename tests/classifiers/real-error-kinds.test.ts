@@ -125,6 +125,22 @@ describe('abroad told by a region, an institution, a currency or a well-known ou
   });
 });
 
+describe('an English possessive belongs to its word: "Stan TV’s studio" names the TV channel', () => {
+  it("folds ’s and 's in English only", () => {
+    expect(LEXICONS.en.normalise('tv’s')).toBe('tv');
+    expect(LEXICONS.en.normalise("weekly's")).toBe('weekly');
+    expect(LEXICONS.en.normalise('15-day')).toBe('day');
+    expect(LEXICONS.en.normalise('boss')).toBe('boss');
+  });
+
+  it.each([
+    'An Almaty court ordered the closure of Orda TV’s production studio in Kazakhstan.',
+    "Kazakh police seized the opposition weekly's print run at the printing house.",
+  ])('%s', (text) => {
+    expect(classify(text).candidate).toBe(true);
+  });
+});
+
 describe('words typed with Latin look-alike letters inside Cyrillic still meet their patterns', () => {
   it('«соцcетям» with a Latin c', () => {
     const text = 'В Казахстане проблемы с доступом к соцcетям и мессенджерам с утра дня выборов.';
