@@ -38,6 +38,19 @@ describe('an ordinary person punished for what they said or posted: the utteranc
   });
 });
 
+describe('a song is an utterance too, and a district police department is where one is summoned', () => {
+  it.each([
+    'Қарағандылық тұрғын соғысқа қарсы ән шырқағаны үшін аудандық ішкі істер бөліміне шақырылды.',
+    'Павлодарлық студент ән айтқаны үшін полиция департаментіне шақырылды.',
+  ])('%s', (text) => {
+    expect(classify(text).candidate).toBe(true);
+  });
+
+  it('a singer invited to a district concert is not summoned', () => {
+    expect(classify('Қарағандылық әнші аудандық мәдениет үйіне концертке шақырылды.').candidate).toBe(false);
+  });
+});
+
 describe('news about fakes that is no case against anyone is not a violation', () => {
   it.each([
     'Полиция призывает жителей области не распространять непроверенные сообщения: за распространение ложной информации предусмотрена ответственность.',
