@@ -59,6 +59,12 @@ export const SPENT_PARTS: readonly string[] = [
   'fresh26',
   'fresh27',
   'fresh28',
+  'fresh29',
+  'fresh30',
+  'fresh31',
+  'fresh32',
+  'fresh33',
+  'fresh34',
 ];
 
 export interface CalibrateOptions {
