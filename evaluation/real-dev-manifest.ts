@@ -23,7 +23,8 @@ export type SourceKind = 'news' | 'monitor';
  * change; `fresh25` and `fresh26` together at the start of the session after, before its code changed; `fresh27` and
  * `fresh28` together later in that session, after its first code changes (fresh25 and fresh26 unread); `fresh29`,
  * `fresh30` and `fresh31` together at the start of the session after, before its code changed; `fresh32`, `fresh33`
- * and `fresh34` together later in that session, after its first code change (fresh29–fresh31 unread). Each part is
+ * and `fresh34` together later in that session, after its first code change (fresh29–fresh31 unread); `fresh35`,
+ * `fresh36` and `fresh37` together at that session's end, after its last classifier change. Each part is
  * measured for the start code and once for
  * the end code of the session that gathered it (docs/real-dev-set.md tells each part's measurements), and is spent
  * after it.
@@ -67,6 +68,9 @@ export const FRESH_PARTS = [
   'fresh32',
   'fresh33',
   'fresh34',
+  'fresh35',
+  'fresh36',
+  'fresh37',
 ] as const;
 
 export type Part = 'tuning' | 'heldout' | (typeof FRESH_PARTS)[number];

@@ -47,6 +47,9 @@ const GATHERED_LATER = [
   'fresh32',
   'fresh33',
   'fresh34',
+  'fresh35',
+  'fresh36',
+  'fresh37',
 ] as const;
 
 import { applySplit, checkSplit, partOf } from '../../evaluation/split-real-dev.ts';
@@ -209,9 +212,12 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
     const line32 = manifestLine(entry(129, { part: 'fresh32' }));
     const line33 = manifestLine(entry(130, { part: 'fresh33' }));
     const line34 = manifestLine(entry(131, { part: 'fresh34' }));
+    const line35 = manifestLine(entry(132, { part: 'fresh35' }));
+    const line36 = manifestLine(entry(133, { part: 'fresh36' }));
+    const line37 = manifestLine(entry(134, { part: 'fresh37' }));
     expect(
       parseManifest(
-        `${line}\n${line2}\n${line3}\n${line4}\n${line5}\n${line6}\n${line7}\n${line8}\n${line9}\n${line10}\n${line11}\n${line12}\n${line13}\n${line14}\n${line15}\n${line16}\n${line17}\n${line18}\n${line19}\n${line20}\n${line21}\n${line22}\n${line23}\n${line24}\n${line25}\n${line26}\n${line27}\n${line28}\n${line29}\n${line30}\n${line31}\n${line32}\n${line33}\n${line34}\n`,
+        `${line}\n${line2}\n${line3}\n${line4}\n${line5}\n${line6}\n${line7}\n${line8}\n${line9}\n${line10}\n${line11}\n${line12}\n${line13}\n${line14}\n${line15}\n${line16}\n${line17}\n${line18}\n${line19}\n${line20}\n${line21}\n${line22}\n${line23}\n${line24}\n${line25}\n${line26}\n${line27}\n${line28}\n${line29}\n${line30}\n${line31}\n${line32}\n${line33}\n${line34}\n${line35}\n${line36}\n${line37}\n`,
         'm.jsonl',
       ).map((e) => e.part),
     ).toEqual(GATHERED_LATER);
@@ -219,12 +225,12 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
     expect(() => parseManifest(`${line2}\n${bad}\n`, 'm.jsonl')).toThrow(
       new RegExp(`m\\.jsonl:2.*"part" must be one of tuning, heldout, ${GATHERED_LATER.join(', ')}`),
     );
-    // A thirty-fifth fresh part does not exist until someone adds it: "fresh35" is refused like any unknown part.
-    const thirtyFifth = line34.replace('"part":"fresh34"', '"part":"fresh35"');
-    expect(() => parseManifest(`${thirtyFifth}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
+    // A thirty-eighth fresh part does not exist until someone adds it: "fresh38" is refused like any unknown part.
+    const thirtyEighth = line37.replace('"part":"fresh37"', '"part":"fresh38"');
+    expect(() => parseManifest(`${thirtyEighth}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
   });
 
-  it('is stored on every entry `add --part fresh|fresh2|…|fresh34` appends, and absent without it', () => {
+  it('is stored on every entry `add --part fresh|fresh2|…|fresh37` appends, and absent without it', () => {
     const manifest = join(dir, 'manifest.jsonl');
     writeFileSync(manifest, '');
     const batch = (name: string, url: string, text: string) => {
@@ -454,6 +460,19 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
         'https://ai.example.kz/35',
         'Аудандық әкімдік газет тілшісінің сауалына жауап бермеді.',
       ],
+      [
+        'fresh35',
+        'aj.jsonl',
+        'https://aj.example.kz/36',
+        'A court in Aktobe fined a local blogger for a video about the city hospital.',
+      ],
+      [
+        'fresh36',
+        'ak.jsonl',
+        'https://ak.example.kz/37',
+        'В Костанае полиция вызвала на допрос редактора районной газеты.',
+      ],
+      ['fresh37', 'al.jsonl', 'https://al.example.kz/38', 'Облыстық газеттің тілшісін сессияға кіргізбеді.'],
     ];
     for (const [part, file, url, text] of later) {
       const added = addGathered(batch(file, url, text), manifest, {
