@@ -1,6 +1,7 @@
 // The fifth pass over the real dev set's kinds of error (docs/classifier-evaluation.md, "fifth pass"): general
 // mechanisms checked on sentences of our own writing in the languages each covers.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { analyseText } from '../../classifiers/analyse-text.ts';
 import { createClassifier } from '../../classifiers/index.ts';
 import type { TextClassifier } from '../../core/index.ts';
 import { verdictOf } from '../helpers/classify-verdict.ts';
@@ -48,6 +49,14 @@ describe('a song is an utterance too, and a district police department is where 
 
   it('a singer invited to a district concert is not summoned', () => {
     expect(classify('Қарағандылық әнші аудандық мәдениет үйіне концертке шақырылды.').candidate).toBe(false);
+  });
+});
+
+describe('"қатысты" (regarding) is a preposition, not a cue against a story', () => {
+  it('names no negative in a charge against a journalist', () => {
+    const { hits } = analyseText('', 'Аудандық газет тілшісіне қатысты қылмыстық іс қозғалды.', 'kk');
+    expect(hits.filter((h) => h.cue.kind === 'negative')).toEqual([]);
+    expect(hits.some((h) => h.cue.kind === 'category')).toBe(true);
   });
 });
 
