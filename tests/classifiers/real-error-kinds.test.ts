@@ -141,6 +141,20 @@ describe('an English possessive belongs to its word: "Stan TV’s studio" names 
   });
 });
 
+describe('an administrative case named, and no criminal procedure, is counted as the administrative case', () => {
+  it.each(['Облыстық газеттің бас редакторына қатысты әкімшілік іс қозғалды.'])('%s', (text) => {
+    // "іс қозғалды" (a case opened) alone leans criminal; "әкімшілік" says which case it is.
+    expect(classify(text)).toMatchObject({ candidate: true, first: 'administrative_charge' });
+  });
+
+  it.each([
+    'Облыстық газеттің бас редакторына қатысты қылмыстық іс қозғалды, ол сезікті ретінде жауап берді.',
+    'Против редактора газеты возбудили уголовное дело и назначили штраф его заместителю.',
+  ])('a criminal procedure named keeps the charge first: %s', (text) => {
+    expect(classify(text)).toMatchObject({ candidate: true, first: 'criminal_charge' });
+  });
+});
+
 describe('words typed with Latin look-alike letters inside Cyrillic still meet their patterns', () => {
   it('«соцcетям» with a Latin c', () => {
     const text = 'В Казахстане проблемы с доступом к соцcетям и мессенджерам с утра дня выборов.';
