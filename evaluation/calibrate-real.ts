@@ -65,6 +65,9 @@ export const SPENT_PARTS: readonly string[] = [
   'fresh32',
   'fresh33',
   'fresh34',
+  'fresh35',
+  'fresh36',
+  'fresh37',
 ];
 
 export interface CalibrateOptions {
