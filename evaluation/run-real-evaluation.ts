@@ -75,7 +75,7 @@ export function runRealEvaluation(options: RealEvaluationOptions = {}): number {
   };
   const pooled = named !== null && named.length > 1 ? named.join('+') : null;
   if (options.part === undefined)
-    for (const part of [...WITHHELD_PARTS].filter((p) => parts.has(p as never))) {
+    for (const part of [...WITHHELD_PARTS].filter((p) => parts.has(p))) {
       const n = loaded.items.filter((t) => t.part === part).length;
       log(
         `real dev set: part "${part}" (${n} excerpts) not measured: it is measured once, at the end, with --part ${part}`,
