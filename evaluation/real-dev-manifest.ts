@@ -24,7 +24,8 @@ export type SourceKind = 'news' | 'monitor';
  * `fresh28` together later in that session, after its first code changes (fresh25 and fresh26 unread); `fresh29`,
  * `fresh30` and `fresh31` together at the start of the session after, before its code changed; `fresh32`, `fresh33`
  * and `fresh34` together later in that session, after its first code change (fresh29–fresh31 unread); `fresh35`,
- * `fresh36` and `fresh37` together at that session's end, after its last classifier change. Each part is
+ * `fresh36` and `fresh37` together at that session's end, after its last classifier change; `fresh38`, `fresh39` and
+ * `fresh40` together at the start of the session after, before its code changed. Each part is
  * measured for the start code and once for
  * the end code of the session that gathered it (docs/real-dev-set.md tells each part's measurements), and is spent
  * after it.
@@ -71,6 +72,9 @@ export const FRESH_PARTS = [
   'fresh35',
   'fresh36',
   'fresh37',
+  'fresh38',
+  'fresh39',
+  'fresh40',
 ] as const;
 
 export type Part = 'tuning' | 'heldout' | (typeof FRESH_PARTS)[number];

@@ -50,6 +50,9 @@ const GATHERED_LATER = [
   'fresh35',
   'fresh36',
   'fresh37',
+  'fresh38',
+  'fresh39',
+  'fresh40',
 ] as const;
 
 import { applySplit, checkSplit, partOf } from '../../evaluation/split-real-dev.ts';
@@ -215,9 +218,12 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
     const line35 = manifestLine(entry(132, { part: 'fresh35' }));
     const line36 = manifestLine(entry(133, { part: 'fresh36' }));
     const line37 = manifestLine(entry(134, { part: 'fresh37' }));
+    const line38 = manifestLine(entry(135, { part: 'fresh38' }));
+    const line39 = manifestLine(entry(136, { part: 'fresh39' }));
+    const line40 = manifestLine(entry(137, { part: 'fresh40' }));
     expect(
       parseManifest(
-        `${line}\n${line2}\n${line3}\n${line4}\n${line5}\n${line6}\n${line7}\n${line8}\n${line9}\n${line10}\n${line11}\n${line12}\n${line13}\n${line14}\n${line15}\n${line16}\n${line17}\n${line18}\n${line19}\n${line20}\n${line21}\n${line22}\n${line23}\n${line24}\n${line25}\n${line26}\n${line27}\n${line28}\n${line29}\n${line30}\n${line31}\n${line32}\n${line33}\n${line34}\n${line35}\n${line36}\n${line37}\n`,
+        `${line}\n${line2}\n${line3}\n${line4}\n${line5}\n${line6}\n${line7}\n${line8}\n${line9}\n${line10}\n${line11}\n${line12}\n${line13}\n${line14}\n${line15}\n${line16}\n${line17}\n${line18}\n${line19}\n${line20}\n${line21}\n${line22}\n${line23}\n${line24}\n${line25}\n${line26}\n${line27}\n${line28}\n${line29}\n${line30}\n${line31}\n${line32}\n${line33}\n${line34}\n${line35}\n${line36}\n${line37}\n${line38}\n${line39}\n${line40}\n`,
         'm.jsonl',
       ).map((e) => e.part),
     ).toEqual(GATHERED_LATER);
@@ -225,12 +231,12 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
     expect(() => parseManifest(`${line2}\n${bad}\n`, 'm.jsonl')).toThrow(
       new RegExp(`m\\.jsonl:2.*"part" must be one of tuning, heldout, ${GATHERED_LATER.join(', ')}`),
     );
-    // A thirty-eighth fresh part does not exist until someone adds it: "fresh38" is refused like any unknown part.
-    const thirtyEighth = line37.replace('"part":"fresh37"', '"part":"fresh38"');
-    expect(() => parseManifest(`${thirtyEighth}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
+    // A forty-first fresh part does not exist until someone adds it: "fresh41" is refused like any unknown part.
+    const fortyFirst = line40.replace('"part":"fresh40"', '"part":"fresh41"');
+    expect(() => parseManifest(`${fortyFirst}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
   });
 
-  it('is stored on every entry `add --part fresh|fresh2|…|fresh37` appends, and absent without it', () => {
+  it('is stored on every entry `add --part fresh|fresh2|…|fresh40` appends, and absent without it', () => {
     const manifest = join(dir, 'manifest.jsonl');
     writeFileSync(manifest, '');
     const batch = (name: string, url: string, text: string) => {
@@ -473,6 +479,19 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
         'В Костанае полиция вызвала на допрос редактора районной газеты.',
       ],
       ['fresh37', 'al.jsonl', 'https://al.example.kz/38', 'Облыстық газеттің тілшісін сессияға кіргізбеді.'],
+      ['fresh38', 'am.jsonl', 'https://am.example.kz/39', 'Аудандық сот журналистке айыппұл салды.'],
+      [
+        'fresh39',
+        'an.jsonl',
+        'https://an.example.kz/40',
+        'В Уральске журналиста не пустили на заседание акимата.',
+      ],
+      [
+        'fresh40',
+        'ao.jsonl',
+        'https://ao.example.kz/41',
+        'Police in Taraz questioned a reporter over a post about the mayor.',
+      ],
     ];
     for (const [part, file, url, text] of later) {
       const added = addGathered(batch(file, url, text), manifest, {
