@@ -281,10 +281,17 @@ export function createClassifier(options: ClassifierOptions = {}): TextClassifie
         };
       })
       .sort((a, b) => b.s - a.s);
+    const evidenced = new Set([...evidence.rankScores].filter(([, v]) => v > 0).map(([id]) => id));
+    const followed = new Set(
+      evidence.followUps.flatMap((h) => (h.cue.kind === 'category' ? [h.cue.category] : [])),
+    );
+    const caseFollowUp =
+      followed.size === 1 && [...evidenced].every((id) => followed.has(id)) ? [...followed][0] : undefined;
     const rankingInputs: RankingInputs = {
       blended: all,
-      evidenced: new Set([...evidence.rankScores].filter(([, v]) => v > 0).map(([id]) => id)),
+      evidenced,
       contexts: evidence.contexts,
+      ...(caseFollowUp ? { caseFollowUp } : {}),
     };
     const ranked = rankCategories(rankingInputs, calibration?.categoryPrior);
     return { candidate, score, ranked, hits, inputs, gate, rankingInputs };

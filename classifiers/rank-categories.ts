@@ -24,6 +24,11 @@ export interface RankingInputs {
   readonly blended: readonly RankedCategory[];
   readonly evidenced: ReadonlySet<string>;
   readonly contexts: ReadonlySet<string>;
+  /**
+   * The category of a known person's case when the lexicon found nothing but that case's next step (acquitted,
+   * appeal heard): the watch list or the dataset knows what the case is, which a model's word counts cannot.
+   */
+  readonly caseFollowUp?: CategoryId;
 }
 
 /**
@@ -38,11 +43,17 @@ export function rankCategories(r: RankingInputs, prior?: Readonly<Record<string,
   const evidenced = (id: string) => r.evidenced.has(id);
   // Circumstances that decide between two ids (an administrative arrest, an attacker's trial, law news) come
   // last: they are taxonomy.md's rules, and outrank both the scores and the generic precedence pairs.
-  return applyContextRules(
+  const ranked = applyContextRules(
     applyPrecedence(all.filter((c, i) => i === 0 || c.s >= 0.08).slice(0, 5), PRECEDENCE, evidenced),
     CONTEXT_RULES,
     r.contexts,
     (id, s) => ({ id: id as CategoryId, s }),
     (id) => (evidenced(id) ? all.find((c) => c.id === id)?.s : undefined),
-  ).slice(0, 5);
+  );
+  const followed = r.caseFollowUp;
+  if (followed === undefined || ranked[0]?.id === followed) return ranked.slice(0, 5);
+  // A known case's next step counts under the case (taxonomy.md: the report follows a case from charge to verdict).
+  const own = ranked.find((c) => c.id === followed);
+  const lead = { id: followed, s: Math.max(own?.s ?? 0, ranked[0]?.s ?? 0) };
+  return [lead, ...ranked.filter((c) => c.id !== followed)].slice(0, 5);
 }

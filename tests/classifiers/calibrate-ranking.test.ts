@@ -34,6 +34,19 @@ describe('rankCategories', () => {
       'administrative_charge',
     );
   });
+
+  it('puts a known case first when its next step is all the lexicon found, whatever the word counts say', () => {
+    // "Krestyansky loses his appeal": the watch list knows an administrative case; the model leans to a charge.
+    const told = inputs([
+      ['criminal_charge', 0.7],
+      ['administrative_charge', 0.2],
+    ]);
+    expect(rankCategories(told)[0]!.id).toBe('criminal_charge');
+    const followUp = { ...told, caseFollowUp: 'administrative_charge' as const };
+    expect(rankCategories(followUp).map((c) => c.id)).toEqual(['administrative_charge', 'criminal_charge']);
+    // Absent from the model's list, it is still put first.
+    expect(rankCategories({ ...told, caseFollowUp: 'attack' })[0]!.id).toBe('attack');
+  });
 });
 
 describe('calibratePriors', () => {
