@@ -57,6 +57,15 @@ describe('a trial or a sentence told by its years, and the walkouts that keep an
   });
 });
 
+describe('a prosecutor’s appeal to the public not to spread fakes tells no case', () => {
+  it.each([
+    'Қарағанды облысының прокуроры халыққа үндеу жасап, су тасқыны туралы жалған ақпарат таратпау керегін ескертті.',
+    'Полиция өкілі әлеуметтік желіде қауесет таратпау керектігін айтты.',
+  ])('%s', (text) => {
+    expect(classify(text).candidate).toBe(false);
+  });
+});
+
 describe('the same rules told in Saint Petersburg are a story abroad', () => {
   it('a city legislature in Piter bringing in rules for journalists is not ours', () => {
     expect(
