@@ -53,6 +53,9 @@ const GATHERED_LATER = [
   'fresh38',
   'fresh39',
   'fresh40',
+  'fresh41',
+  'fresh42',
+  'fresh43',
 ] as const;
 
 import { applySplit, checkSplit, partOf } from '../../evaluation/split-real-dev.ts';
@@ -221,9 +224,12 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
     const line38 = manifestLine(entry(135, { part: 'fresh38' }));
     const line39 = manifestLine(entry(136, { part: 'fresh39' }));
     const line40 = manifestLine(entry(137, { part: 'fresh40' }));
+    const line41 = manifestLine(entry(138, { part: 'fresh41' }));
+    const line42 = manifestLine(entry(139, { part: 'fresh42' }));
+    const line43 = manifestLine(entry(140, { part: 'fresh43' }));
     expect(
       parseManifest(
-        `${line}\n${line2}\n${line3}\n${line4}\n${line5}\n${line6}\n${line7}\n${line8}\n${line9}\n${line10}\n${line11}\n${line12}\n${line13}\n${line14}\n${line15}\n${line16}\n${line17}\n${line18}\n${line19}\n${line20}\n${line21}\n${line22}\n${line23}\n${line24}\n${line25}\n${line26}\n${line27}\n${line28}\n${line29}\n${line30}\n${line31}\n${line32}\n${line33}\n${line34}\n${line35}\n${line36}\n${line37}\n${line38}\n${line39}\n${line40}\n`,
+        `${line}\n${line2}\n${line3}\n${line4}\n${line5}\n${line6}\n${line7}\n${line8}\n${line9}\n${line10}\n${line11}\n${line12}\n${line13}\n${line14}\n${line15}\n${line16}\n${line17}\n${line18}\n${line19}\n${line20}\n${line21}\n${line22}\n${line23}\n${line24}\n${line25}\n${line26}\n${line27}\n${line28}\n${line29}\n${line30}\n${line31}\n${line32}\n${line33}\n${line34}\n${line35}\n${line36}\n${line37}\n${line38}\n${line39}\n${line40}\n${line41}\n${line42}\n${line43}\n`,
         'm.jsonl',
       ).map((e) => e.part),
     ).toEqual(GATHERED_LATER);
@@ -231,12 +237,12 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
     expect(() => parseManifest(`${line2}\n${bad}\n`, 'm.jsonl')).toThrow(
       new RegExp(`m\\.jsonl:2.*"part" must be one of tuning, heldout, ${GATHERED_LATER.join(', ')}`),
     );
-    // A forty-first fresh part does not exist until someone adds it: "fresh41" is refused like any unknown part.
-    const fortyFirst = line40.replace('"part":"fresh40"', '"part":"fresh41"');
-    expect(() => parseManifest(`${fortyFirst}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
+    // A forty-fourth fresh part does not exist until someone adds it: "fresh44" is refused like any unknown part.
+    const fortyFourth = line43.replace('"part":"fresh43"', '"part":"fresh44"');
+    expect(() => parseManifest(`${fortyFourth}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
   });
 
-  it('is stored on every entry `add --part fresh|fresh2|…|fresh40` appends, and absent without it', () => {
+  it('is stored on every entry `add --part fresh|fresh2|…|fresh43` appends, and absent without it', () => {
     const manifest = join(dir, 'manifest.jsonl');
     writeFileSync(manifest, '');
     const batch = (name: string, url: string, text: string) => {
@@ -491,6 +497,24 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
         'ao.jsonl',
         'https://ao.example.kz/41',
         'Police in Taraz questioned a reporter over a post about the mayor.',
+      ],
+      [
+        'fresh41',
+        'ap.jsonl',
+        'https://ap.example.kz/42',
+        'Ауыл әкімі тілшінің сұрағына жауап беруден бас тартты.',
+      ],
+      [
+        'fresh42',
+        'aq.jsonl',
+        'https://aq.example.kz/43',
+        'В Кокшетау блогера оштрафовали за видео о свалке.',
+      ],
+      [
+        'fresh43',
+        'ar.jsonl',
+        'https://ar.example.kz/44',
+        'A reporter in Semey was barred from a district council session.',
       ],
     ];
     for (const [part, file, url, text] of later) {
