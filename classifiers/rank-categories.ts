@@ -43,8 +43,10 @@ export function rankCategories(r: RankingInputs, prior?: Readonly<Record<string,
   const evidenced = (id: string) => r.evidenced.has(id);
   // Circumstances that decide between two ids (an administrative arrest, an attacker's trial, law news) come
   // last: they are taxonomy.md's rules, and outrank both the scores and the generic precedence pairs.
+  // A weak score drops an id, unless the lexicon found it: the entry form offers it second (threats before an attack).
+  const kept = all.filter((c, i) => i === 0 || c.s >= 0.08 || evidenced(c.id));
   const ranked = applyContextRules(
-    applyPrecedence(all.filter((c, i) => i === 0 || c.s >= 0.08).slice(0, 5), PRECEDENCE, evidenced),
+    applyPrecedence(kept.slice(0, 5), PRECEDENCE, evidenced),
     CONTEXT_RULES,
     r.contexts,
     (id, s) => ({ id: id as CategoryId, s }),
