@@ -66,6 +66,21 @@ describe('a prosecutor’s appeal to the public not to spread fakes tells no cas
   });
 });
 
+describe('the same offence told in a foreign region or country is a story abroad', () => {
+  it.each([
+    'В Тульской области полиция изъяла тираж районной газеты.',
+    'Хакасский чиновник ударил журналиста за неудобный вопрос.',
+    'An Algerian court jailed a journalist for a post about the president.',
+    'A Canadian hockey club barred a sports reporter from its dressing room over his columns.',
+  ])('%s', (text) => {
+    expect(classify(text).candidate).toBe(false);
+  });
+
+  it('the same seizure in a Kazakh region stays ours', () => {
+    expect(classify('В Костанайской области полиция изъяла тираж районной газеты.').candidate).toBe(true);
+  });
+});
+
 describe('the same rules told in Saint Petersburg are a story abroad', () => {
   it('a city legislature in Piter bringing in rules for journalists is not ours', () => {
     expect(
