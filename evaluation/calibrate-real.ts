@@ -68,6 +68,12 @@ export const SPENT_PARTS: readonly string[] = [
   'fresh35',
   'fresh36',
   'fresh37',
+  'fresh38',
+  'fresh39',
+  'fresh40',
+  'fresh41',
+  'fresh42',
+  'fresh43',
 ];
 
 export interface CalibrateOptions {
