@@ -56,6 +56,9 @@ const GATHERED_LATER = [
   'fresh41',
   'fresh42',
   'fresh43',
+  'fresh44',
+  'fresh45',
+  'fresh46',
 ] as const;
 
 import { applySplit, checkSplit, partOf } from '../../evaluation/split-real-dev.ts';
@@ -227,9 +230,12 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
     const line41 = manifestLine(entry(138, { part: 'fresh41' }));
     const line42 = manifestLine(entry(139, { part: 'fresh42' }));
     const line43 = manifestLine(entry(140, { part: 'fresh43' }));
+    const line44 = manifestLine(entry(141, { part: 'fresh44' }));
+    const line45 = manifestLine(entry(142, { part: 'fresh45' }));
+    const line46 = manifestLine(entry(143, { part: 'fresh46' }));
     expect(
       parseManifest(
-        `${line}\n${line2}\n${line3}\n${line4}\n${line5}\n${line6}\n${line7}\n${line8}\n${line9}\n${line10}\n${line11}\n${line12}\n${line13}\n${line14}\n${line15}\n${line16}\n${line17}\n${line18}\n${line19}\n${line20}\n${line21}\n${line22}\n${line23}\n${line24}\n${line25}\n${line26}\n${line27}\n${line28}\n${line29}\n${line30}\n${line31}\n${line32}\n${line33}\n${line34}\n${line35}\n${line36}\n${line37}\n${line38}\n${line39}\n${line40}\n${line41}\n${line42}\n${line43}\n`,
+        `${line}\n${line2}\n${line3}\n${line4}\n${line5}\n${line6}\n${line7}\n${line8}\n${line9}\n${line10}\n${line11}\n${line12}\n${line13}\n${line14}\n${line15}\n${line16}\n${line17}\n${line18}\n${line19}\n${line20}\n${line21}\n${line22}\n${line23}\n${line24}\n${line25}\n${line26}\n${line27}\n${line28}\n${line29}\n${line30}\n${line31}\n${line32}\n${line33}\n${line34}\n${line35}\n${line36}\n${line37}\n${line38}\n${line39}\n${line40}\n${line41}\n${line42}\n${line43}\n${line44}\n${line45}\n${line46}\n`,
         'm.jsonl',
       ).map((e) => e.part),
     ).toEqual(GATHERED_LATER);
@@ -237,12 +243,12 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
     expect(() => parseManifest(`${line2}\n${bad}\n`, 'm.jsonl')).toThrow(
       new RegExp(`m\\.jsonl:2.*"part" must be one of tuning, heldout, ${GATHERED_LATER.join(', ')}`),
     );
-    // A forty-fourth fresh part does not exist until someone adds it: "fresh44" is refused like any unknown part.
-    const fortyFourth = line43.replace('"part":"fresh43"', '"part":"fresh44"');
-    expect(() => parseManifest(`${fortyFourth}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
+    // A forty-seventh fresh part does not exist until someone adds it: "fresh47" is refused like any unknown part.
+    const fortySeventh = line46.replace('"part":"fresh46"', '"part":"fresh47"');
+    expect(() => parseManifest(`${fortySeventh}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
   });
 
-  it('is stored on every entry `add --part fresh|fresh2|…|fresh43` appends, and absent without it', () => {
+  it('is stored on every entry `add --part fresh|fresh2|…|fresh46` appends, and absent without it', () => {
     const manifest = join(dir, 'manifest.jsonl');
     writeFileSync(manifest, '');
     const batch = (name: string, url: string, text: string) => {
@@ -516,6 +522,19 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
         'https://ar.example.kz/44',
         'A reporter in Semey was barred from a district council session.',
       ],
+      [
+        'fresh44',
+        'as.jsonl',
+        'https://as.example.kz/45',
+        'A blogger in Kyzylorda was fined over a video about a hospital.',
+      ],
+      [
+        'fresh45',
+        'at.jsonl',
+        'https://at.example.kz/46',
+        'В Шымкенте редактору газеты отказали в ответе на запрос.',
+      ],
+      ['fresh46', 'au.jsonl', 'https://au.example.kz/47', 'Аудандық сот блогерге қатысты істі қарады.'],
     ];
     for (const [part, file, url, text] of later) {
       const added = addGathered(batch(file, url, text), manifest, {
