@@ -67,6 +67,24 @@ describe('a prosecutor’s appeal to the public not to spread fakes tells no cas
   });
 });
 
+describe('a yearly overview of the press names no single case', () => {
+  it('self-censorship, critics who frequently face pressure, "in recent years": an overview, not an incident', () => {
+    expect(
+      classify(
+        "In recent years self-censorship has spread in the regional press, and government critics frequently face lawsuits and pressure, the watchdog's yearly review says.",
+      ).candidate,
+    ).toBe(false);
+  });
+
+  it('one case told in the same words stays a candidate', () => {
+    expect(
+      classify(
+        'Police searched the newsroom of an independent weekly in Oral on Monday and seized its laptops.',
+      ).candidate,
+    ).toBe(true);
+  });
+});
+
 describe('the same offence told in a foreign region or country is a story abroad', () => {
   it.each([
     'В Тульской области полиция изъяла тираж районной газеты.',
