@@ -89,6 +89,8 @@ describe('the same offence told in a foreign region or country is a story abroad
   it.each([
     'В Тульской области полиция изъяла тираж районной газеты.',
     'Хакасский чиновник ударил журналиста за неудобный вопрос.',
+    'В Коми полицейские доставили в участок съёмочную группу за съёмку разлива нефти.',
+    'Борзинская прокуратура утвердила обвинение мужчине, угрожавшему редактору районной газеты.',
     'An Algerian court jailed a journalist for a post about the president.',
     'A Canadian hockey club barred a sports reporter from its dressing room over his columns.',
   ])('%s', (text) => {
