@@ -74,6 +74,9 @@ export const SPENT_PARTS: readonly string[] = [
   'fresh41',
   'fresh42',
   'fresh43',
+  'fresh44',
+  'fresh45',
+  'fresh46',
 ];
 
 export interface CalibrateOptions {
