@@ -41,10 +41,11 @@ export function rankCategories(r: RankingInputs, prior?: Readonly<Record<string,
     ? r.blended.map((c) => ({ id: c.id, s: c.s * Math.exp(prior[c.id] ?? 0) })).sort((a, b) => b.s - a.s)
     : r.blended;
   const evidenced = (id: string) => r.evidenced.has(id);
-  // Circumstances that decide between two ids (an administrative arrest, an attacker's trial, law news) come
-  // last: they are taxonomy.md's rules, and outrank both the scores and the generic precedence pairs.
   // A weak score drops an id, unless the lexicon found it: the entry form offers it second (threats before an attack).
   const kept = all.filter((c, i) => i === 0 || c.s >= 0.08 || evidenced(c.id));
+  // Circumstances that decide between two ids (an administrative arrest, an attacker's trial, law news) come
+  // after the scores: they are taxonomy.md's rules, and outrank both the scores and the generic precedence pairs.
+  // Only a known case's next step, when it is all the lexicon found, overrides them (below).
   const ranked = applyContextRules(
     applyPrecedence(kept.slice(0, 5), PRECEDENCE, evidenced),
     CONTEXT_RULES,
