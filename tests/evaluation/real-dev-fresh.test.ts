@@ -59,6 +59,9 @@ const GATHERED_LATER = [
   'fresh44',
   'fresh45',
   'fresh46',
+  'fresh47',
+  'fresh48',
+  'fresh49',
 ] as const;
 
 import { applySplit, checkSplit, partOf } from '../../evaluation/split-real-dev.ts';
@@ -233,9 +236,12 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
     const line44 = manifestLine(entry(141, { part: 'fresh44' }));
     const line45 = manifestLine(entry(142, { part: 'fresh45' }));
     const line46 = manifestLine(entry(143, { part: 'fresh46' }));
+    const line47 = manifestLine(entry(144, { part: 'fresh47' }));
+    const line48 = manifestLine(entry(145, { part: 'fresh48' }));
+    const line49 = manifestLine(entry(146, { part: 'fresh49' }));
     expect(
       parseManifest(
-        `${line}\n${line2}\n${line3}\n${line4}\n${line5}\n${line6}\n${line7}\n${line8}\n${line9}\n${line10}\n${line11}\n${line12}\n${line13}\n${line14}\n${line15}\n${line16}\n${line17}\n${line18}\n${line19}\n${line20}\n${line21}\n${line22}\n${line23}\n${line24}\n${line25}\n${line26}\n${line27}\n${line28}\n${line29}\n${line30}\n${line31}\n${line32}\n${line33}\n${line34}\n${line35}\n${line36}\n${line37}\n${line38}\n${line39}\n${line40}\n${line41}\n${line42}\n${line43}\n${line44}\n${line45}\n${line46}\n`,
+        `${line}\n${line2}\n${line3}\n${line4}\n${line5}\n${line6}\n${line7}\n${line8}\n${line9}\n${line10}\n${line11}\n${line12}\n${line13}\n${line14}\n${line15}\n${line16}\n${line17}\n${line18}\n${line19}\n${line20}\n${line21}\n${line22}\n${line23}\n${line24}\n${line25}\n${line26}\n${line27}\n${line28}\n${line29}\n${line30}\n${line31}\n${line32}\n${line33}\n${line34}\n${line35}\n${line36}\n${line37}\n${line38}\n${line39}\n${line40}\n${line41}\n${line42}\n${line43}\n${line44}\n${line45}\n${line46}\n${line47}\n${line48}\n${line49}\n`,
         'm.jsonl',
       ).map((e) => e.part),
     ).toEqual(GATHERED_LATER);
@@ -243,12 +249,12 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
     expect(() => parseManifest(`${line2}\n${bad}\n`, 'm.jsonl')).toThrow(
       new RegExp(`m\\.jsonl:2.*"part" must be one of tuning, heldout, ${GATHERED_LATER.join(', ')}`),
     );
-    // A forty-seventh fresh part does not exist until someone adds it: "fresh47" is refused like any unknown part.
-    const fortySeventh = line46.replace('"part":"fresh46"', '"part":"fresh47"');
-    expect(() => parseManifest(`${fortySeventh}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
+    // A fiftieth fresh part does not exist until someone adds it: "fresh50" is refused like any unknown part.
+    const fiftieth = line49.replace('"part":"fresh49"', '"part":"fresh50"');
+    expect(() => parseManifest(`${fiftieth}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
   });
 
-  it('is stored on every entry `add --part fresh|fresh2|…|fresh46` appends, and absent without it', () => {
+  it('is stored on every entry `add --part fresh|fresh2|…|fresh49` appends, and absent without it', () => {
     const manifest = join(dir, 'manifest.jsonl');
     writeFileSync(manifest, '');
     const batch = (name: string, url: string, text: string) => {
@@ -535,6 +541,24 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
         'В Шымкенте редактору газеты отказали в ответе на запрос.',
       ],
       ['fresh46', 'au.jsonl', 'https://au.example.kz/47', 'Аудандық сот блогерге қатысты істі қарады.'],
+      [
+        'fresh47',
+        'av.jsonl',
+        'https://av.example.kz/48',
+        'A cameraman in Taraz was kept out of a city court hearing.',
+      ],
+      [
+        'fresh48',
+        'aw.jsonl',
+        'https://aw.example.kz/49',
+        'В Костанае сайт оштрафовали за публикацию опроса.',
+      ],
+      [
+        'fresh49',
+        'ax.jsonl',
+        'https://ax.example.kz/50',
+        'Облыстық газет тілшісіне сұхбат беруден бас тартылды.',
+      ],
     ];
     for (const [part, file, url, text] of later) {
       const added = addGathered(batch(file, url, text), manifest, {
