@@ -11,6 +11,8 @@ export interface TrainGate {
   readonly holdoutDays: number;
   readonly minHeldOut: number;
   readonly tolerance: { readonly f1: number; readonly topCategory: number };
+  /** When the new model learns a real-text layer from the reviewers' decisions it is trained on. */
+  readonly layer: { readonly minReviewed: number; readonly minEachClass: number };
   /** Evaluation sets, relative to config/. */
   readonly sets: readonly string[];
 }
@@ -24,6 +26,7 @@ export function loadTrainGate(file: string = TRAIN_GATE_FILE): TrainGate {
   if (!(g.minHeldOut >= 1)) throw bad('minHeldOut');
   if (!(g.tolerance?.f1 >= 0) || !(g.tolerance?.topCategory >= 0)) throw bad('tolerance');
   if (!Array.isArray(g.sets) || g.sets.length === 0) throw bad('sets');
+  if (!(g.layer?.minReviewed >= 1) || !(g.layer?.minEachClass >= 1)) throw bad('layer');
   return g;
 }
 

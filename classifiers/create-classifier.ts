@@ -38,6 +38,7 @@ import {
   type ModelFile,
 } from './model-file.ts';
 import { type RankedCategory, type RankingInputs, rankCategories } from './rank-categories.ts';
+import { type LayerReading, layerReading, layerVerdict, realTextLayerProblems } from './real-text-layer.ts';
 import { buildLexicons, LEXICONS } from './taxonomy-lexicons.ts';
 
 export const DEFAULT_MODEL_PATH = resolve(CONFIG_DIR, 'model', 'model.json');
@@ -76,6 +77,8 @@ export interface DecisionTrace {
   /** The gate (evidence and target, not told abroad) passed. */
   readonly gate: boolean;
   readonly rankingInputs: RankingInputs | null;
+  /** What a real-text layer reads of the text (the base decision's verdict, before any layer). */
+  readonly layerReading: LayerReading;
 }
 
 export interface ClassifyInput {
@@ -107,17 +110,22 @@ export function loadModel(path: string = DEFAULT_MODEL_PATH): ModelFile {
   }
   if (!isModelFile(parsed))
     throw inputError(`${path} is not a classifier model (no version, tables or combiner)`);
-  const problems = parsed.calibration === undefined ? [] : calibrationProblems(parsed.calibration);
+  const problems = [
+    ...(parsed.calibration === undefined ? [] : calibrationProblems(parsed.calibration)),
+    ...(parsed.layer === undefined ? [] : realTextLayerProblems(parsed.layer)),
+  ];
   if (problems.length > 0) throw inputError(`${path}: ${problems.join('; ')}`);
   return parsed;
 }
 
 /**
- * The line each language is decided by with this model (decisionLine: its calibration's, else classifier.json's
- * threshold), for the review queue's "most uncertain first" order. Read from the model, never copied: a model
- * `soz train` installs starts without a calibration, and then every language has the one default line.
+ * The line each language is decided by with this model (the real-text layer's, else decisionLine: its calibration's,
+ * else classifier.json's threshold), for the review queue's "most uncertain first" order. Read from the model, never
+ * copied: a model `soz train` installs starts without a calibration or layer, and then every language has the one
+ * default line.
  */
-export function candidateLines(model: Pick<ModelFile, 'calibration' | 'combiner'>): CandidateLines {
+export function candidateLines(model: Pick<ModelFile, 'calibration' | 'combiner' | 'layer'>): CandidateLines {
+  if (model.layer) return { default: model.layer.line, byLang: {} };
   const byLang: Record<string, number> = {};
   for (const lang of CALIBRATED_LANGS)
     if (model.calibration?.byLang[lang])
@@ -202,7 +210,11 @@ export function createClassifier(options: ClassifierOptions = {}): TextClassifie
   const calibrationTag = calibration
     ? `+cal-${createHash('sha256').update(JSON.stringify(calibration)).digest('hex').slice(0, 8)}`
     : '';
-  const modelVersion = `${model.version}${calibrationTag}+cfg-${CONFIG_FINGERPRINT}`;
+  const layer = model.layer;
+  const layerTag = layer
+    ? `+layer-${createHash('sha256').update(JSON.stringify(layer)).digest('hex').slice(0, 8)}`
+    : '';
+  const modelVersion = `${model.version}${calibrationTag}${layerTag}+cfg-${CONFIG_FINGERPRINT}`;
   const factsAlways = options.facts === 'always';
   const watching = options.watchList !== false;
   const known = watching ? knownPeople(options.knownMedia) : options.knownMedia;
@@ -254,14 +266,34 @@ export function createClassifier(options: ClassifierOptions = {}): TextClassifie
     const { evidence, inputs, gate } = decisionInputs(analysis, language);
     const decision = decisionLine(calibration, language.lang, combiner, settings.threshold);
     const raw = combinerScore(decision.combiner, inputs);
-    const candidate = gate && raw >= decision.threshold;
-    const score = candidate ? raw : Math.min(raw, decision.threshold - 0.001);
+    const baseCandidate = gate && raw >= decision.threshold;
+    const reading = layerReading(analysis.features, {
+      inputs,
+      gate,
+      candidate: baseCandidate,
+      score: raw,
+      lang: language.lang,
+    });
+    // With a real-text layer, the layer (learnt from labelled real text) decides over the base decision's reading.
+    const verdict = layer ? layerVerdict(layer, reading) : { candidate: baseCandidate, probability: raw };
+    const line = layer ? layer.line : decision.threshold;
+    const candidate = verdict.candidate;
+    const score = candidate ? verdict.probability : Math.min(verdict.probability, line - 0.001);
     // Follow-ups of known cases are category hits too: the step's words are their evidence.
     const hits = evidence.followUps.length ? [...analysis.hits, ...evidence.followUps] : analysis.hits;
     // A text that is not a candidate and names no violation has no category to rank: skip the category model
     // (most news is like this).
     if (!candidate && evidence.best === 0)
-      return { candidate, score, ranked: [] as RankedCategory[], hits, inputs, gate, rankingInputs: null };
+      return {
+        candidate,
+        score,
+        ranked: [] as RankedCategory[],
+        hits,
+        inputs,
+        gate,
+        rankingInputs: null,
+        reading,
+      };
     // Categories: the model's distribution over categories blended with the lexicon's.
     const probabilities = classProbabilities(model.category, analysis.features);
     const lexTotal = [...evidence.rankScores.values()].reduce((a, b) => a + b, 0);
@@ -294,7 +326,7 @@ export function createClassifier(options: ClassifierOptions = {}): TextClassifie
       ...(caseFollowUp ? { caseFollowUp } : {}),
     };
     const ranked = rankCategories(rankingInputs, calibration?.categoryPrior);
-    return { candidate, score, ranked, hits, inputs, gate, rankingInputs };
+    return { candidate, score, ranked, hits, inputs, gate, rankingInputs, reading };
   }
 
   return {
@@ -308,7 +340,13 @@ export function createClassifier(options: ClassifierOptions = {}): TextClassifie
      */
     decisionTrace(input: ClassifyInput, language: LanguageResult): DecisionTrace {
       const d = textDecision(input, language);
-      return { lang: language.lang, inputs: d.inputs, gate: d.gate, rankingInputs: d.rankingInputs };
+      return {
+        lang: language.lang,
+        inputs: d.inputs,
+        gate: d.gate,
+        rankingInputs: d.rankingInputs,
+        layerReading: d.reading,
+      };
     },
     classify(input, language) {
       const base = textDecision(input, language);

@@ -48,6 +48,15 @@ export { nameSpellings } from './name-transliteration.ts';
 export { type AmountMatch, findAmountsKzt, parseAmountKzt } from './parse-amount-kzt.ts';
 export { type LabelledText, readLabelledSet } from './read-labelled-set.ts';
 export {
+  LAYER_INPUTS,
+  type LayerExample,
+  type LayerReading,
+  layerProbability,
+  layerVerdict,
+  type RealTextLayer,
+  trainRealTextLayer,
+} from './real-text-layer.ts';
+export {
   crossValidate,
   devOverlap,
   KINDS as LANGUAGE_SAMPLE_KINDS,
@@ -55,6 +64,7 @@ export {
   type Tally,
   trainLanguageModel,
 } from './train-language-model.ts';
+export { fitLayer, type LayerText, layerExamples, trainLayerOver } from './train-layer.ts';
 export { type TrainingExample, trainCategoryModel, trainModel } from './train-model.ts';
 export { baseExamples } from './training-examples.ts';
 export {

@@ -4,6 +4,7 @@
 // article.
 
 import type { Calibration } from './calibrate-combiner.ts';
+import type { RealTextLayer } from './real-text-layer.ts';
 
 /** A naive Bayes table: per feature, the log-probability of its presence in each class. */
 export interface BayesTable {
@@ -58,6 +59,11 @@ export interface ModelFile {
    * `combiner` and classifier.json's threshold for that language. Absent in a freshly trained model.
    */
   readonly calibration?: Calibration;
+  /**
+   * The real-text layer (real-text-layer.ts), learnt from labelled real text over this model's decision: where
+   * present, it decides candidates whose gate passed and gives their score. Absent in a freshly trained model.
+   */
+  readonly layer?: RealTextLayer;
 }
 
 export interface BayesScores {

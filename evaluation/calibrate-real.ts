@@ -77,6 +77,9 @@ export const SPENT_PARTS: readonly string[] = [
   'fresh44',
   'fresh45',
   'fresh46',
+  'fresh47',
+  'fresh48',
+  'fresh49',
 ];
 
 export interface CalibrateOptions {
@@ -251,8 +254,14 @@ export function calibrateOnReal(threshold: number, options: CalibrateOptions = {
   log(line('fitted parts, model', tally(all, decide.model)));
   log(line('fitted parts, calibrated', tally(all, decide.calibrated(calibration))));
   if (options.write) {
-    writeFileSync(modelPath, `${JSON.stringify({ ...model, calibration })}\n`);
+    // The real-text layer reads the decision this calibration replaces: it is stale now, and dropped.
+    const { layer, ...rest } = model;
+    writeFileSync(modelPath, `${JSON.stringify({ ...rest, calibration })}\n`);
     log(`calibration written to ${modelPath}`);
+    if (layer)
+      log(
+        'the real-text layer learnt over the previous decision was dropped: retrain it with npm run train:model -- --real --category-only',
+      );
   }
   return 0;
 }

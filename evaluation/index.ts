@@ -15,6 +15,13 @@ export { manifestStats } from './manifest-stats.ts';
 export { type RankingTally, rankingLeaveOnePartOut } from './ranking-leave-one-part-out.ts';
 export { MANIFEST_PATH, manifestLine, PARTS, type Part, readManifest } from './real-dev-manifest.ts';
 export { mixedGroups, readGroups } from './real-dev-split.ts';
+export {
+  type DecisionTally,
+  layerLeaveOnePartOut,
+  realLayerExamples,
+  type TrainedLayer,
+  trainLayerOnReal,
+} from './real-layer.ts';
 export { type RealTrainingSet, realTrainingExamples } from './real-training-examples.ts';
 export { runRealEvaluation } from './run-real-evaluation.ts';
 export { EXCERPTS_PATH, RESPONSES_DIR } from './search-answers.ts';

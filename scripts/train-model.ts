@@ -2,17 +2,19 @@
 // config/model/model.json, which is committed so that nothing trains at run time.
 // Usage: node --import tsx scripts/train-model.ts [--real] [--category-only] [OUT]
 //   --real           the category model also learns the labelled violations of the real dev set's spent parts, read
-//                    from its git-ignored cache (docs/real-dev-set.md); the candidate model never does
-//                    (classifiers/train-model.ts). Without the cache it stops and says how to rebuild it, rather than
-//                    train a different model silently.
-//   --category-only  retrain the category model alone: the candidate table, combiner, clamp and calibration of the
-//                    model at OUT are kept as they are, so the decisions (and their real-text calibration) do not move
-//                    while the ranking learns; the version names both.
+//                    from its git-ignored cache (docs/real-dev-set.md), and the real-text layer learns every
+//                    labelled excerpt of those parts over the new model's decision (evaluation/real-layer.ts); the
+//                    candidate model never does (classifiers/train-model.ts). Without the cache it stops and says how
+//                    to rebuild it, rather than train a different model silently.
+//   --category-only  retrain the category model (and with --real the layer) alone: the candidate table, combiner,
+//                    clamp and calibration of the model at OUT are kept as they are, so the base decision (and its
+//                    real-text calibration) does not move while the ranking learns; the version names both.
 // A real-text calibration (calibrate:real) belongs to the decision side: it is carried over from the model at OUT
 // when the new candidate table, combiner and clamp are identical to that model's (a retrain that changed only the
-// category model), and dropped otherwise.
+// category model), and dropped otherwise. So is a real-text layer trained without --real: it reads that decision.
 import { createHash } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
+import type { ModelFile } from '../classifiers/index.ts';
 import {
   baseExamples,
   DEFAULT_MODEL_PATH,
@@ -20,7 +22,7 @@ import {
   trainCategoryModel,
   trainModel,
 } from '../classifiers/index.ts';
-import { EXCERPTS_PATH, realTrainingExamples } from '../evaluation/index.ts';
+import { EXCERPTS_PATH, realTrainingExamples, trainLayerOnReal } from '../evaluation/index.ts';
 
 const args = process.argv.slice(2);
 const OPTIONS = ['--real', '--category-only'];
@@ -49,6 +51,16 @@ const examples = [...base, ...(real?.examples ?? [])];
 const started = performance.now();
 const digestOf = (value: unknown) =>
   createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 8);
+/** With --real, the model with a real-text layer learnt over its decision; else as it is. */
+const withLayer = (model: ModelFile): ModelFile => {
+  if (!real) return model;
+  const trained = trainLayerOnReal({ ...model, layer: undefined });
+  if (!trained) throw new Error(`the real dev set cache ${EXCERPTS_PATH} vanished while training`);
+  console.log(
+    `real-text layer learnt ${trained.layer.examples} excerpts (${trained.layer.violations} violations) of the spent parts, ${Object.keys(trained.layer.features).length} stems, line ${trained.layer.line}${trained.missing ? `; ${trained.missing} entries missing from the cache` : ''}`,
+  );
+  return { ...model, layer: trained.layer };
+};
 const previous = existsSync(out) ? loadModel(out) : null;
 if (categoryOnly) {
   // Checked before training: the decision side comes from the model at OUT, and only the category model is trained.
@@ -58,13 +70,13 @@ if (categoryOnly) {
   }
   const category = trainCategoryModel(examples);
   const decisionVersion = previous.version.replace(/\+cat-.*$/, '');
-  const kept = {
+  const kept = withLayer({
     ...previous,
     version: `${decisionVersion}+cat-${real ? `real${real.examples.length}-` : ''}${digestOf(category)}`,
     trainedAt: new Date().toISOString(),
     examples: { ...previous.examples, real: real?.examples.length ?? 0 },
     category,
-  };
+  });
   writeFileSync(out, `${JSON.stringify(kept)}\n`);
   console.log(
     `category model retrained on ${base.length} texts${real ? ` and ${real.examples.length} real-text violations of the spent parts` : ''} in ${Math.round(performance.now() - started)} ms; decision side kept from ${decisionVersion} → ${out} (${kept.version})`,
@@ -86,7 +98,13 @@ const sameDecision =
   JSON.stringify([previous.candidate, previous.combiner, previous.modelClamp]) ===
     JSON.stringify([trained.candidate, trained.combiner, trained.modelClamp]);
 const calibration = sameDecision ? previous.calibration : undefined;
-const model = { ...trained, version, ...(calibration ? { calibration } : {}) };
+const carriedLayer = sameDecision && !real ? previous.layer : undefined;
+const model = withLayer({
+  ...trained,
+  version,
+  ...(calibration ? { calibration } : {}),
+  ...(carriedLayer ? { layer: carriedLayer } : {}),
+});
 writeFileSync(out, `${JSON.stringify(model)}\n`);
 console.log(
   `trained on ${base.length} texts (${model.examples.candidates} candidates) in ${Math.round(performance.now() - started)} ms → ${out}`,

@@ -289,6 +289,12 @@ function printStats(ctx: CommandContext, s: ClassifierStats) {
         ? `calibrated on real text for ${m.calibrated.join(', ')}: ${m.calibratedOn}`
         : "calibrated on real text: no (the model's own weights for every language)",
     );
+  if (m)
+    ctx.out(
+      m.layer
+        ? `real-text layer: ${m.layer.examples} labelled texts (${m.layer.violations} violations), line ${m.layer.line}: ${m.layer.fittedOn}`
+        : 'real-text layer: none (the base decision decides)',
+    );
   ctx.out(
     `known by name: ${s.knownPeople.watched} people on the watch list, ${s.knownPeople.dataset} more from the dataset`,
   );

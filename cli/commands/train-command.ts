@@ -5,7 +5,7 @@ import {
   loadTrainGate,
   worseThanOld,
 } from '../../classifiers/compare-models.ts';
-import { createClassifier, DEFAULT_MODEL_PATH, loadModel } from '../../classifiers/index.ts';
+import { createClassifier, DEFAULT_MODEL_PATH, loadModel, trainLayerOver } from '../../classifiers/index.ts';
 import type { LabelledText } from '../../classifiers/read-labelled-set.ts';
 import { trainInWorker } from '../../classifiers/train-in-worker.ts';
 import { baseExamples, reviewExamples } from '../../classifiers/training-examples.ts';
@@ -19,7 +19,9 @@ export const trainCommand: Command = {
   help: `Usage: soz [--db PATH] train [--out FILE] [--no-base] [--force] [--json]
 
 Learns from reviewers' labels in the database (soz review) together with the project's base set
-(config/training/*.jsonl), in a worker thread, then measures the new model beside the installed one (the
+(config/training/*.jsonl), in a worker thread; with enough decisions of both kinds (config/train-gate.json
+layer) it also learns a real-text layer from them that decides over the new model's own decision. Then it
+measures the new model beside the installed one (the
 model at --out, else config/model/model.json) and prints both side by side:
   - on the reviewers' decisions of the last month before the newest one (config/train-gate.json
     holdoutDays), which the new model is not trained on — when there are enough of them (minHeldOut);
@@ -69,7 +71,25 @@ Options:
       `training on ${base.length} base texts and ${reviewed.length} reviewed items${holdOut ? ` (${heldOutExamples.length} decisions since ${cutoff.slice(0, 10)} held out)` : ''}…`,
     );
     const started = Date.now();
-    const model = await trainInWorker(examples, version);
+    const trained = await trainInWorker(examples, version);
+    // The reviewers' decisions are labelled real text: enough of both kinds teach the new model a real-text layer
+    // over its own decision (config/train-gate.json layer).
+    const confirmed = reviewed.filter((e) => e.candidate).length;
+    const rejected = reviewed.length - confirmed;
+    const learnsLayer =
+      reviewed.length >= gate.layer.minReviewed &&
+      confirmed >= gate.layer.minEachClass &&
+      rejected >= gate.layer.minEachClass;
+    const model = learnsLayer
+      ? {
+          ...trained,
+          layer: trainLayerOver(
+            trained,
+            reviewed.map((e) => ({ title: e.title ?? '', text: e.text, violation: e.candidate })),
+            `reviewers' decisions${holdOut ? ` up to ${cutoff.slice(0, 10)}` : ''} (${reviewed.length})`,
+          ),
+        }
+      : trained;
     const trainedMs = Date.now() - started;
 
     const oldPath = existsSync(out) ? out : existsSync(DEFAULT_MODEL_PATH) ? DEFAULT_MODEL_PATH : null;
@@ -95,8 +115,11 @@ Options:
       writeFileSync(tmp, `${JSON.stringify(model)}\n`);
       renameSync(tmp, out);
     }
-    // A calibration belongs to the model it was fitted with (its log-odds are an input): the new one has none.
+    // A calibration belongs to the model it was fitted with (its log-odds are an input), and so does a real-text
+    // layer (it reads that model's decision): the new model has no calibration, and a layer only when it learnt
+    // one from the reviewers' decisions.
     const calibrated = Object.keys(oldModel?.calibration?.byLang ?? {});
+    const layered = oldModel?.layer !== undefined;
     const summary = {
       model: out,
       version,
@@ -112,6 +135,10 @@ Options:
       ms: trainedMs,
       /** Languages the replaced model was calibrated for on real text (calibrate-combiner.ts), lost with it. */
       droppedCalibration: install ? calibrated : [],
+      /** The real-text layer the new model learnt from the reviewers' decisions, or null (too few of them). */
+      layer: model.layer ? { examples: model.layer.examples, violations: model.layer.violations } : null,
+      /** Whether the replaced model carried a real-text layer (real-text-layer.ts) and the new one has none. */
+      droppedLayer: install && layered && !model.layer,
     };
     if (ctx.values.json) ctx.out(JSON.stringify(summary));
     else {
@@ -123,6 +150,15 @@ Options:
       if (install && calibrated.length > 0)
         ctx.out(
           `the installed model was calibrated on real text (${calibrated.join(', ')}); the new one is not: run npm run calibrate:real -- --write where the real dev set's cache is present`,
+        );
+      ctx.out(
+        model.layer
+          ? `real-text layer learnt from ${confirmed + rejected} reviewer decisions (${confirmed} confirmed, ${rejected} rejected)`
+          : `no real-text layer: it needs ${gate.layer.minReviewed} reviewer decisions with ${gate.layer.minEachClass} of each kind (${confirmed} confirmed, ${rejected} rejected; config/train-gate.json layer)`,
+      );
+      if (summary.droppedLayer)
+        ctx.out(
+          "the installed model carried a real-text layer; the new one does not: run npm run train:model -- --real --category-only where the real dev set's cache is present",
         );
       ctx.out(
         install

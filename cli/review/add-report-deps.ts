@@ -41,7 +41,10 @@ export function addReportDeps(options: { classifier: LiveClassifier; sourcesFile
   };
 }
 
-/** A model's version, training date, size and real-text calibration, for the Classifier page and soz review stats. */
+/**
+ * A model's version, training date, size, real-text calibration and layer, for the Classifier page and soz review
+ * stats.
+ */
 export function modelInUseOf(m: ModelFile): ModelInUse {
   return {
     version: m.version,
@@ -51,6 +54,14 @@ export function modelInUseOf(m: ModelFile): ModelInUse {
     realViolations: m.examples.real ?? 0,
     calibrated: Object.keys(m.calibration?.byLang ?? {}),
     calibratedOn: m.calibration?.fittedOn ?? null,
+    layer: m.layer
+      ? {
+          examples: m.layer.examples,
+          violations: m.layer.violations,
+          line: m.layer.line,
+          fittedOn: m.layer.fittedOn,
+        }
+      : null,
   };
 }
 

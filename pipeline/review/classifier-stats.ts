@@ -59,6 +59,13 @@ export interface ModelInUse {
   /** The languages whose decision a real-text calibration sets (calibrate:real), and what it was fitted on. */
   readonly calibrated: readonly string[];
   readonly calibratedOn: string | null;
+  /** The real-text layer that decides over the base decision (real-text-layer.ts), or null: none. */
+  readonly layer: {
+    readonly examples: number;
+    readonly violations: number;
+    readonly line: number;
+    readonly fittedOn: string;
+  } | null;
 }
 
 export interface ClassifierStats {

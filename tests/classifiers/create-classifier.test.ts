@@ -275,24 +275,31 @@ describe('createClassifier on court items', () => {
 
 describe('the lines each language is decided by', () => {
   it("are the loaded model's calibration lines, and classifier.json's threshold for the rest", () => {
-    const lines = createClassifier({ model: MODEL }).lines;
+    // The committed model's real-text layer set aside: with one, its line is every language's (below).
+    const BASE = { ...MODEL, layer: undefined };
+    const lines = createClassifier({ model: BASE }).lines;
     expect(lines.default).toBe(settings.threshold);
     const calibrated = CALIBRATED_LANGS.filter((l) => MODEL.calibration?.byLang[l]);
     expect(Object.keys(lines.byLang).sort()).toEqual([...calibrated].sort());
     for (const l of calibrated) expect(lines.byLang[l]).toBe(MODEL.calibration?.byLang[l]?.threshold);
-    expect(candidateLines(MODEL)).toEqual(lines);
+    expect(candidateLines(BASE)).toEqual(lines);
   });
 
   it('follow a calibration the model carries, and are the one default line without one', () => {
     const calibration = MODEL.calibration ?? { fittedOn: 'test', byLang: {} };
     const kk = { combiner: MODEL.combiner, threshold: 0.55, examples: 1, violations: 1 };
-    const moved = { ...MODEL, calibration: { ...calibration, byLang: { kk } } };
+    const moved = { ...MODEL, layer: undefined, calibration: { ...calibration, byLang: { kk } } };
     expect(createClassifier({ model: moved }).lines).toEqual({
       default: settings.threshold,
       byLang: { kk: 0.55 },
     });
-    // A model soz train installs has no calibration: every language is measured against the one line.
-    const retrained = { ...MODEL, calibration: undefined };
+    // A model soz train installs has no calibration (nor layer): every language is measured against the one line.
+    const retrained = { ...MODEL, calibration: undefined, layer: undefined };
     expect(createClassifier({ model: retrained }).lines).toEqual({ default: settings.threshold, byLang: {} });
+  });
+
+  it("are the real-text layer's one line for every language when the model carries a layer", () => {
+    expect(MODEL.layer).toBeDefined();
+    expect(createClassifier({ model: MODEL }).lines).toEqual({ default: MODEL.layer!.line, byLang: {} });
   });
 });

@@ -98,6 +98,16 @@ export function classifierPage(ctx: PageContext, stats: ClassifierStats): string
               })
             : t.t('classifier.model.calibrationNone')
         }</dd>
+        <dt>${t.t('classifier.model.layer')}</dt><dd id="layer">${
+          m.layer
+            ? t.t('classifier.model.layerValue', {
+                examples: m.layer.examples,
+                violations: m.layer.violations,
+                line: m.layer.line,
+                on: m.layer.fittedOn,
+              })
+            : t.t('classifier.model.layerNone')
+        }</dd>
       </dl>`
           : html`<p class="empty">${t.t('classifier.model.unknown')}</p>`
       }

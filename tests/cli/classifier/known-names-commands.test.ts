@@ -249,12 +249,20 @@ describe('the known names in the commands that classify', () => {
       ).join(', ');
       expect(calibrated).not.toBe('');
       expect(first).toContain(`id="calibration">${calibrated}: real dev set, spent parts`);
+      // And its real-text layer: how many labelled texts it learnt from, and its line.
+      const { layer } = JSON.parse(readFileSync(modelPath, 'utf8')) as {
+        layer: { examples: number; violations: number; line: number };
+      };
+      expect(first).toContain(
+        `id="layer">${layer.examples} labelled texts, ${layer.violations} of them violations; a candidate needs ${layer.line} — real dev set: tuning, heldout`,
+      );
       // As soz train installs a model: written beside it, then renamed over it.
-      // A retrained model carries no calibration.
+      // A retrained model carries no calibration and no layer.
       const next = {
         ...JSON.parse(readFileSync(modelPath, 'utf8')),
         version: 'retrained-2024-07-01',
         calibration: undefined,
+        layer: undefined,
       };
       writeFileSync(`${modelPath}.tmp`, JSON.stringify(next));
       renameSync(`${modelPath}.tmp`, modelPath);
@@ -262,6 +270,7 @@ describe('the known names in the commands that classify', () => {
       expect(page).toContain('retrained-2024-07-01');
       expect(page).not.toContain(started);
       expect(page).toMatch(/id="calibration">no: every language uses the model/);
+      expect(page).toContain('id="layer">no: the base decision decides');
       await addReport(client, '/news/omarova');
       expect((await stored('/news/omarova'))?.modelVersion).toMatch(
         /^retrained-2024-07-01\+(cal-[0-9a-f]{8}\+)?cfg-/,

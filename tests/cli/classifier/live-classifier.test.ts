@@ -107,7 +107,7 @@ describe('a classifier that keeps up with the installed model', () => {
       error: () => {},
     };
     const c = await createLiveClassifier(store, loadModel(path), { modelPath: path, logger });
-    expect(c.modelVersion).toMatch(/^night-1\+(cal-[0-9a-f]{8}\+)?cfg-/);
+    expect(c.modelVersion).toMatch(/^night-1\+(cal-[0-9a-f]{8}\+)?(layer-[0-9a-f]{8}\+)?cfg-/);
     expect(await c.refreshIfChanged()).toBeNull();
 
     install(path, withVersion(model, 'night-2'));
@@ -115,7 +115,7 @@ describe('a classifier that keeps up with the installed model', () => {
     expect(c.model.version).toBe('night-2');
     expect(c.lines).toEqual(candidateLines(model));
     expect(c.classify({ title: '', text: TIP, kind: 'news' }, c.detectLanguage(TIP)).modelVersion).toMatch(
-      /^night-2\+(cal-[0-9a-f]{8}\+)?cfg-/,
+      /^night-2\+(cal-[0-9a-f]{8}\+)?(layer-[0-9a-f]{8}\+)?cfg-/,
     );
     expect(await c.refreshIfChanged()).toBeNull();
 
@@ -127,10 +127,13 @@ describe('a classifier that keeps up with the installed model', () => {
     expect(warnings.at(-1)).toMatch(
       /model not reloaded, still using night-2: .*model\.json is not valid JSON/,
     );
-    // A retrained model starts without a calibration: its lines are the one default line from then on.
-    install(path, JSON.stringify({ ...model, version: 'night-3', calibration: undefined }));
+    // A retrained model starts without a calibration or a real-text layer: its lines are classifier.json's one
+    // default line from then on.
+    const retrained = { ...model, version: 'night-3', calibration: undefined, layer: undefined };
+    install(path, JSON.stringify(retrained));
     expect((await c.refreshIfChanged())?.newModel).toBe('night-3');
-    expect(c.lines).toEqual({ default: candidateLines(model).default, byLang: {} });
+    expect(c.lines).toEqual(candidateLines(retrained));
+    expect(c.lines.byLang).toEqual({});
 
     rmSync(path);
     expect(await c.refreshIfChanged()).toMatchObject({ rebuilt: false, newModel: null });

@@ -103,6 +103,10 @@ describe('soz review add / list --sort uncertain / stats', () => {
     ).join(', ');
     expect(calibrated).not.toBe('');
     expect(stats.stdout).toContain(`\ncalibrated on real text for ${calibrated}: real dev set, spent parts `);
+    // And the real-text layer that decides over it (npm run train:model -- --real).
+    expect(stats.stdout).toMatch(
+      /^real-text layer: [1-9]\d* labelled texts \([1-9]\d* violations\), line 0\.35: real dev set: tuning, heldout, /m,
+    );
     expect(stats.stdout).toMatch(
       /^known by name: [1-9]\d* people on the watch list, 0 more from the dataset$/m,
     );

@@ -136,12 +136,21 @@ describe('soz train / soz classify', () => {
       heldOut: number;
       previous: string;
       droppedCalibration: string[];
+      droppedLayer: boolean;
+      layer: { examples: number; violations: number } | null;
     };
     expect(summary).toMatchObject({ installed: true, forced: true });
-    // The model it replaced, read before the file was overwritten; and the real-text calibration it carried.
+    // The model it replaced, read before the file was overwritten; and the real-text calibration it carried, which
+    // read that model's decision and is not carried over.
     const committed = loadModel(DEFAULT_MODEL_PATH);
     expect(summary.previous).toBe(committed.version);
     expect(summary.droppedCalibration).toEqual(Object.keys(committed.calibration?.byLang ?? {}));
+    // 130 decisions learnt from, half of them "confirmed" (config/train-gate.json layer: 100, 30 of each kind): the
+    // new model learnt a real-text layer from them, flipped as they are, and the comparison above still refused it.
+    expect(summary.layer).toEqual({ examples: 130, violations: 65 });
+    expect(summary.droppedLayer).toBe(false);
+    const installed = loadModel(out);
+    expect(installed.layer?.fittedOn).toBe("reviewers' decisions up to 2024-05-09 (130)");
     // Held out: the decisions of the last 30 days before the newest (30 of the 160), learnt from: the rest.
     expect(summary.heldOut).toBe(30);
     expect(summary.reviewed).toBe(130);
