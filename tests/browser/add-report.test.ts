@@ -114,10 +114,15 @@ describe('adding a report by URL in Chromium', () => {
     }
     expect(await page.locator('#model dd').first().textContent()).toBe(modelInUse().version);
     // The installed model's ranking also learnt the real dev set's violations (train:model -- --real): the page says
-    // how many, apart from the reviewer decisions and base texts the decision was trained on.
-    expect(modelInUse().realViolations).toBeGreaterThan(0);
+    // how many, apart from the reviewer decisions and base texts the decision was trained on; and the real-text
+    // layer that learnt all the set's labelled excerpts and decides over the base decision.
+    const inUse = modelInUse();
+    expect(inUse.realViolations).toBeGreaterThan(0);
     expect(await page.locator('#real-examples').textContent()).toBe(
-      `${modelInUse().realViolations} labelled violations of the real-text dev set (the category model only; the candidate decision never sees them)`,
+      `${inUse.realViolations} labelled violations of the real-text dev set (the category model; its labelled excerpts also teach the real-text layer below)`,
+    );
+    expect(await page.locator('#layer').textContent()).toBe(
+      `${inUse.layer!.examples} labelled texts, ${inUse.layer!.violations} of them violations; a candidate needs ${inUse.layer!.line} — ${inUse.layer!.fittedOn}`,
     );
     // How many people the classifier knows by name: the watch list, and the dataset's people not on it.
     expect(await page.locator('#known-people dd').first().textContent()).toMatch(
