@@ -28,7 +28,8 @@ export type SourceKind = 'news' | 'monitor';
  * `fresh40` together at the start of the session after, before its code changed; `fresh41`, `fresh42` and `fresh43`
  * together later in that session, after its first code changes (fresh38–fresh40 measured for the start code, unread);
  * `fresh44`, `fresh45` and `fresh46` together after fresh38–fresh43 had been measured, read and spent; `fresh47`,
- * `fresh48` and `fresh49` together at the start of the session after, before its code changed.
+ * `fresh48` and `fresh49` together at the start of the session after, before its code changed; `fresh50`, `fresh51`
+ * and `fresh52` together at that session's end, after its last classifier change.
  * Each part is
  * measured for the start code and once for
  * the end code of the session that gathered it (docs/real-dev-set.md tells each part's measurements), and is spent
@@ -88,6 +89,9 @@ export const FRESH_PARTS = [
   'fresh47',
   'fresh48',
   'fresh49',
+  'fresh50',
+  'fresh51',
+  'fresh52',
 ] as const;
 
 export type Part = 'tuning' | 'heldout' | (typeof FRESH_PARTS)[number];

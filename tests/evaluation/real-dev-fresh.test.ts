@@ -62,6 +62,9 @@ const GATHERED_LATER = [
   'fresh47',
   'fresh48',
   'fresh49',
+  'fresh50',
+  'fresh51',
+  'fresh52',
 ] as const;
 
 import { applySplit, checkSplit, partOf } from '../../evaluation/split-real-dev.ts';
@@ -239,9 +242,12 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
     const line47 = manifestLine(entry(144, { part: 'fresh47' }));
     const line48 = manifestLine(entry(145, { part: 'fresh48' }));
     const line49 = manifestLine(entry(146, { part: 'fresh49' }));
+    const line50 = manifestLine(entry(147, { part: 'fresh50' }));
+    const line51 = manifestLine(entry(148, { part: 'fresh51' }));
+    const line52 = manifestLine(entry(149, { part: 'fresh52' }));
     expect(
       parseManifest(
-        `${line}\n${line2}\n${line3}\n${line4}\n${line5}\n${line6}\n${line7}\n${line8}\n${line9}\n${line10}\n${line11}\n${line12}\n${line13}\n${line14}\n${line15}\n${line16}\n${line17}\n${line18}\n${line19}\n${line20}\n${line21}\n${line22}\n${line23}\n${line24}\n${line25}\n${line26}\n${line27}\n${line28}\n${line29}\n${line30}\n${line31}\n${line32}\n${line33}\n${line34}\n${line35}\n${line36}\n${line37}\n${line38}\n${line39}\n${line40}\n${line41}\n${line42}\n${line43}\n${line44}\n${line45}\n${line46}\n${line47}\n${line48}\n${line49}\n`,
+        `${line}\n${line2}\n${line3}\n${line4}\n${line5}\n${line6}\n${line7}\n${line8}\n${line9}\n${line10}\n${line11}\n${line12}\n${line13}\n${line14}\n${line15}\n${line16}\n${line17}\n${line18}\n${line19}\n${line20}\n${line21}\n${line22}\n${line23}\n${line24}\n${line25}\n${line26}\n${line27}\n${line28}\n${line29}\n${line30}\n${line31}\n${line32}\n${line33}\n${line34}\n${line35}\n${line36}\n${line37}\n${line38}\n${line39}\n${line40}\n${line41}\n${line42}\n${line43}\n${line44}\n${line45}\n${line46}\n${line47}\n${line48}\n${line49}\n${line50}\n${line51}\n${line52}\n`,
         'm.jsonl',
       ).map((e) => e.part),
     ).toEqual(GATHERED_LATER);
@@ -249,12 +255,12 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
     expect(() => parseManifest(`${line2}\n${bad}\n`, 'm.jsonl')).toThrow(
       new RegExp(`m\\.jsonl:2.*"part" must be one of tuning, heldout, ${GATHERED_LATER.join(', ')}`),
     );
-    // A fiftieth fresh part does not exist until someone adds it: "fresh50" is refused like any unknown part.
-    const fiftieth = line49.replace('"part":"fresh49"', '"part":"fresh50"');
-    expect(() => parseManifest(`${fiftieth}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
+    // A fifty-third fresh part does not exist until someone adds it: "fresh53" is refused like any unknown part.
+    const fiftyThird = line52.replace('"part":"fresh52"', '"part":"fresh53"');
+    expect(() => parseManifest(`${fiftyThird}\n`, 'm.jsonl')).toThrow(/m\.jsonl:1.*"part" must be one of/);
   });
 
-  it('is stored on every entry `add --part fresh|fresh2|…|fresh49` appends, and absent without it', () => {
+  it('is stored on every entry `add --part fresh|fresh2|…|fresh52` appends, and absent without it', () => {
     const manifest = join(dir, 'manifest.jsonl');
     writeFileSync(manifest, '');
     const batch = (name: string, url: string, text: string) => {
@@ -558,6 +564,24 @@ describe('the parts gathered after the split (GATHERED_LATER) in the manifest', 
         'ax.jsonl',
         'https://ax.example.kz/50',
         'Облыстық газет тілшісіне сұхбат беруден бас тартылды.',
+      ],
+      [
+        'fresh50',
+        'ay.jsonl',
+        'https://ay.example.kz/51',
+        'A photographer in Ekibastuz was told to delete pictures of a mine protest.',
+      ],
+      [
+        'fresh51',
+        'az.jsonl',
+        'https://az.example.kz/52',
+        'В Таразе на редактора районной газеты подали иск о защите чести.',
+      ],
+      [
+        'fresh52',
+        'ba.jsonl',
+        'https://ba.example.kz/53',
+        'Аудандық әкімдік тілшіге ақпарат беруден бас тартты.',
       ],
     ];
     for (const [part, file, url, text] of later) {
