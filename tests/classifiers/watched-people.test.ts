@@ -47,7 +47,10 @@ describe('a case told only through a watched person’s name', () => {
     ['en', 'Police detained Akhmedyarov in Uralsk on Thursday.'],
     ['en', "Yesergepov's arrest by the security service was extended for two months."],
     // The other Latin spelling English-language news gives one name ('Otepova' beside 'Utepova'), full name matched.
-    ['en', 'Police took Aigul Otepova from her apartment after a court ordered her into a psychiatric clinic.'],
+    [
+      'en',
+      'Police took Aigul Otepova from her apartment after a court ordered her into a psychiatric clinic.',
+    ],
   ])('%s: "%s" is a candidate with the watch list, not without it', (_lang, text) => {
     expect(run(watching, text).candidate).toBe(true);
     expect(run(blind, text).candidate).toBe(false);
