@@ -80,6 +80,9 @@ export const SPENT_PARTS: readonly string[] = [
   'fresh47',
   'fresh48',
   'fresh49',
+  'fresh50',
+  'fresh51',
+  'fresh52',
 ];
 
 export interface CalibrateOptions {
