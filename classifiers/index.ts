@@ -48,6 +48,7 @@ export { nameSpellings } from './name-transliteration.ts';
 export { type AmountMatch, findAmountsKzt, parseAmountKzt } from './parse-amount-kzt.ts';
 export { type LabelledText, readLabelledSet } from './read-labelled-set.ts';
 export {
+  baseVerdict,
   LAYER_INPUTS,
   type LayerExample,
   type LayerReading,

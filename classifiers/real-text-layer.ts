@@ -116,6 +116,11 @@ const GATE = LAYER_INPUTS.indexOf('gate');
 const BASE_CANDIDATE = LAYER_INPUTS.indexOf('baseCandidate');
 const NEGATIVE = LAYER_INPUTS.indexOf('negative');
 
+/** The base decision's own verdict on a text, as the reading carries it. */
+export function baseVerdict(reading: LayerReading): boolean {
+  return reading.dense[BASE_CANDIDATE] === 1;
+}
+
 /**
  * The layer's decision: a candidate when the gate passed (something done, and someone it was done to) and the
  * probability reaches the line, unless a negative cue (a road accident, a trial told abroad, a drill) is what held
@@ -128,7 +133,7 @@ export function layerVerdict(
   reading: LayerReading,
 ): { readonly candidate: boolean; readonly probability: number } {
   const probability = layerProbability(layer, reading);
-  const held = reading.dense[BASE_CANDIDATE] === 0 && reading.dense[NEGATIVE]! > 0;
+  const held = !baseVerdict(reading) && reading.dense[NEGATIVE]! > 0;
   return { candidate: reading.dense[GATE] === 1 && !held && probability >= layer.line, probability };
 }
 

@@ -3,9 +3,9 @@
 // `npm run eval:layer-real` leaves each spent part out in turn, trains on the others and decides the part left out
 // with and without it. Only SPENT_PARTS are read: a part still waiting for its one measurement never teaches it.
 import {
+  baseVerdict,
   DEFAULT_MODEL_PATH,
   fitLayer,
-  LAYER_INPUTS,
   layerExamples,
   layerVerdict,
   loadModel,
@@ -57,8 +57,6 @@ export function trainLayerOnReal(model: ModelFile, options: RealLayerOptions = {
   return { layer: fitLayer(examples, fittedOn), parts: spent.parts, missing: spent.set.missing.length };
 }
 
-const BASE_CANDIDATE = LAYER_INPUTS.indexOf('baseCandidate');
-
 export interface DecisionTally {
   texts: number;
   violations: number;
@@ -93,7 +91,7 @@ export function layerLeaveOnePartOut(
       `real dev set without ${part}`,
     );
     for (const e of held) {
-      const byBase = e.reading.dense[BASE_CANDIDATE] === 1;
+      const byBase = baseVerdict(e.reading);
       const byLayer = layerVerdict(layer, e.reading).candidate;
       for (const key of ['all', e.lang, `part:${part}`]) {
         const t = tally(key);

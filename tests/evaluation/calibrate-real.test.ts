@@ -108,6 +108,10 @@ describe('calibrateOnReal', () => {
     // Kazakh and English had no texts: they keep the model's combiner, and the run says so.
     expect(Object.keys(written.calibration?.byLang ?? {})).not.toContain('kk');
     expect(out).toContain("kk: keeps the model's combiner");
+    // The committed model's real-text layer read the decision this calibration replaces: it goes, and the run says so.
+    expect(installed.layer).toBeDefined();
+    expect(written.layer).toBeUndefined();
+    expect(out).toContain('the real-text layer learnt over the previous decision was dropped');
   });
 
   it('fits no category priors when the category model learnt the parts it would be judged on', () => {

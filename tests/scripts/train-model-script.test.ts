@@ -41,6 +41,9 @@ describe('scripts/train-model.ts', () => {
     expect(after.combiner).toEqual(before.combiner);
     expect(after.modelClamp).toBe(before.modelClamp);
     expect(after.calibration).toEqual(before.calibration);
+    // The real-text layer reads that decision side, so it stays with it (without --real nothing retrains it).
+    expect(before.layer).toBeDefined();
+    expect(after.layer).toEqual(before.layer);
     // Without --real the ranking is our own texts' alone, and the version says which decision side it kept.
     expect(after.examples.real).toBe(0);
     expect(after.version).toMatch(/\+cat-[0-9a-f]{8}$/);
